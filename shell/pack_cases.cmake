@@ -1,0 +1,10 @@
+# Copies the knowledge base and the cases into the site and writes cases/index.json (script mode).
+file(MAKE_DIRECTORY ${SITE}/cases)
+file(COPY ${KB} DESTINATION ${SITE}/cases)
+set(names "\"knowledge-base.json\"")
+foreach(f IN LISTS CASES)
+  file(COPY ${f} DESTINATION ${SITE}/cases)
+  get_filename_component(name ${f} NAME)
+  string(APPEND names ",\n  \"${name}\"")
+endforeach()
+file(WRITE ${SITE}/cases/index.json "[\n  ${names}\n]\n")
