@@ -8,6 +8,7 @@
 
 #include "dah/diagnostics.hpp"
 #include "dah/knowledge_base.hpp"
+#include "dah/picture.hpp"
 
 namespace dah {
 
@@ -29,6 +30,7 @@ struct CaseStage {
     std::string narrative;
     std::vector<Finding> findings;
     std::vector<TeachingPoint> teaching_points;
+    std::vector<Picture> pictures;  // optional schematic images (see dah/picture.hpp)
 };
 
 // What the case promises about the engine after a stage, checked by the tests:

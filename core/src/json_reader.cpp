@@ -1,0 +1,188 @@
+// Checked, error-collecting access to parsed JSON for the loaders.
+#include "json_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dah::detail {
+
+std::string type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::string: return "a string";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return "a number";
+        case json::value_t::null: return "null";
+        default: return "an invalid value";
+    }
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '_' && c != '-'))) return false;
+    }
+    return true;
+}
+
+std::string format_number(double x) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.10g", x);
+    return buffer;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+void ErrorSink::add(const std::string& pointer, TextPosition at, std::string message) {
+    errors_.push_back(Diagnostic{file_, pointer, at.line, at.column, std::move(message)});
+}
+
+void ErrorSink::error(const std::string& pointer, std::string message) {
+    add(pointer, positions_.value(pointer), std::move(message));
+}
+
+void ErrorSink::error_at_key(const std::string& pointer, std::string message) {
+    add(pointer, positions_.key(pointer), std::move(message));
+}
+
+void finish_errors(std::vector<Diagnostic>& errors) {
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.line != b.line) return a.line < b.line;
+        return a.column < b.column;
+    });
+    if (errors.size() > Limits::max_errors_reported) {
+        const std::string file = errors.front().file;
+        errors.resize(Limits::max_errors_reported);
+        errors.push_back(Diagnostic{file, "", 0, 0,
+                                    "too many errors; only the first " +
+                                        std::to_string(Limits::max_errors_reported) + " are listed"});
+    }
+}
+
+ObjectReader::ObjectReader(ErrorSink& sink, const json& value, std::string pointer,
+                           std::initializer_list<const char*> keys)
+    : sink_(sink), pointer_(std::move(pointer)) {
+    if (!value.is_object()) {
+        sink_.error(pointer_, "expected an object, found " + type_name(value));
+        return;
+    }
+    object_ = &value;
+    std::vector<std::string> allowed;
+    for (const char* k : keys) allowed.emplace_back(k);
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
+            sink_.error_at_key(pointer_of(it.key()),
+                               "unknown key \"" + it.key() + "\"; expected one of: " + join(allowed));
+        }
+    }
+}
+
+std::string ObjectReader::pointer_of(std::string_view key) const {
+    return pointer_ + "/" + escape_pointer_token(key);
+}
+
+const json* ObjectReader::get(std::string_view key, Need need) {
+    if (!object_) return nullptr;
+    auto it = object_->find(std::string(key));
+    if (it == object_->end()) {
+        if (need == Need::required) sink_.error(pointer_, "missing key \"" + std::string(key) + "\"");
+        return nullptr;
+    }
+    return &*it;
+}
+
+bool ObjectReader::expect(const json& value, std::string_view key, bool ok, const char* expected) {
+    if (!ok) sink_.error(pointer_of(key), std::string("expected ") + expected + ", found " + type_name(value));
+    return ok;
+}
+
+bool ObjectReader::string(std::string_view key, std::string& out, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_string(), "a string")) return false;
+    out = v->get<std::string>();
+    if (need == Need::required && out.empty()) {
+        sink_.error(pointer_of(key), "empty string; expected text");
+        return false;
+    }
+    return true;
+}
+
+bool ObjectReader::id(std::string_view key, std::string& out, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_string(), "an id (a string)")) return false;
+    out = v->get<std::string>();
+    if (!is_valid_id(out)) {
+        sink_.error(pointer_of(key), "invalid id \"" + out + "\"; expected lower-case letters, digits, '_' or '-'");
+        return false;
+    }
+    return true;
+}
+
+bool ObjectReader::number(std::string_view key, double& out, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_number(), "a number")) return false;
+    out = v->get<double>();
+    return true;
+}
+
+bool ObjectReader::integer(std::string_view key, int& out, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_number(), "an integer")) return false;
+    const double d = v->get<double>();
+    if (!(d >= -1e9 && d <= 1e9) || std::floor(d) != d) {
+        sink_.error(pointer_of(key), "expected an integer, found " + format_number(d));
+        return false;
+    }
+    out = static_cast<int>(d);
+    return true;
+}
+
+const json* ObjectReader::array(std::string_view key, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_array(), "an array")) return nullptr;
+    return v;
+}
+
+const json* ObjectReader::object(std::string_view key, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_object(), "an object")) return nullptr;
+    return v;
+}
+
+bool ObjectReader::string_list(std::string_view key, std::vector<std::string>& out, Need need, bool ids) {
+    const json* list = array(key, need);
+    if (!list) return false;
+    bool ok = true;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string at = pointer_of(key) + "/" + std::to_string(i);
+        if (!item.is_string()) {
+            sink_.error(at, std::string("expected ") + (ids ? "an id (a string)" : "a string") + ", found " + type_name(item));
+            ok = false;
+            continue;
+        }
+        std::string s = item.get<std::string>();
+        if (ids && !is_valid_id(s)) {
+            sink_.error(at, "invalid id \"" + s + "\"; expected lower-case letters, digits, '_' or '-'");
+            ok = false;
+            continue;
+        }
+        out.push_back(std::move(s));
+    }
+    return ok;
+}
+
+}  // namespace dah::detail
