@@ -69,7 +69,8 @@
   // URL query → argv: ?present → --present, ?idle=60 → --idle=60.
   function argsFromUrl() {
     const args = [];
-    for (const [key, value] of new URLSearchParams(location.search)) {
+    // emrun (scripts/serve) redirects /?present to /?present/: a trailing slash is not part of the query.
+    for (const [key, value] of new URLSearchParams(location.search.replace(/\/+$/, ''))) {
       if (!/^[a-z][a-z0-9-]*$/.test(key)) continue;
       args.push(value === '' ? '--' + key : '--' + key + '=' + value);
     }
@@ -92,6 +93,49 @@
     return files;
   }
 
+  // Where the files come from: the server next to the page, or (the single-file build that runs from
+  // file://) the page itself, which carries them as base64 in window.DAH_EMBEDDED.
+  const embedded = window.DAH_EMBEDDED || null;
+  function embeddedBytes(name) {
+    const b64 = embedded.files[name];
+    if (b64 === undefined) throw new Error(name + ' is missing from this single-file build');
+    const raw = atob(b64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  // WebGL state reads that Chromium answers only after a round trip to the GPU process (a stall until
+  // the previous frame is drawn: 30–50 ms with software rendering) are answered from the values last
+  // set. ImGui's renderer reads the scissor box and blend state on every frame to restore them after.
+  function cacheWebGLState(proto) {
+    if (!proto) return;
+    const SCISSOR_BOX = 0x0C10, VIEWPORT = 0x0BA2, BLEND_SRC_RGB = 0x80C9, BLEND_DST_RGB = 0x80C8,
+      BLEND_SRC_ALPHA = 0x80CB, BLEND_DST_ALPHA = 0x80CA, BLEND_EQUATION_RGB = 0x8009, BLEND_EQUATION_ALPHA = 0x883D;
+    const tracked = new Set([SCISSOR_BOX, VIEWPORT, BLEND_SRC_RGB, BLEND_DST_RGB, BLEND_SRC_ALPHA, BLEND_DST_ALPHA,
+      BLEND_EQUATION_RGB, BLEND_EQUATION_ALPHA]);
+    const states = new WeakMap();
+    const state = (gl) => { let s = states.get(gl); if (!s) { s = new Map(); states.set(gl, s); } return s; };
+    const wrap = (name, update) => {
+      const original = proto[name];
+      proto[name] = function (...a) { update(state(this), a); return original.apply(this, a); };
+    };
+    wrap('scissor', (s, a) => s.set(SCISSOR_BOX, Int32Array.from(a.slice(0, 4))));
+    wrap('viewport', (s, a) => s.set(VIEWPORT, Int32Array.from(a.slice(0, 4))));
+    wrap('blendFunc', (s, [src, dst]) => { s.set(BLEND_SRC_RGB, src).set(BLEND_SRC_ALPHA, src).set(BLEND_DST_RGB, dst).set(BLEND_DST_ALPHA, dst); });
+    wrap('blendFuncSeparate', (s, [sr, dr, sa, da]) => { s.set(BLEND_SRC_RGB, sr).set(BLEND_DST_RGB, dr).set(BLEND_SRC_ALPHA, sa).set(BLEND_DST_ALPHA, da); });
+    wrap('blendEquation', (s, [m]) => { s.set(BLEND_EQUATION_RGB, m).set(BLEND_EQUATION_ALPHA, m); });
+    wrap('blendEquationSeparate', (s, [m, a]) => { s.set(BLEND_EQUATION_RGB, m).set(BLEND_EQUATION_ALPHA, a); });
+    const getParameter = proto.getParameter;
+    proto.getParameter = function (name) {
+      if (!tracked.has(name)) return getParameter.call(this, name);
+      const s = state(this);
+      if (!s.has(name)) s.set(name, getParameter.call(this, name));  // the first read asks the GPU process
+      const v = s.get(name);
+      return v instanceof Int32Array ? Int32Array.from(v) : v;
+    };
+  }
+
   async function start() {
     if (!hasWebGL2()) {
       fail('This browser cannot show DAH Tutor',
@@ -99,25 +143,35 @@
         'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
       return;
     }
+    cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
     statusLine.textContent = 'Loading the app…';
-    const wasmPromise = download('dah_tutor.wasm', progress);
-    const fontPromise = download('assets/ui-font.ttf', progress);
-    const dataPromise = loadData();
-    await loadScript('dah_tutor.js');
-    const [wasmBytes, font, data] = await Promise.all([wasmPromise, fontPromise, dataPromise]);
+    let wasmBytes = null, font, data;
+    if (embedded) {
+      font = embeddedBytes('ui-font.ttf');
+      data = embedded.order.map((name) => ({ name, bytes: embeddedBytes(name) }));
+    } else {
+      const wasmPromise = download('dah_tutor.wasm', progress);
+      const fontPromise = download('assets/ui-font.ttf', progress);
+      const dataPromise = loadData();
+      await loadScript('dah_tutor.js');
+      [wasmBytes, font, data] = await Promise.all([wasmPromise, fontPromise, dataPromise]);
+    }
     statusLine.textContent = 'Starting…';
 
-    const module = await createDahTutor({
+    const options = {
       canvas,
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
       onAbort: (what) => fail('DAH Tutor stopped unexpectedly', String(what) + '\nReload the page to continue; your saved progress is kept.'),
-      instantiateWasm(imports, done) {
+    };
+    if (wasmBytes) {
+      options.instantiateWasm = (imports, done) => {
         WebAssembly.instantiate(wasmBytes, imports).then((r) => done(r.instance, r.module),
           (e) => fail('DAH Tutor could not start', 'The app file could not be compiled: ' + e.message));
         return {};
-      },
-    });
+      };
+    }
+    const module = await createDahTutor(options);
 
     function addFile(name, bytes) {
       const nameBytes = module.lengthBytesUTF8(name) + 1;
@@ -135,10 +189,16 @@
     window.dahTutor.module = module;
     window.dahTutor.state = () => JSON.parse(module.UTF8ToString(module._dah_state_json()));
     window.dahTutor.frames = () => module._dah_frame_count();
+    // For the benchmark and the soak test: CPU time of the last drawn frame, bytes in use by malloc.
+    window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms();
+    window.dahTutor.heapBytes = () => module._dah_heap_bytes();
+    installCaseImport(module);
     const wake = () => module._dah_wake();
-    for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'focus', 'touchstart'])
+    // The app stops asking for frames when idle; every event it may react to wakes it.
+    for (const type of ['pointerdown', 'pointerup', 'pointermove', 'pointerleave', 'pointercancel', 'wheel', 'focus',
+      'touchstart', 'touchmove', 'touchend'])
       canvas.addEventListener(type, wake, { passive: true });
-    for (const type of ['resize', 'focus', 'visibilitychange']) window.addEventListener(type, wake);
+    for (const type of ['keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange']) window.addEventListener(type, wake);
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     canvas.addEventListener('webglcontextlost', (e) => {
       e.preventDefault();
@@ -150,11 +210,59 @@
     overlay.classList.add('hidden');
     canvas.focus();
     window.dahTutor.ready = true;
+    // Waits for the first drawn frame (the start-up measurement reads the mark).
+    // Marks it, then registers the service worker: its precaching downloads every file again and
+    // would compete with the first load.
+    const watchFirstFrame = () => {
+      if (module._dah_frame_count() < 1) { requestAnimationFrame(watchFirstFrame); return; }
+      performance.mark('dah-first-frame');
+      registerServiceWorker();
+    };
+    watchFirstFrame();
+  }
+
+  // Case import: a file input made here (no inline handlers: the page's CSP forbids them) that the
+  // app opens through window.dahTutor.pickCaseFile(), and files dropped on the page. The bytes go to
+  // _dah_import_file, where the core validates them. None of it in kiosk mode.
+  function installCaseImport(module) {
+    if (new URLSearchParams(location.search.replace(/\/+$/, '')).has('kiosk')) return;
+    const importFile = async (file) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const nameBytes = module.lengthBytesUTF8(file.name) + 1;
+      const namePtr = module._malloc(nameBytes);
+      module.stringToUTF8(file.name, namePtr, nameBytes);
+      const dataPtr = module._malloc(Math.max(1, bytes.length));
+      module.HEAPU8.set(bytes, dataPtr);
+      module._dah_import_file(namePtr, dataPtr, bytes.length);
+      module._free(namePtr);
+      module._free(dataPtr);
+      module._dah_wake();
+    };
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.id = 'case-import';
+    input.hidden = true;
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (file) importFile(file).catch((e) => console.warn('import failed: ' + e.message));
+      input.value = '';
+    });
+    document.body.appendChild(input);
+    window.dahTutor.pickCaseFile = () => input.click();
+    window.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
+    window.addEventListener('drop', (e) => {
+      e.preventDefault();
+      const files = e.dataTransfer ? Array.from(e.dataTransfer.files) : [];
+      (async () => { for (const f of files) await importFile(f); })().catch((err) => console.warn('import failed: ' + err.message));
+    });
   }
 
   // Offline after the first visit (not from file://, where service workers do not run).
-  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
+  function registerServiceWorker() {
+    if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
+    }
   }
 
   window.addEventListener('error', (e) => {

@@ -1,0 +1,88 @@
+// Case import in headless Chromium: a file from the chooser (the app opens it with O) and files
+// dropped on the page. A malformed case shows the core's errors (file, pointer, line, column,
+// message) and nothing else changes; a good one joins the library and is still there after a reload.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { openApp, siteDir, waitForFrames } from './harness.mjs';
+import { click, press, stateAfter } from './player_driver.mjs';
+
+async function drop(app, name, text) {
+  await app.page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+  await new Promise((r) => setTimeout(r, 200));
+  return stateAfter(app);
+}
+
+test('a malformed case shows its errors and changes nothing; a good one joins the library', { timeout: 180000 }, async () => {
+  const app = await openApp();
+  try {
+    let s = await stateAfter(app);
+    const before = s.cases.map((c) => c.id);
+    s = await press(app, 'i');
+    assert.equal(s.import.open, true);
+    // A syntax error, through the file chooser.
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), press(app, 'o')]);
+    await chooser.setFiles({ name: 'broken.case.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "broken",\n  "title": \n}\n') });
+    await app.page.waitForFunction(() => window.dahTutor.state().import_errors.length > 0, null, { timeout: 5000 });
+    s = await stateAfter(app);
+    assert.equal(s.import.file, 'broken.case.json');
+    const e = s.import_errors[0];
+    assert.equal(e.file, 'broken.case.json');
+    assert.ok(e.line >= 3 && e.column > 0 && e.message.length > 0, `a line, a column and a message: ${JSON.stringify(e)}`);
+    assert.deepEqual(s.cases.map((c) => c.id), before, 'nothing else changes');
+    await app.shot('import-syntax-error');
+
+    // Well-formed JSON that is not a valid case: the core's errors with JSON pointers, by drag and drop.
+    const good = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'gpa-cavities.case.json'), 'utf8'));
+    const bad = structuredClone(good);
+    bad.id = 'bad-import';
+    bad.stages[0].findings[0].variable = 'no-such-variable';
+    delete bad.title;
+    s = await drop(app, 'bad.case.json', JSON.stringify(bad, null, 2));
+    assert.equal(s.import.open, true);
+    assert.ok(s.import_errors.length >= 2, `every problem is listed (${s.import_errors.length})`);
+    assert.ok(s.import_errors.some((x) => x.pointer.startsWith('/stages/0/findings/0')), 'the pointer names the bad finding');
+    assert.ok(s.import_errors.every((x) => x.file === 'bad.case.json'));
+    assert.deepEqual(s.cases.map((c) => c.id), before, 'still nothing else changes');
+    assert.ok(s.controls['import.errors'], 'the errors panel is on screen');
+    await app.shot('import-errors-panel');
+
+    // The app stays usable: close the panel, open a case, commit.
+    s = await press(app, 'Escape');
+    assert.equal(s.import.open, false);
+    s = await press(app, '1');
+    assert.equal(s.screen, 'player');
+    s = await press(app, 'c');
+    assert.equal(s.case.stages[0].committed, true);
+    s = await press(app, 'l');
+
+    // A good case (a copy of one with a new id and title) joins the library.
+    good.id = 'imported-gpa-copy';
+    good.title = 'Imported: ' + good.title;
+    s = await drop(app, 'imported.case.json', JSON.stringify(good));
+    assert.deepEqual(s.import_errors, []);
+    assert.equal(s.import.accepted, 'imported-gpa-copy');
+    assert.ok(s.cases.some((c) => c.id === 'imported-gpa-copy'), 'the case is in the library');
+    assert.equal(s.cases.length, before.length + 1);
+    await app.shot('import-accepted');
+
+    await app.page.reload();
+    await waitForFrames(app.page, 1);
+    s = await stateAfter(app);
+    assert.ok(s.cases.some((c) => c.id === 'imported-gpa-copy'), 'and is still there after a reload');
+    s = await click(app, 'case.imported-gpa-copy');
+    assert.equal(s.case.id, 'imported-gpa-copy');
+    s = await press(app, 'c');
+    assert.equal(s.case.stages[0].committed, true, 'and can be played');
+    assert.deepEqual(app.problems.pageErrors, []);
+    assert.deepEqual(app.problems.consoleErrors, []);
+    assert.deepEqual(app.problems.foreignRequests, [], 'no request leaves the origin');
+  } finally {
+    await app.close();
+  }
+});

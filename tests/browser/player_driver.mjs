@@ -1,0 +1,69 @@
+// Helpers for the player tests: find a control in state().controls (scrolling the app's panels with
+// the mouse wheel until it is visible), click it, press keys, and the core's own answers from the
+// WASM build of the `dah` tool (bin/dah.js replay --json) to compare with what the page shows.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { clickRect, settle, siteDir } from './harness.mjs';
+
+export async function stateAfter(app, frames = 3) {
+  await settle(app.page, frames);
+  return app.state();
+}
+
+// Wheels each visible panel (state().controls["panel.*"]) until `name` is on screen.
+export async function scrollTo(app, name) {
+  let s = await app.state();
+  for (const direction of [1, -1]) {
+    for (let i = 0; i < 30 && !s.controls[name]; ++i) {
+      const panels = Object.entries(s.controls).filter(([k]) => k.startsWith('panel.')).map(([, r]) => r);
+      for (const p of panels) {
+        await app.page.mouse.move(p.x + p.w / 2, p.y + p.h / 2);
+        await app.page.mouse.wheel(0, direction * 200);
+        s = await stateAfter(app);
+        if (s.controls[name]) break;
+      }
+    }
+  }
+  assert.ok(s.controls[name], `control "${name}" is on screen (screen ${s.screen})`);
+  return s;
+}
+
+export async function click(app, name) {
+  const s = await scrollTo(app, name);
+  await clickRect(app.page, s.controls[name]);
+  return stateAfter(app);
+}
+
+export async function clickAt(app, x, y) {
+  await app.page.mouse.click(x, y);
+  return stateAfter(app);
+}
+
+export async function press(app, key) {
+  await app.page.keyboard.press(key);
+  return stateAfter(app);
+}
+
+// The engine after each stage, from the core compiled to WASM and run under node.
+export function coreReplay(caseFile) {
+  const dah = path.join(path.dirname(siteDir), 'bin', 'dah.js');
+  assert.ok(existsSync(dah), `the core's command-line tool is built (${dah})`);
+  const out = execFileSync('node', [dah, 'replay', path.join(siteDir, 'cases', caseFile),
+    '--kb', path.join(siteDir, 'cases', 'knowledge-base.json'), '--json'], { encoding: 'utf8' });
+  const c = JSON.parse(out).cases[0];
+  return c.stages.map((st) => Object.fromEntries(c.diagnoses.map((id, i) => [id, st.posterior[i]])));
+}
+
+export function brier(probabilities, truth) {
+  return Object.entries(probabilities).reduce((s, [id, p]) => s + (p - (id === truth ? 1 : 0)) ** 2, 0);
+}
+
+export function assertClose(actual, expected, tolerance, what) {
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected}`);
+}
+
+export function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}

@@ -1,0 +1,127 @@
+// Presenter mode in headless Chromium: ?present gives large type and high contrast; the lecturer's
+// keys drive a whole case (next / previous / jump, show the engine, blank the screen); the engine
+// stays hidden until shown; the class vote entered by keys is scored by the core like a learner.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
+import { assertClose, brier, coreReplay, press, stateAfter } from './player_driver.mjs';
+
+function checkProblems(app) {
+  assert.deepEqual(app.problems.consoleErrors, []);
+  assert.deepEqual(app.problems.pageErrors, []);
+  assert.deepEqual(app.problems.failedRequests, []);
+  assert.deepEqual(app.problems.foreignRequests, [], 'no request leaves the origin');
+}
+
+test('presenter keys drive a whole case; the engine is hidden until the lecturer shows it', { timeout: 300000 }, async () => {
+  const app = await openApp({ query: 'present', viewport: { width: 1920, height: 1080 } });
+  try {
+    let s = await stateAfter(app);
+    assert.equal(s.mode, 'presenter');
+    assert.ok(s.ui_scale >= 2, `large type by default (scale ${s.ui_scale})`);
+    assert.equal(s.theme, 'high-contrast');
+    await app.shot('presenter-library');
+
+    const index = s.cases.findIndex((c) => c.id === 'gpa-cavities');
+    assert.ok(index >= 0 && index < 9);
+    const reference = coreReplay(s.cases[index].file);
+    s = await press(app, String(index + 1));
+    assert.equal(s.screen, 'player');
+    const ids = Object.keys(reference[0]);
+    const votes = [];
+    for (let stage = 0; stage < reference.length; ++stage) {
+      s = await app.state();
+      assert.equal(s.case.stage.index, stage);
+      assert.equal(s.engine_shown, false, `stage ${stage}: the engine is hidden before the lecturer shows it`);
+      assert.equal(s.case.engine_shown, false);
+      assert.equal(s.case.engine, null, 'nothing of the engine is reported while hidden');
+      // The show of hands: a few for the first diagnoses, more for one that moves with the stage.
+      const hands = ids.map((_, i) => (i === stage % ids.length ? 5 + stage : i < 3 ? 1 + i : 0));
+      for (let d = 0; d < ids.length; ++d) {
+        while (s.vote.selected !== ids[d]) s = await press(app, 'ArrowDown');
+        for (let k = 0; k < hands[d]; ++k) s = await press(app, 'Equal');
+      }
+      const total = hands.reduce((a, b) => a + b, 0);
+      assert.equal(s.vote.total, total);
+      ids.forEach((id, d) => assert.equal(s.vote.counts[id], hands[d], `count of ${id}`));
+      ids.forEach((id, d) => assertClose(s.vote.probabilities[id], hands[d] / total, 1e-12, `vote share of ${id}`));
+      assert.equal(s.engine_shown, false, 'entering the vote does not show the engine');
+      await app.shot(`presenter-stage${stage + 1}-vote`);
+
+      s = await press(app, 'e');
+      assert.equal(s.engine_shown, true, 'E shows the engine');
+      for (const [dx, p] of Object.entries(reference[stage])) assertClose(s.case.engine.posterior[dx], p, 1e-12, `stage ${stage} ${dx}`);
+      const st = s.case.stages[stage];
+      assert.equal(st.committed, true, 'showing the engine locks the hall\'s vote in');
+      assertClose(st.learner_brier, s.vote.brier, 1e-12, 'the vote is scored like a learner');
+      votes.push(s.vote.probabilities);
+      await app.shot(`presenter-stage${stage + 1}-engine`);
+      if (stage === 0) {
+        s = await press(app, 'e');
+        assert.equal(s.engine_shown, false, 'E hides it again');
+        s = await press(app, 'e');
+        assert.equal(s.engine_shown, true);
+        s = await press(app, 'b');
+        assert.equal(s.blanked, true, 'B blanks the screen');
+        await app.shot('presenter-blank');
+        const pixel = await app.page.evaluate(() => {
+          const c = document.createElement('canvas');
+          c.width = 1; c.height = 1;
+          const g = c.getContext('2d');
+          g.drawImage(document.getElementById('canvas'), 960, 540, 1, 1, 0, 0, 1, 1);
+          return Array.from(g.getImageData(0, 0, 1, 1).data);
+        });
+        assert.deepEqual(pixel.slice(0, 3), [0, 0, 0], 'the blank screen is black');
+        s = await press(app, 'Period');
+        assert.equal(s.blanked, false, '. (or B) brings the case back');
+        assert.equal(s.screen, 'player');
+      }
+      if (stage === 1) {
+        s = await press(app, 'PageUp');
+        assert.equal(s.case.stage.index, 0, 'Page Up: the previous stage');
+        assert.equal(s.engine_shown, true, 'a stage already shown keeps its engine');
+        s = await press(app, 'PageDown');
+        assert.equal(s.case.stage.index, 1);
+      }
+      s = await press(app, stage % 2 ? 'ArrowRight' : 'PageDown');
+    }
+    assert.equal(s.screen, 'debrief', 'after the last stage: the debrief');
+    assert.equal(s.case.finished, true);
+    const truth = s.case.answer;
+    s.case.stages.forEach((st, i) => assertClose(st.learner_brier, brier(votes[i], truth), 1e-9, `stage ${i} Brier from the core`));
+    await app.shot('presenter-debrief');
+
+    s = await press(app, '2');
+    assert.equal(s.screen, 'player');
+    assert.equal(s.case.stage.index, 1, '2 jumps to stage 2');
+    s = await press(app, 'F1');
+    assert.equal(s.overlays.help, true, 'the help overlay lists the keys');
+    await app.shot('presenter-help');
+    s = await press(app, 'Escape');
+    s = await press(app, 'Shift+P');
+    assert.equal(s.mode, 'normal', 'Shift+P leaves presenter mode');
+    s = await press(app, 'Shift+P');
+    assert.equal(s.mode, 'presenter', 'and comes back');
+    checkProblems(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a fresh case in presenter mode can be walked without a vote, and digits jump ahead', { timeout: 120000 }, async () => {
+  const app = await openApp({ query: 'present&case=mpa-pulmonary-renal', viewport: { width: 1920, height: 1080 } });
+  try {
+    let s = await stateAfter(app);
+    assert.equal(s.screen, 'player');
+    s = await press(app, '4');
+    assert.equal(s.case.stage.index, 3, 'jumping to stage 4 reveals the stages before it');
+    assert.equal(s.engine_shown, false);
+    assert.equal(s.case.stages[3].committed, false, 'no vote, nothing committed');
+    s = await press(app, 'e');
+    assert.equal(s.engine_shown, true);
+    assert.ok(s.case.engine.posterior);
+    checkProblems(app);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,107 @@
+// Soak: random clicks (half of them on the app's own controls), drags, keys, wheel turns and window
+// resizes for DAH_SOAK_SECONDS (default 120), then: no console error, no page error, no abort
+// (window.dahTutor.error stays null), and the WASM heap grows by at most 1 MB after the warm-up
+// (both the memory the module has reserved and the bytes malloc has handed out).
+// DAH_SOAK_SEED repeats a run; scripts/soak MINUTES runs it longer.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
+
+const seconds = Number(process.env.DAH_SOAK_SECONDS || 120);
+const seed = Number(process.env.DAH_SOAK_SEED || Date.now() % 1e9);
+const warmupSeconds = Math.min(20, Math.max(5, seconds * 0.15));
+const maxGrowth = 1024 * 1024;
+
+// mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEED.
+function generator(s) {
+  return () => {
+    s |= 0; s = (s + 0x6D2B79F5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const keys = ['Tab', 'Shift+Tab', 'Enter', 'Escape', 'Space', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight',
+  'Backspace', 'Home', 'End', 'PageDown', 'PageUp', 'F1', 'a', 'e', 'n', 'z', '1', '5', '?', 'Control+a'];
+const sizes = [[1280, 800], [1024, 768], [800, 600], [1600, 1000], [640, 480], [1366, 768], [390, 844]];
+
+async function memory(page) {
+  return page.evaluate(() => ({
+    reserved: window.dahTutor.module.HEAPU8.length,
+    allocated: typeof window.dahTutor.heapBytes === 'function' ? window.dahTutor.heapBytes() : null,
+  }));
+}
+
+test(`the app survives ${seconds} s of random input (seed ${seed})`, { timeout: (seconds + 120) * 1000 }, async () => {
+  const app = await openApp();
+  const { page } = app;
+  const random = generator(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  let viewport = { width: 1280, height: 800 };
+  const counts = { click: 0, control: 0, drag: 0, key: 0, wheel: 0, resize: 0 };
+
+  async function step() {
+    const r = random();
+    const x = () => Math.floor(random() * viewport.width);
+    const y = () => Math.floor(random() * viewport.height);
+    if (r < 0.25) {
+      const controls = Object.entries((await app.state()).controls || {});
+      if (controls.length) {
+        const [, c] = pick(controls);
+        await page.mouse.click(c.x + c.w / 2, c.y + c.h / 2);
+        counts.control++;
+        return;
+      }
+    }
+    if (r < 0.45) { await page.mouse.click(x(), y()); counts.click++; }
+    else if (r < 0.6) {
+      await page.mouse.move(x(), y());
+      await page.mouse.down();
+      for (let i = 0; i < 4; ++i) await page.mouse.move(x(), y(), { steps: 3 });
+      await page.mouse.up();
+      counts.drag++;
+    } else if (r < 0.85) { await page.keyboard.press(pick(keys)); counts.key++; }
+    else if (r < 0.95) { await page.mouse.move(x(), y()); await page.mouse.wheel(0, (random() - 0.5) * 600); counts.wheel++; }
+    else {
+      const [width, height] = pick(sizes);
+      viewport = { width, height };
+      await page.setViewportSize(viewport);
+      counts.resize++;
+    }
+  }
+
+  async function soak(untilMs) {
+    while (Date.now() < untilMs) {
+      await step();
+      await page.waitForTimeout(Math.floor(random() * 60));
+      const error = await page.evaluate(() => window.dahTutor.error);
+      assert.equal(error, null, `the app stopped (seed ${seed}): ${error}`);
+    }
+  }
+
+  try {
+    const start = Date.now();
+    await soak(start + warmupSeconds * 1000);
+    const before = await memory(page);
+    await soak(start + seconds * 1000);
+    // Back to a resting state before the second reading: no case drawn mid-animation.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(500);
+    const after = await memory(page);
+    console.log(`soak: seed ${seed}, ${JSON.stringify(counts)}, heap reserved ${before.reserved} → ${after.reserved} B, ` +
+      `allocated ${before.allocated} → ${after.allocated} B, frames ${await app.frames()}`);
+    assert.equal(await page.evaluate(() => window.dahTutor.error), null);
+    assert.deepEqual(app.problems.pageErrors, [], `page errors (seed ${seed})`);
+    assert.deepEqual(app.problems.consoleErrors, [], `console errors (seed ${seed})`);
+    assert.ok(after.reserved - before.reserved <= maxGrowth,
+      `WASM memory grew by ${after.reserved - before.reserved} B after the warm-up (seed ${seed})`);
+    if (before.allocated !== null) {
+      assert.ok(after.allocated - before.allocated <= maxGrowth,
+        `malloc'd bytes grew by ${after.allocated - before.allocated} B after the warm-up (seed ${seed})`);
+    }
+    assert.deepEqual(app.problems.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,356 @@
+// Headless UI tests: each walks the real UI and checks what it shows against the core.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "dah/engine.hpp"
+#include "dah/scoring.hpp"
+#include "ui/keys.hpp"
+#include "ui_driver.hpp"
+
+using nlohmann::json;
+using namespace ui_test;
+namespace key = dah::ui::key;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The core's own view of a case, independent of the UI.
+struct Reference {
+    dah::KnowledgeBase kb;
+    dah::Case c;
+    std::vector<dah::StageResult> stages;
+};
+
+Reference reference(const std::string& case_file) {
+    const fs::path dir = fs::path(DAH_SOURCE_DIR) / "cases";
+    auto kb = dah::load_knowledge_base(read(dir / "knowledge-base.json"), "knowledge-base.json");
+    check(kb.ok(), "the knowledge base loads");
+    auto c = dah::load_case(read(dir / case_file), case_file, *kb.value);
+    check(c.ok(), case_file + " loads");
+    Reference r{*kb.value, *c.value, {}};
+    r.stages = dah::replay(r.kb, r.c);
+    return r;
+}
+
+std::vector<double> probabilities(const dah::KnowledgeBase& kb, const json& by_id) {
+    std::vector<double> p;
+    for (const auto& d : kb.diagnoses) {
+        check(by_id.contains(d.id), "probability given for " + d.id);
+        p.push_back(by_id[d.id].get<double>());
+    }
+    return p;
+}
+
+void check_near(double a, double b, double tolerance, const std::string& what) {
+    if (!(std::fabs(a - b) <= tolerance)) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, " (%.9g vs %.9g)", a, b);
+        fail(what + buf);
+    }
+}
+
+void check_sums_to_one(const std::vector<double>& p, const std::string& what) {
+    double s = 0;
+    for (double x : p) s += x;
+    check_near(s, 1.0, 1e-6, what + " sums to 1");
+}
+
+void check_engine_matches(const Reference& r, const json& c, int stage) {
+    check(c["engine_shown"].get<bool>(), "the engine's answer is shown after the commit");
+    const std::vector<double> shown = probabilities(r.kb, c["engine"]["posterior"]);
+    const std::vector<double>& core = r.stages[static_cast<std::size_t>(stage)].posterior;
+    for (std::size_t d = 0; d < core.size(); ++d) check_near(shown[d], core[d], 1e-12, "engine posterior of " + r.kb.diagnoses[d].id);
+    const std::vector<double> groups = dah::group_totals(r.kb, core);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        check_near(c["engine"]["groups"][r.kb.groups[g].id].get<double>(), groups[g], 1e-12, "group total of " + r.kb.groups[g].id);
+}
+
+void check_score_matches(const Reference& r, const json& c, int stage) {
+    const json& st = c["stages"][static_cast<std::size_t>(stage)];
+    check(st["committed"].get<bool>(), "stage is marked committed");
+    const std::vector<double> learner = probabilities(r.kb, st["learner"]);
+    check_sums_to_one(learner, "the committed differential");
+    check_near(st["learner_brier"].get<double>(), dah::brier_score(learner, r.c.answer), 1e-9, "learner Brier score");
+    check_near(st["engine_brier"].get<double>(), dah::brier_score(r.stages[static_cast<std::size_t>(stage)].posterior, r.c.answer), 1e-9,
+               "engine Brier score");
+}
+
+int case_index_in_library(const json& s, const std::string& id) {
+    for (std::size_t i = 0; i < s["cases"].size(); ++i)
+        if (s["cases"][i]["id"] == id) return static_cast<int>(i);
+    fail("case " + id + " is listed");
+}
+
+std::string file_of(const json& s, const std::string& id) { return s["cases"][static_cast<std::size_t>(case_index_in_library(s, id))]["file"]; }
+
+// Sets the learner's answer with the mouse: click a slider at `fraction` of its width.
+json set_slider(Driver& ui, const std::string& diagnosis, float fraction) {
+    const json r = ui.scroll_to("slider." + diagnosis)["controls"]["slider." + diagnosis];
+    return ui.click_at(r["x"].get<float>() + r["w"].get<float>() * fraction, r["y"].get<float>() + r["h"].get<float>() / 2);
+}
+
+// Walks one case with the mouse: sets two sliders, commits, checks, reveals the next stage.
+void walk_with_mouse(Driver& ui, const std::string& id) {
+    json s = ui.state();
+    const Reference r = reference(file_of(s, id));
+    s = ui.click("case." + id);
+    check(s["screen"] == "player", "opening a case shows the player");
+    check(s["case"]["id"] == id, "the player shows the case opened");
+    const int n = static_cast<int>(r.c.stages.size());
+    const std::string truth = r.kb.diagnoses[static_cast<std::size_t>(r.c.answer)].id;
+    for (int stage = 0; stage < n; ++stage) {
+        s = ui.state();
+        check(s["case"]["stage"]["index"] == stage, "the player is at stage " + std::to_string(stage));
+        check(!s["case"]["engine_shown"].get<bool>(), "the engine's answer is hidden before the commit");
+        // Findings shown are exactly those of the stages revealed so far.
+        std::size_t expected_findings = 0;
+        for (int i = 0; i <= stage; ++i) expected_findings += r.c.stages[static_cast<std::size_t>(i)].findings.size();
+        check(s["case"]["revealed_findings"].size() == expected_findings, "revealed findings match the stages revealed");
+        s = set_slider(ui, truth, 0.2f + 0.1f * static_cast<float>(stage));
+        s = set_slider(ui, r.kb.diagnoses[0].id == truth ? r.kb.diagnoses[1].id : r.kb.diagnoses[0].id, 0.15f);
+        const std::vector<double> draft = probabilities(r.kb, s["case"]["learner"]["draft"]);
+        check_sums_to_one(draft, "the learner's draft");
+        s = ui.click("commit");
+        check_score_matches(r, s["case"], stage);
+        check_engine_matches(r, s["case"], stage);
+        check(ui.scroll_to("compare")["controls"].contains("compare") && ui.scroll_to("stage_score")["controls"].contains("stage_score"),
+              "the comparison and the score are shown");
+        const std::vector<double> committed = probabilities(r.kb, s["case"]["learner"]["probabilities"]);
+        for (std::size_t d = 0; d < draft.size(); ++d) check_near(committed[d], draft[d], 1e-9, "the commit keeps the draft");
+        s = ui.click("next");
+    }
+    check(s["screen"] == "debrief", "after the last stage, Next goes to the debrief");
+    check(s["case"]["finished"].get<bool>(), "the case is finished");
+    check(s["case"]["answer"] == truth, "the debrief names the answer");
+    check(s["controls"].contains("debrief.diagnosis") && s["controls"].contains("debrief.scores"), "the debrief shows diagnosis and scores");
+}
+
+void test_walk_case() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.state();
+    check(s["screen"] == "library", "starts on the library");
+    check(s["cases"].size() >= 2, "at least two cases are listed");
+    check(s["errors"].empty(), "the built-in cases load without errors");
+    for (const std::string id : {s["cases"][0]["id"].get<std::string>(), s["cases"][s["cases"].size() - 1]["id"].get<std::string>()}) {
+        s = ui.press(key::letter('l'));
+        check(s["screen"] == "library", "L goes back to the library");
+        walk_with_mouse(ui, id);
+        s = ui.click("export.json");
+        check(platform.exported.count("dah-tutor-" + id + ".json") == 1, "Export JSON hands a file to the platform");
+        const json exported = json::parse(platform.exported["dah-tutor-" + id + ".json"], nullptr, false);
+        check(!exported.is_discarded() && exported["case"] == id && exported["finished"] == true, "the exported JSON describes the walk");
+        s = ui.click("export.csv");
+        check(platform.exported["dah-tutor-" + id + ".csv"].rfind("case,stage,diagnosis", 0) == 0, "the CSV has its header");
+        s = ui.press(key::letter('l'));
+        check(s["cases"][static_cast<std::size_t>(case_index_in_library(s, id))]["progress"] == "done", "the library shows the case done");
+        check(s["cases"][static_cast<std::size_t>(case_index_in_library(s, id))]["best_score"].is_number(), "the library shows a best score");
+    }
+}
+
+void test_keyboard_only() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.press(key::digit1 + 1);  // the second case listed
+    check(s["screen"] == "player", "2 opens the second case");
+    const std::string id = s["case"]["id"];
+    const Reference r = reference(file_of(s, id));
+    const int n = static_cast<int>(r.c.stages.size());
+    for (int stage = 0; stage < n; ++stage) {
+        s = ui.press(key::digit1 + r.c.answer);  // choose the true diagnosis (its row number)
+        for (int i = 0; i < 4; ++i) s = ui.press(key::equals);
+        const std::vector<double> draft = probabilities(r.kb, s["case"]["learner"]["draft"]);
+        check_sums_to_one(draft, "keyboard draft");
+        s = ui.press(key::letter('n'));
+        check(s["case"]["stage"]["index"] == stage, "N does nothing before the commit");
+        s = ui.press(key::letter('c'));
+        check_score_matches(r, s["case"], stage);
+        check_engine_matches(r, s["case"], stage);
+        s = ui.press(key::letter('n'));
+    }
+    check(s["screen"] == "debrief", "N after the last stage opens the debrief");
+    s = ui.press(key::letter('p'));
+    check(s["screen"] == "player", "P returns to the case");
+    s = ui.press(key::left_bracket);
+    check(s["case"]["stage"]["index"] == n - 2, "[ views the previous stage");
+    check_engine_matches(r, s["case"], n - 2);
+    s = ui.press(key::f1);
+    check(s["overlays"]["help"].get<bool>() && s["controls"].contains("help"), "F1 opens the help");
+    s = ui.press(key::escape);
+    check(!s["overlays"]["help"].get<bool>(), "Esc closes the help");
+    s = ui.type_char('?');
+    check(s["overlays"]["help"].get<bool>(), "? opens the help");
+    s = ui.press(key::escape);
+    const float before = s["ui_scale"];
+    s = ui.press(key::equals, true);
+    check(s["ui_scale"].get<float>() > before, "Ctrl+= enlarges the UI");
+    s = ui.press(key::letter('t'));
+    check(s["theme"] != "dark", "T changes the theme");
+    s = ui.press(key::letter('k'));
+    check(s["screen"] == "explorer", "K opens the knowledge explorer");
+    const int all_rows = s["explorer_rows"];
+    ui.press(key::slash);
+    for (char c : std::string("anca")) s = ui.type_char(c);
+    check(s["explorer_search"] == "anca", "/ then typing searches");
+    const int rows = s["explorer_rows"];
+    check(rows > 0 && rows < all_rows, "the search narrows the table (" + std::to_string(rows) + " of " + std::to_string(all_rows) + ")");
+    s = ui.press(key::letter('l'));
+    check(s["screen"] == "explorer", "letters typed into the search are not shortcuts");
+}
+
+void test_what_if() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.state();
+    const std::string id = s["cases"][0]["id"];
+    const Reference r = reference(file_of(s, id));
+    ui.click("case." + id);
+    s = ui.press(key::letter('w'));
+    check(s["case"]["what_if"].is_null(), "no what-if before the engine's answer is shown");
+    ui.press(key::letter('c'));
+    s = ui.press(key::letter('w'));
+    check(!s["case"]["what_if"].is_null(), "W starts a what-if");
+    check(ui.scroll_to("what_if.back")["controls"].contains("what_if.back"), "the hypothetical is marked, with a way back");
+    const dah::KnowledgeBase& kb = r.kb;
+    const int var = kb.variable_index(s["case"]["what_if"]["variable"].get<std::string>());
+    const int value = kb.value_index(var, s["case"]["what_if"]["value"].get<std::string>());
+    const std::vector<double> expected = dah::posterior_if(kb, r.stages[0].evidence, dah::Finding{var, value, {}});
+    const std::vector<double> shown = probabilities(kb, s["case"]["what_if"]["posterior"]);
+    for (std::size_t d = 0; d < expected.size(); ++d) check_near(shown[d], expected[d], 1e-12, "what-if posterior");
+    s = ui.click("what_if.back");
+    check(s["case"]["what_if"].is_null(), "one click returns to the real case");
+    check_engine_matches(r, s["case"], 0);
+    s = ui.press(key::letter('h'));
+    check(s["case"]["hint_open"].get<bool>(), "H shows what to order next");
+}
+
+void test_progress_survives() {
+    MemoryPlatform platform;
+    std::string id;
+    json draft_before;
+    {
+        Driver ui(platform);
+        json s = ui.state();
+        id = s["cases"][0]["id"];
+        ui.click("case." + id);
+        ui.press(key::letter('c'));
+        s = ui.press(key::letter('n'));
+        s = set_slider(ui, s["case"]["selected_diagnosis"], 0.7f);  // an uncommitted draft at stage 2
+        draft_before = s["case"]["learner"]["draft"];
+        ui.press(key::letter('l'));  // leave the case
+        s = ui.press(key::letter('p'));
+        check(s["case"]["learner"]["draft"] == draft_before, "the draft survives leaving the case and coming back");
+        ui.press(key::letter('t'));
+    }
+    check(platform.store.count("progress") == 1 && platform.store.count("settings") == 1, "progress and settings were saved");
+    Driver again(platform);
+    json s = again.state();
+    check(s["theme"] != "dark", "the theme is restored");
+    check(s["cases"][static_cast<std::size_t>(case_index_in_library(s, id))]["progress"] == "in progress", "the case shows in progress");
+    s = again.click("case." + id);
+    check(s["case"]["stage"]["index"] == 1, "the case reopens at the stage reached");
+    check(s["case"]["stages"][0]["committed"].get<bool>(), "the committed stage is restored");
+    const auto a = s["case"]["learner"]["draft"], b = draft_before;
+    for (auto it = b.begin(); it != b.end(); ++it) check_near(a[it.key()].get<double>(), it.value().get<double>(), 1e-9, "restored draft");
+    platform.full = true;
+    s = again.press(key::letter('c'));
+    check(s["notice"].get<std::string>().find("Storage") != std::string::npos, "full storage is reported, the app goes on");
+    check(s["case"]["stages"][1]["committed"].get<bool>(), "the commit still counts in memory");
+}
+
+bool overlap(const json& a, const json& b) {
+    return a["x"].get<float>() < b["x"].get<float>() + b["w"].get<float>() && b["x"].get<float>() < a["x"].get<float>() + a["w"].get<float>() &&
+           a["y"].get<float>() < b["y"].get<float>() + b["h"].get<float>() && b["y"].get<float>() < a["y"].get<float>() + a["h"].get<float>();
+}
+
+void check_layout(const json& s, float width, const std::string& where) {
+    std::vector<std::string> names;
+    for (auto it = s["controls"].begin(); it != s["controls"].end(); ++it) {
+        const json& r = it.value();
+        if (it.key() == "help" || it.key() == "settings" || it.key() == "errors") continue;
+        check(r["x"].get<float>() >= -0.5f && r["x"].get<float>() + r["w"].get<float>() <= width + 0.5f,
+              where + ": control " + it.key() + " fits the width");
+        names.push_back(it.key());
+    }
+    // Controls never overlap each other, and panels never overlap each other (panels hold controls).
+    auto is_panel = [](const std::string& n) { return n.rfind("panel.", 0) == 0; };
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j)
+            if (is_panel(names[i]) == is_panel(names[j]) && names[i] != "panel.screen" && names[j] != "panel.screen")
+                check(!overlap(s["controls"][names[i]], s["controls"][names[j]]), where + ": " + names[i] + " overlaps " + names[j]);
+}
+
+void test_layout() {
+    struct Size {
+        float w, h;
+        const char* scale;
+    };
+    for (const Size size : {Size{360, 640, "--scale=1"}, Size{3840, 2160, "--scale=2.5"}}) {
+        MemoryPlatform platform;
+        Driver ui(platform, size.w, size.h, {size.scale});
+        const std::string where = std::to_string(static_cast<int>(size.w)) + "x" + std::to_string(static_cast<int>(size.h));
+        json s = ui.state();
+        check_layout(s, size.w, where + " library");
+        s = ui.press(key::digit1);
+        check_layout(s, size.w, where + " player");
+        s = ui.press(key::letter('c'));
+        check_layout(s, size.w, where + " player after commit");
+        check(s["case"]["engine_shown"].get<bool>(), where + ": commit works");
+    }
+}
+
+void test_bad_case_file() {
+    MemoryPlatform platform;
+    Driver ui(platform, 1280, 800, {}, {{"broken.case.json", "{\"schema_version\": 1, \"id\": 5"}, {"empty.case.json", ""}});
+    json s = ui.state();
+    check(s["errors"].size() == 2, "both bad files are reported");
+    check(s["overlays"]["errors"].get<bool>() && s["controls"].contains("errors"), "the errors are shown in a panel");
+    check(!s["errors"][0]["messages"].empty(), "each error carries the core's messages");
+    check(s["cases"].size() >= 2, "the good cases still load");
+    s = ui.click("errors.dismiss");
+    check(!s["overlays"]["errors"].get<bool>(), "the panel can be dismissed");
+    s = ui.press(key::digit1);
+    check(s["screen"] == "player", "the app stays usable");
+}
+
+void test_idle() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    ui.step(5);
+    check(!dah::ui::wants_frame(ui.app), "no frames are wanted when nothing happens");
+    dah::ui::wake(ui.app);
+    check(dah::ui::wants_frame(ui.app), "wake asks for frames");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::map<std::string, std::function<void()>> tests = {
+        {"walk_case", test_walk_case},     {"keyboard_only", test_keyboard_only},
+        {"what_if", test_what_if},         {"progress_survives", test_progress_survives},
+        {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
+        {"idle", test_idle},
+    };
+    int ran = 0;
+    for (const auto& [name, run] : tests) {
+        if (argc > 1 && name != argv[1]) continue;
+        std::printf("ui.%s\n", name.c_str());
+        run();
+        ++ran;
+    }
+    if (ran == 0) fail("no such test");
+    std::printf("ok (%d)\n", ran);
+    return 0;
+}

@@ -1,0 +1,22 @@
+// Case pictures inside the app: a panel for the pictures of a stage (caption, image, labels toggle,
+// plain-text description reachable by keyboard) and the gallery of every kind (--gallery, ?gallery).
+#pragma once
+
+#include <vector>
+
+#include "dah/picture.hpp"
+#include "ui/app_state.hpp"
+
+namespace dah::ui {
+
+// Draws `pictures` one under another at the cursor, at most `max_width` wide (0 = about 40 em), and
+// records each in app.view.pictures. Keys while pictures are shown: A descriptions (alt text), X labels.
+void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width = 0);
+
+// Every picture kind with fixed sizes, so screenshots compare across runs.
+void draw_picture_gallery(AppState& app);
+
+// The sample pictures the gallery shows, from JSON in the format of cases/FORMAT.md.
+const std::vector<Picture>& gallery_pictures();
+
+}  // namespace dah::ui

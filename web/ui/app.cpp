@@ -1,0 +1,123 @@
+// The frame function: one full-window ImGui window with a top bar, the current screen in a
+// scrolling region and a status line, plus the overlays (help, settings, load errors).
+#include "ui/app.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "pictures/picture_panel.hpp"
+#include "ui/modes.hpp"
+#include "ui/persistence.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+// Puts the next item on the same line when `width` still fits, so bars wrap on a phone.
+static void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+static bool bar_button(AppState& app, const char* label, const char* control, bool first = false, bool selected = false) {
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!first) same_line_if_fits(w);
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(label);
+    if (selected) ImGui::PopStyleColor();
+    mark(app, control);
+    return pressed;
+}
+
+static void draw_top_bar(AppState& app) {
+    const Palette& pal = palette(app.view.theme);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    ImGui::TextUnformatted("DAH Tutor");
+    ImGui::PopStyleColor();
+    mark(app, "title");
+    const Screen s = app.view.screen;
+    if (bar_button(app, "Library (L)", "nav.library", false, s == Screen::library)) go_to(app, Screen::library);
+    if (app.view.case_index >= 0 && app.domain.kb) {
+        if (bar_button(app, "Case (P)", "nav.player", false, s == Screen::player)) go_to(app, Screen::player);
+        if (bar_button(app, "Debrief (D)", "nav.debrief", false, s == Screen::debrief)) go_to(app, Screen::debrief);
+    }
+    if (app.domain.kb && bar_button(app, "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
+        go_to(app, Screen::explorer);
+    if (!app.options.kiosk && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
+        app.view.settings_open = !app.view.settings_open;
+    if (bar_button(app, "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
+    ImGui::Separator();
+}
+
+static void draw_status_line(AppState& app) {
+    ImGui::Separator();
+    if (!app.view.notice.empty()) {
+        ImGui::TextUnformatted(app.view.notice.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("OK")) app.view.notice.clear();
+        mark(app, "notice.dismiss");
+    } else {
+        ImGui::TextDisabled("F1 or ? for keyboard shortcuts");
+    }
+}
+
+void frame(AppState& app) {
+    app.view.controls.clear();
+    app.view.pictures.clear();
+    if (app.view.theme_applied != static_cast<int>(app.view.theme)) {
+        apply_theme(app.view.theme, app.view.ui_scale);
+        app.view.theme_applied = static_cast<int>(app.view.theme);
+    }
+    if (draw_mode_cover(app)) {  // presenter's blank screen, kiosk's attract screen
+        ++app.frame_count;
+        if (app.frames_wanted > 0) --app.frames_wanted;
+        save_changes(app);
+        return;
+    }
+    handle_mode_keys(app);  // presenter, import and reset keys (consumed before the app's own)
+    handle_shortcuts(app);
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##main", nullptr, flags);
+    draw_top_bar(app);
+    const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##screen", ImVec2(0, -status_h), false, ImGuiWindowFlags_None);
+    mark_window(app, "panel.screen");
+    if (app.options.gallery) draw_picture_gallery(app);
+    else switch (app.view.screen) {
+    case Screen::library: draw_library(app); break;
+    case Screen::player: draw_player(app); break;
+    case Screen::debrief: draw_debrief(app); break;
+    case Screen::explorer: draw_explorer(app); break;
+    }
+    ImGui::EndChild();
+    draw_status_line(app);
+    ImGui::End();
+
+    draw_errors(app);
+    if (app.view.settings_open) draw_settings(app);
+    draw_mode_overlays(app);  // class vote, import panel, reset confirmation
+    if (app.view.help_open) draw_help(app);
+
+    ++app.frame_count;
+    if (app.frames_wanted > 0) --app.frames_wanted;
+    // Hover and press animations need the frame after an input too.
+    if (ImGui::IsAnyItemActive() || ImGui::IsMouseDown(0)) wake(app, 2);
+    save_changes(app);
+}
+
+double seconds_until_timer(const AppState& app) {
+    // The text caret blinks while a search field is being typed in; the kiosk's idle reset is due.
+    const double caret = ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 0.5 : -1.0;
+    const double idle = mode_seconds_until_timer(app);
+    return caret < 0 ? idle : idle < 0 ? caret : std::min(caret, idle);
+}
+
+}  // namespace dah::ui

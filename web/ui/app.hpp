@@ -1,0 +1,39 @@
+// The app's entry points, called by the platform main loops and the headless test:
+// parse flags, hand over files, load, then per frame: fonts, frame, and whether to keep drawing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/app_state.hpp"
+
+namespace dah::ui {
+
+Options parse_options(const std::vector<std::string>& args);
+
+// Files arrive before start(): "ui-font.ttf", "knowledge-base.json", "<id>.case.json".
+void add_file(AppState& app, const std::string& name, std::string bytes);
+
+// Loads the knowledge base and cases handed over, restores settings and progress, applies options.
+void start(AppState& app, Platform& platform, const Options& options);
+
+// Rebuilds the font atlas when the UI scale or the framebuffer scale changed (crisp text at any
+// size). Returns true when it did, so the renderer re-uploads the font texture.
+bool update_fonts(AppState& app, float framebuffer_scale);
+
+// Draws one frame of UI between ImGui::NewFrame() and ImGui::Render(); then saves what changed.
+void frame(AppState& app);
+
+// Asks for a few more frames (input, resize, wake from the page).
+void wake(AppState& app, int frames = 3);
+
+// True while there is something to draw; the main loops sleep otherwise.
+bool wants_frame(const AppState& app);
+
+// Seconds until a timer needs a frame (caret blink, idle reset); negative for none.
+double seconds_until_timer(const AppState& app);
+
+// What is on screen, as JSON (see web/README.md); the text lives in app.state_json.
+const std::string& state_json(AppState& app);
+
+}  // namespace dah::ui

@@ -1,0 +1,220 @@
+// Importing a case (not in kiosk mode): a file from the browser's chooser or a drop on the page, or a
+// path (or a drop) on the desktop. The core validates it against the loaded knowledge base; a bad
+// file's errors (file, JSON pointer, line, column, message) show in a panel and nothing else changes;
+// a good one joins the library and is saved ("imported-cases") so it is there after a reload.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "dah/case.hpp"
+#include "dah/engine.hpp"
+#include "platform.hpp"
+#include "ui/app.hpp"
+#include "ui/keys.hpp"
+#include "ui/mode_keys.hpp"
+#include "ui/modes.hpp"
+#include "ui/modes_internal.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* storage_key = "imported-cases";
+
+Diagnostic problem(const std::string& file, const std::string& message) {
+    Diagnostic d;
+    d.file = file;
+    d.message = message;
+    return d;
+}
+
+void save_imports(AppState& app) {
+    if (!app.platform) return;
+    json files = json::array();
+    for (const auto& [name, text] : app.modes.import.sources) files.push_back({{"name", name}, {"text", text}});
+    const std::string text = json{{"version", 1}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (!app.platform->save(storage_key, text)) {
+        app.modes.storage_ok = false;
+        app.view.notice = "Storage is full or unavailable: the imported case is in the library until you close the app.";
+    }
+}
+
+// Validates and adds (or replaces an earlier import of the same id). Errors go to `errors`.
+bool add_case(AppState& app, const std::string& name, const std::string& text, std::vector<Diagnostic>& errors,
+              std::string& id_out) {
+    Domain& d = app.domain;
+    if (!d.kb) {
+        errors.push_back(problem(name, "No knowledge base is loaded, so the case cannot be checked."));
+        return false;
+    }
+    Loaded<Case> c = load_case(text, name, *d.kb);
+    if (!c.ok()) {
+        errors = std::move(c.errors);
+        if (errors.empty()) errors.push_back(problem(name, "The case could not be read."));
+        return false;
+    }
+    ImportState& im = app.modes.import;
+    const std::string id = c.value->id;
+    auto same = std::find_if(d.cases.begin(), d.cases.end(), [&](const CaseEntry& e) { return e.data.id == id; });
+    const auto imported = std::find(im.case_ids.begin(), im.case_ids.end(), id);
+    if (same != d.cases.end() && imported == im.case_ids.end()) {
+        errors.push_back(problem(name, "A case with the id \"" + id + "\" is already in the library (" + same->file +
+                                           "); give the imported case another id."));
+        return false;
+    }
+    CaseEntry entry{name, std::move(*c.value), {}};
+    entry.replay = replay(*d.kb, entry.data);
+    if (same != d.cases.end()) {  // a new version of an earlier import
+        *same = std::move(entry);
+        const std::size_t k = static_cast<std::size_t>(imported - im.case_ids.begin());
+        im.sources[k] = {name, text};
+    } else {
+        d.cases.push_back(std::move(entry));  // at the end: open cases keep their index
+        im.sources.emplace_back(name, text);
+        im.case_ids.push_back(id);
+    }
+    id_out = id;
+    return true;
+}
+
+}  // namespace
+
+bool import_case(AppState& app, const std::string& file_name, const std::string& text) {
+    ImportState& im = app.modes.import;
+    wake(app);
+    if (app.options.kiosk) {
+        app.view.notice = "Importing cases is turned off on this kiosk.";
+        return false;
+    }
+    im.file = file_name;
+    im.errors.clear();
+    im.accepted_id.clear();
+    std::string id;
+    if (!add_case(app, file_name, text, im.errors, id)) {
+        im.open = true;
+        return false;
+    }
+    im.accepted_id = id;
+    im.open = false;
+    save_imports(app);
+    const auto it = std::find_if(app.domain.cases.begin(), app.domain.cases.end(), [&](const CaseEntry& e) { return e.data.id == id; });
+    if (app.modes.storage_ok) app.view.notice = "Imported \"" + it->data.title + "\": it is now in the library.";
+    return true;
+}
+
+void restore_imported_cases(AppState& app) {
+    if (!app.platform) return;
+    const auto text = app.platform->load(storage_key);
+    if (!text) return;
+    const json j = json::parse(*text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_array()) return;
+    for (const json& f : j["files"]) {
+        if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;
+        const std::string name = f["name"].get<std::string>();
+        std::vector<Diagnostic> errors;
+        std::string id;
+        // A saved import that no longer fits the knowledge base is reported like any file that failed to load.
+        if (!add_case(app, name, f["text"].get<std::string>(), errors, id)) {
+            LoadError e{"imported " + name, {}};
+            for (const Diagnostic& x : errors) e.messages.push_back(x.to_string());
+            app.domain.errors.push_back(std::move(e));
+        }
+    }
+}
+
+static void open_picker(AppState& app) {
+    if (app.platform && app.platform->has_file_picker()) app.platform->pick_import_file();
+}
+
+void handle_import_keys(AppState& app) {
+    if (app.options.kiosk) return;
+    ImportState& im = app.modes.import;
+    if (!im.open) {
+        if (app.view.screen == Screen::library && !app.view.help_open && !app.view.settings_open && take_key(key::letter('i')))
+            im.open = true;
+        return;
+    }
+    if (take_key(key::escape)) im.open = false;
+    else if (take_key(key::letter('o'))) open_picker(app);
+}
+
+void draw_import_panel(AppState& app) {
+    ImportState& im = app.modes.import;
+    if (!im.open || app.options.kiosk) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(90), vp->WorkSize.x * 0.96f), vp->WorkSize.y * 0.8f), ImGuiCond_Always);
+    ImGui::SetNextWindowFocus();
+    if (ImGui::Begin("Import a case###import", &im.open,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        mark_window(app, "import");
+        const Palette& pal = palette(app.view.theme);
+        const bool picker = app.platform && app.platform->has_file_picker();
+        wrapped(picker ? "Choose a case file (.case.json), or drop it anywhere on the page. It is checked against the "
+                         "knowledge base; nothing changes unless it is valid."
+                       : "Type the path of a case file (.case.json), or drop it on the window. It is checked against the "
+                         "knowledge base; nothing changes unless it is valid.");
+        ImGui::Spacing();
+        if (picker) {
+            if (ImGui::Button("Choose a file… (O)")) open_picker(app);
+            mark(app, "import.choose");
+        } else {
+            char buf[1024];
+            std::snprintf(buf, sizeof buf, "%s", im.path.c_str());
+            ImGui::SetNextItemWidth(std::max(em(20), ImGui::GetContentRegionAvail().x - em(12)));
+            const bool enter = ImGui::InputText("##path", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+            im.path = buf;
+            mark(app, "import.path");
+            ImGui::SameLine();
+            if ((ImGui::Button("Import") || enter) && !im.path.empty()) {
+                const auto text = app.platform ? app.platform->read_user_file(im.path) : std::nullopt;
+                if (text) import_case(app, im.path, *text);
+                else {
+                    im.file = im.path;
+                    im.errors = {problem(im.path, "The file could not be read.")};
+                }
+            }
+            mark(app, "import.go");
+        }
+        if (!im.errors.empty()) {
+            ImGui::Spacing();
+            char title[200];
+            std::snprintf(title, sizeof title, "%s was not imported: %zu problem%s", im.file.c_str(), im.errors.size(),
+                          im.errors.size() == 1 ? "" : "s");
+            wrapped_coloured(pal.negative, title);
+            mark(app, "import.errors");
+            if (ImGui::BeginTable("##import_errors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+                ImGui::TableSetupColumn("Line:col", ImGuiTableColumnFlags_WidthFixed, em(9));
+                ImGui::TableSetupColumn("Where (JSON pointer)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+                ImGui::TableHeadersRow();
+                for (const Diagnostic& d : im.errors) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    if (d.line > 0) ImGui::Text("%d:%d", d.line, d.column);
+                    else ImGui::TextUnformatted("–");
+                    ImGui::TableNextColumn();
+                    wrapped(d.pointer.empty() ? "(whole file)" : d.pointer);
+                    ImGui::TableNextColumn();
+                    wrapped(d.message);
+                }
+                ImGui::EndTable();
+            }
+        }
+        ImGui::Spacing();
+        if (ImGui::Button("Close (Esc)")) im.open = false;
+        mark(app, "import.close");
+    }
+    ImGui::End();
+}
+
+}  // namespace dah::ui

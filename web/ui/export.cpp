@@ -1,0 +1,61 @@
+#include "ui/export.hpp"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "ui/session.hpp"
+
+namespace dah::ui {
+
+using nlohmann::json;
+
+std::string answers_json(const AppState& app, int case_index) {
+    const CaseSession* s = find_session(app.domain, case_index);
+    if (!s || !app.domain.kb) return "{}";
+    const KnowledgeBase& kb = *app.domain.kb;
+    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(case_index)];
+    json stages = json::array();
+    for (std::size_t i = 0; i < s->answers.size(); ++i) {
+        const StageAnswer& a = s->answers[i];
+        json st = {{"stage", std::string(stage_id(e.data.stages[i].stage))}, {"committed", a.committed}};
+        if (a.committed) {
+            json learner = json::object(), engine = json::object();
+            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+                learner[kb.diagnoses[d].id] = a.committed_p[d];
+                engine[kb.diagnoses[d].id] = e.replay[i].posterior[d];
+            }
+            st["learner"] = learner;
+            st["engine"] = engine;
+            st["learner_brier"] = a.learner_brier;
+            st["engine_brier"] = a.engine_brier;
+            st["learner_score"] = score_from_brier(a.learner_brier);
+            st["engine_score"] = score_from_brier(a.engine_brier);
+        }
+        stages.push_back(std::move(st));
+    }
+    json j = {{"app", "DAH Tutor"}, {"case", e.data.id}, {"title", e.data.title}, {"finished", s->finished},
+              {"answer", s->finished ? json(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id) : json(nullptr)},
+              {"learner_case_score", case_score(*s, true)}, {"engine_case_score", case_score(*s, false)}, {"stages", stages}};
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string answers_csv(const AppState& app, int case_index) {
+    const CaseSession* s = find_session(app.domain, case_index);
+    if (!s || !app.domain.kb) return "";
+    const KnowledgeBase& kb = *app.domain.kb;
+    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(case_index)];
+    std::string out = "case,stage,diagnosis,learner_probability,engine_probability,learner_brier,engine_brier\n";
+    char buf[96];
+    for (std::size_t i = 0; i < s->answers.size(); ++i) {
+        const StageAnswer& a = s->answers[i];
+        if (!a.committed) continue;
+        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+            std::snprintf(buf, sizeof buf, ",%.6f,%.6f,%.6f,%.6f\n", a.committed_p[d], e.replay[i].posterior[d], a.learner_brier, a.engine_brier);
+            out += e.data.id + "," + std::string(stage_id(e.data.stages[i].stage)) + "," + kb.diagnoses[d].id + buf;
+        }
+    }
+    return out;
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,46 @@
+// The UI font at the pixel size the screen needs: base size × UI scale × framebuffer scale, drawn
+// at 1/framebuffer scale so a HiDPI screen gets sharp glyphs, not a stretched bitmap.
+#include <cmath>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+#include "ui/theme.hpp"
+
+namespace dah::ui {
+
+static constexpr float base_font_px = 17.0f;
+
+bool update_fonts(AppState& app, float framebuffer_scale) {
+    if (!(framebuffer_scale > 0.25f && framebuffer_scale < 8.0f)) framebuffer_scale = 1.0f;
+    const float px = std::round(base_font_px * app.view.ui_scale * framebuffer_scale);
+    ImGuiIO& io = ImGui::GetIO();
+    if (px == app.view.font_px_built && framebuffer_scale == app.view.font_scale_built && io.Fonts->IsBuilt())
+        return false;
+    io.Fonts->Clear();
+    // Greek for units (µ), arrows and maths signs, besides Latin: what the texts of the cases use.
+    static const ImWchar ranges[] = {0x0020, 0x017F, 0x0391, 0x03C9, 0x2010, 0x2044, 0x2190, 0x21FF,
+                                     0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2713, 0x2717, 0};
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // the bytes stay in app.domain.font_bytes
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    ImFont* font = nullptr;
+    if (!app.domain.font_bytes.empty())
+        font = io.Fonts->AddFontFromMemoryTTF(app.domain.font_bytes.data(), static_cast<int>(app.domain.font_bytes.size()),
+                                              px, &config, ranges);
+    if (!font) {
+        ImFontConfig fallback;
+        fallback.SizePixels = px;
+        io.Fonts->AddFontDefault(&fallback);
+    }
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / framebuffer_scale;
+    apply_theme(app.view.theme, app.view.ui_scale);
+    app.view.font_px_built = px;
+    app.view.font_scale_built = framebuffer_scale;
+    return true;
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,50 @@
+#include "ui/modes_json.hpp"
+
+#include "ui/modes.hpp"
+#include "ui/modes_internal.hpp"
+
+namespace dah::ui {
+
+using nlohmann::json;
+
+void add_mode_state(const AppState& app, json& j) {
+    j["mode"] = mode_name(app);
+    const PresenterState& p = app.modes.presenter;
+    j["engine_shown"] = presenter_engine_shown(app);  // presenter mode: the lecturer showed the engine
+    j["blanked"] = app.options.present && p.blanked;
+    json vote = nullptr;
+    std::vector<int> counts;
+    std::vector<double> probabilities;
+    double brier = 0, log_bits = 0;
+    if (app.options.present && presenter_vote(app, counts, probabilities, brier, log_bits)) {
+        const KnowledgeBase& kb = *app.domain.kb;
+        vote = {{"open", p.vote_open}, {"selected", kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(p.vote_selected) % kb.diagnoses.size()].id}};
+        int total = 0;
+        for (std::size_t d = 0; d < counts.size() && d < kb.diagnoses.size(); ++d) {
+            vote["counts"][kb.diagnoses[d].id] = counts[d];
+            total += counts[d];
+        }
+        vote["total"] = total;
+        if (!probabilities.empty()) {
+            for (std::size_t d = 0; d < probabilities.size() && d < kb.diagnoses.size(); ++d)
+                vote["probabilities"][kb.diagnoses[d].id] = probabilities[d];
+            vote["brier"] = brier;
+            vote["log_bits"] = log_bits;
+        }
+    }
+    j["vote"] = vote;
+    const double left = kiosk_seconds_left(app);
+    j["kiosk"] = {{"attract", app.options.kiosk && app.modes.kiosk.attract}, {"idle_seconds", app.options.idle_seconds},
+                  {"resets", app.modes.kiosk.resets}};
+    j["idle_seconds_left"] = left >= 0 ? json(left) : json(nullptr);
+    const ImportState& im = app.modes.import;
+    json errors = json::array();
+    for (const Diagnostic& d : im.errors)
+        errors.push_back({{"file", d.file}, {"pointer", d.pointer}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+    j["import"] = {{"open", im.open}, {"file", im.file}, {"accepted", im.accepted_id}, {"imported_cases", im.case_ids}};
+    j["import_errors"] = std::move(errors);
+    j["storage_status"] = app.modes.storage_ok ? "ok" : "unavailable";
+    j["reset_confirm"] = app.modes.reset_confirm;
+}
+
+}  // namespace dah::ui

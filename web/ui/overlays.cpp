@@ -1,0 +1,273 @@
+// Help, settings and load-error overlays, navigation, and the keyboard shortcuts.
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "ui/keys.hpp"
+#include "ui/modes.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+namespace {
+
+struct Shortcut {
+    const char* keys;
+    const char* action;
+};
+
+const Shortcut global_keys[] = {
+    {"F1 or ?", "Show or hide this help"},
+    {"Esc", "Close an overlay; leave a what-if; else back to the library"},
+    {"L / P / D / K", "Library / the open case / its debrief / knowledge explorer"},
+    {"S", "Settings"},
+    {"T", "Next theme (dark, light, high contrast)"},
+    {"Ctrl + =  /  Ctrl + -  /  Ctrl + 0", "Larger / smaller / normal UI"},
+    {"Tab, arrows, Space, Enter", "Move to and use any control"},
+};
+const Shortcut library_keys[] = {
+    {"1 … 9", "Open the n-th case listed"},
+    {"F", "Next difficulty filter"},
+    {"G", "Next tag filter"},
+};
+const Shortcut player_keys[] = {
+    {"1 … 9,  ,  /  .", "Choose a diagnosis in your differential (the n-th / previous / next)"},
+    {"=  /  -", "Raise / lower it by 5 points (the rest rescale)"},
+    {"U", "Spread your differential evenly"},
+    {"C", "Commit your differential for this stage"},
+    {"N", "Reveal the next stage (after the last: debrief)"},
+    {"[  /  ]", "View the previous / next revealed stage"},
+    {"W", "What if: try another value of a revealed finding"},
+    {"B", "Back to the real case (leave the what-if)"},
+    {"H", "Hint: what would you order next?"},
+};
+const Shortcut debrief_keys[] = {
+    {"J", "Export your answers as JSON"},
+    {"V", "Export your answers as CSV"},
+    {"R", "Start this case again"},
+};
+const Shortcut explorer_keys[] = {
+    {"/", "Search the knowledge base"},
+};
+
+template <std::size_t N>
+void shortcut_table(const char* title, const Shortcut (&keys)[N]) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(title);
+    if (ImGui::BeginTable(title, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, em(24));
+        ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
+        for (const Shortcut& s : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.keys);
+            ImGui::TableNextColumn();
+            wrapped(s.action);
+        }
+        ImGui::EndTable();
+    }
+}
+
+// A window centred over the app, at most the viewport's size.
+bool begin_overlay(const char* title, bool* open, float width_em) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 size(std::min(em(width_em), vp->WorkSize.x * 0.96f), vp->WorkSize.y * 0.85f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    ImGui::SetNextWindowFocus();
+    return ImGui::Begin(title, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoMove);
+}
+
+void set_scale(AppState& app, float scale) {
+    app.view.ui_scale = std::clamp(std::round(scale * 20.0f) / 20.0f, 0.5f, 4.0f);
+    app.settings_dirty = true;
+}
+
+}  // namespace
+
+void draw_help(AppState& app) {
+    if (begin_overlay("Keyboard shortcuts###help", &app.view.help_open, 70)) {
+        mark_window(app, "help");
+        shortcut_table("Everywhere", global_keys);
+        shortcut_table("Library", library_keys);
+        shortcut_table("Case player", player_keys);
+        shortcut_table("Debrief", debrief_keys);
+        shortcut_table("Knowledge explorer", explorer_keys);
+        draw_mode_help(app);  // presenter mode, import, reset (ui/modes.cpp)
+        ImGui::Spacing();
+        if (ImGui::Button("Close (Esc)")) app.view.help_open = false;
+        mark(app, "help.close");
+    }
+    ImGui::End();
+}
+
+void draw_settings(AppState& app) {
+    if (begin_overlay("Settings###settings", &app.view.settings_open, 50)) {
+        mark_window(app, "settings");
+        ImGui::TextUnformatted("Theme");
+        const Theme themes[] = {Theme::dark, Theme::light, Theme::high_contrast};
+        const char* names[] = {"Dark", "Light", "High contrast"};
+        for (int i = 0; i < 3; ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::RadioButton(names[i], app.view.theme == themes[i])) {
+                app.view.theme = themes[i];
+                app.settings_dirty = true;
+            }
+            mark(app, std::string("settings.theme.") + theme_name(themes[i]));
+        }
+        ImGui::Spacing();
+        ImGui::TextUnformatted("UI scale");
+        float scale = app.view.ui_scale;
+        ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
+        // Applied when released: rebuilding the font while dragging would move the slider under the pointer.
+        ImGui::SliderFloat("##scale", &scale, 0.5f, 4.0f, "%.2f×");
+        mark(app, "settings.scale");
+        if (ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.view.ui_scale)) set_scale(app, scale);
+        ImGui::SameLine();
+        if (ImGui::Button("Reset")) set_scale(app, 1.0f);
+        ImGui::Spacing();
+        ImGui::Checkbox("Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal);
+        mark(app, "settings.free_reveal");
+        ImGui::Spacing();
+        if (ImGui::Button("Close (Esc)")) app.view.settings_open = false;
+        mark(app, "settings.close");
+    }
+    ImGui::End();
+}
+
+void draw_errors(AppState& app) {
+    if (app.domain.errors.empty() || !app.view.errors_open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em(2)),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(em(40), vp->WorkSize.x), 0),
+                                        ImVec2(std::min(em(110), vp->WorkSize.x * 0.96f), vp->WorkSize.y * 0.45f));
+    if (ImGui::Begin("Some files could not be loaded###errors", &app.view.errors_open,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        mark_window(app, "errors");
+        const Palette& pal = palette(app.view.theme);
+        for (const LoadError& e : app.domain.errors) {
+            ImGui::PushStyleColor(ImGuiCol_Text, pal.negative);
+            ImGui::TextUnformatted(e.file.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Indent();
+            for (const std::string& m : e.messages) wrapped(m);
+            ImGui::Unindent();
+        }
+        if (ImGui::Button("Dismiss")) app.view.errors_open = false;
+        mark(app, "errors.dismiss");
+    }
+    ImGui::End();
+}
+
+void go_to(AppState& app, Screen screen) {
+    if ((screen == Screen::player || screen == Screen::debrief) && app.view.case_index < 0) return;
+    if (screen != Screen::library && !app.domain.kb) return;
+    app.view.screen = screen;
+    app.view.what_if.reset();
+}
+
+static bool pressed(int k, bool repeat = false) { return ImGui::IsKeyPressed(k, repeat); }
+
+static void cycle(std::string& value, const std::vector<std::string>& options) {
+    // "" (all) → options[0] → … → "" again
+    auto it = std::find(options.begin(), options.end(), value);
+    if (value.empty()) value = options.empty() ? "" : options.front();
+    else if (it == options.end() || it + 1 == options.end()) value.clear();
+    else value = *(it + 1);
+}
+
+
+void handle_shortcuts(AppState& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) {
+        if (pressed(key::escape)) ImGui::SetWindowFocus(nullptr);
+        return;
+    }
+    bool question = false;
+    for (ImWchar c : io.InputQueueCharacters) question = question || c == '?';
+    if (pressed(key::f1) || question) {
+        app.view.help_open = !app.view.help_open;
+        return;
+    }
+    if (pressed(key::escape)) {
+        if (app.view.help_open) app.view.help_open = false;
+        else if (app.view.settings_open) app.view.settings_open = false;
+        else if (app.view.what_if) app.view.what_if.reset();
+        else if (app.view.screen != Screen::library) go_to(app, Screen::library);
+        return;
+    }
+    if (io.KeyCtrl) {
+        if (pressed(key::equals, true)) set_scale(app, app.view.ui_scale + 0.25f);
+        if (pressed(key::minus, true)) set_scale(app, app.view.ui_scale - 0.25f);
+        if (pressed(key::digit1 + 9)) set_scale(app, 1.0f);  // Ctrl+0
+        return;
+    }
+    if (io.KeyAlt || io.KeySuper) return;
+    if (pressed(key::letter('l'))) go_to(app, Screen::library);
+    if (pressed(key::letter('p'))) go_to(app, Screen::player);
+    if (pressed(key::letter('d'))) go_to(app, Screen::debrief);
+    if (pressed(key::letter('k'))) go_to(app, Screen::explorer);
+    if (pressed(key::letter('s')) && !app.options.kiosk) app.view.settings_open = !app.view.settings_open;
+    if (pressed(key::letter('t'))) {
+        app.view.theme = static_cast<Theme>((static_cast<int>(app.view.theme) + 1) % 3);
+        app.settings_dirty = true;
+    }
+    if (app.view.help_open || app.view.settings_open) return;
+
+    switch (app.view.screen) {
+    case Screen::library: {
+        const std::vector<int> shown = visible_cases(app);
+        for (int i = 0; i < 9 && i < static_cast<int>(shown.size()); ++i)
+            if (pressed(key::digit1 + i)) open_case(app, shown[static_cast<std::size_t>(i)]);
+        if (pressed(key::letter('f'))) cycle(app.view.filter_difficulty, {"introductory", "intermediate", "advanced"});
+        if (pressed(key::letter('g'))) cycle(app.view.filter_tag, all_tags(app));
+        break;
+    }
+    case Screen::player: {
+        CaseSession& s = session_of(app.domain, app.view.case_index);
+        const int n_diag = app.domain.kb ? static_cast<int>(app.domain.kb->diagnoses.size()) : 0;
+        for (int i = 0; i < 9 && i < n_diag; ++i)
+            if (pressed(key::digit1 + i)) app.view.selected_diagnosis = i;
+        if (pressed(key::comma, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + n_diag - 1) % std::max(1, n_diag);
+        if (pressed(key::period, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + 1) % std::max(1, n_diag);
+        if (pressed(key::equals, true)) change_selected(app, 0.05);
+        if (pressed(key::minus, true)) change_selected(app, -0.05);
+        StageAnswer& a = s.answers[static_cast<std::size_t>(app.view.viewing_stage)];
+        if (pressed(key::letter('u')) && !a.committed && n_diag > 0) {
+            a.draft.assign(static_cast<std::size_t>(n_diag), 1.0 / n_diag);
+            app.progress_dirty = true;
+        }
+        if (pressed(key::letter('c')) && !a.committed && app.view.viewing_stage == s.reached) commit_stage(app, s.reached);
+        if (pressed(key::letter('n'))) {
+            if (!reveal_next(app) && s.finished) go_to(app, Screen::debrief);
+        }
+        if (pressed(key::left_bracket)) {
+            app.view.viewing_stage = std::max(0, app.view.viewing_stage - 1);
+            app.view.what_if.reset();
+        }
+        if (pressed(key::right_bracket)) {
+            app.view.viewing_stage = std::min(s.reached, app.view.viewing_stage + 1);
+            app.view.what_if.reset();
+        }
+        if (pressed(key::letter('w'))) cycle_what_if(app);
+        if (pressed(key::letter('b'))) app.view.what_if.reset();
+        if (pressed(key::letter('h'))) app.view.hint_open = !app.view.hint_open;
+        break;
+    }
+    case Screen::debrief:
+        if (pressed(key::letter('j'))) export_answers(app, false);
+        if (pressed(key::letter('v'))) export_answers(app, true);
+        if (pressed(key::letter('r'))) restart_case(app, app.view.case_index);
+        break;
+    case Screen::explorer: break;
+    }
+}
+
+}  // namespace dah::ui

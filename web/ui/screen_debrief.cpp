@@ -1,0 +1,104 @@
+// The debrief: the final diagnosis and explanation, the learner's score per stage beside the
+// engine's, the key teaching points, and the export of the answers.
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "platform.hpp"
+#include "ui/export.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+void export_answers(AppState& app, bool csv) {
+    if (app.view.case_index < 0 || !app.platform || !find_session(app.domain, app.view.case_index)) return;
+    const std::string id = app.domain.cases[static_cast<std::size_t>(app.view.case_index)].data.id;
+    if (csv)
+        app.view.notice = app.platform->export_file("dah-tutor-" + id + ".csv", "text/csv", answers_csv(app, app.view.case_index));
+    else
+        app.view.notice = app.platform->export_file("dah-tutor-" + id + ".json", "application/json", answers_json(app, app.view.case_index));
+}
+
+void draw_debrief(AppState& app) {
+    if (app.view.case_index < 0 || !app.domain.kb) return;
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(app.view.case_index)];
+    CaseSession& s = session_of(app.domain, app.view.case_index);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    wrapped("Debrief: " + e.data.title);
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Export JSON (J)")) export_answers(app, false);
+    mark(app, "export.json");
+    ImGui::SameLine();
+    if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
+    mark(app, "export.csv");
+    ImGui::SameLine();
+    if (ImGui::Button("Start this case again (R)")) restart_case(app, app.view.case_index);
+    mark(app, "restart");
+    if (!s.finished) {
+        wrapped_coloured(pal.muted, "Commit your differential at every stage to see the diagnosis. Stages committed so far are scored below.");
+        if (ImGui::Button("Back to the case (P)")) go_to(app, Screen::player);
+        mark(app, "debrief.back");
+    } else {
+        const Diagnosis& dx = kb.diagnoses[static_cast<std::size_t>(e.data.answer)];
+        heading("Final diagnosis: " + dx.name);
+        mark(app, "debrief.diagnosis");
+        wrapped(e.data.explanation);
+    }
+    heading("Your score per stage, beside the engine's (0–100, from the Brier score; 100 is perfect)");
+    if (ImGui::BeginTable("##scores", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Stage");
+        ImGui::TableSetupColumn("You");
+        ImGui::TableSetupColumn("Engine");
+        ImGui::TableSetupColumn("You gave the answer");
+        ImGui::TableSetupColumn("Engine gave it");
+        ImGui::TableHeadersRow();
+        const std::size_t truth = static_cast<std::size_t>(e.data.answer);
+        for (std::size_t i = 0; i < s.answers.size(); ++i) {
+            const StageAnswer& a = s.answers[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(stage_name(e.data.stages[i].stage)).c_str());
+            char buf[32];
+            ImGui::TableNextColumn();
+            if (a.committed) {
+                std::snprintf(buf, sizeof buf, "%.0f", score_from_brier(a.learner_brier));
+                ImGui::TextUnformatted(buf);
+            } else {
+                ImGui::TextDisabled("not committed");
+            }
+            ImGui::TableNextColumn();
+            std::snprintf(buf, sizeof buf, "%.0f", score_from_brier(a.engine_brier));
+            ImGui::TextUnformatted(a.committed ? buf : "");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.committed && s.finished ? percent(a.committed_p[truth]).c_str() : "");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.committed && s.finished ? percent(e.replay[i].posterior[truth]).c_str() : "");
+        }
+        ImGui::EndTable();
+    }
+    mark(app, "debrief.scores");
+    char total[128];
+    std::snprintf(total, sizeof total, "Case score: you %.0f, engine %.0f", std::max(0.0, case_score(s, true)), std::max(0.0, case_score(s, false)));
+    wrapped(total);
+    if (s.finished) {
+        heading("Key teaching points");
+        for (const CaseStage& st : e.data.stages)
+            for (const TeachingPoint& tp : st.teaching_points) {
+                wrapped("\u2022 " + tp.text);
+                for (const std::string& src : tp.sources) {
+                    const Source* so = kb.source(src);
+                    ImGui::Indent(em(2));
+                    wrapped_coloured(pal.muted, so ? so->citation + " [" + src + "]" : src);
+                    ImGui::Unindent(em(2));
+                }
+            }
+    }
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,109 @@
+// The knowledge explorer: every finding value against every diagnosis, with P(value | diagnosis),
+// the likelihood ratio against the other diagnoses (from the core) and the source; searchable.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "ui/keys.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+static std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+static bool matches(const std::string& needle, const std::string& haystack) {
+    return needle.empty() || lower(haystack).find(needle) != std::string::npos;
+}
+
+static int text_callback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+
+void draw_explorer(AppState& app) {
+    if (!app.domain.kb) return;
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    heading("Knowledge explorer");
+    wrapped_coloured(pal.muted, "P = probability of the finding given the diagnosis; LR = likelihood ratio of the finding for that "
+                                "diagnosis against all the others (prior-weighted). Hover a cell for its source; * marks an estimate.");
+    if (ImGui::IsKeyPressed(key::slash, false) && !ImGui::GetIO().WantTextInput) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(std::min(em(40), ImGui::GetContentRegionAvail().x));
+    std::string& search = app.view.explorer_search;
+    search.reserve(64);
+    ImGui::InputTextWithHint("##search", "Search findings or diagnoses (/)", search.data(), search.capacity() + 1,
+                             ImGuiInputTextFlags_CallbackResize, text_callback, &search);
+    mark(app, "explorer.search");
+    const std::string needle = lower(search);
+
+    // The search narrows rows (findings) and columns (diagnoses) separately; a side with no match stays whole.
+    std::vector<int> columns;
+    for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
+        if (!needle.empty() && (matches(needle, kb.diagnoses[d].name) || matches(needle, kb.diagnoses[d].short_name)))
+            columns.push_back(static_cast<int>(d));
+    if (columns.empty())
+        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) columns.push_back(static_cast<int>(d));
+    auto row_matches = [&](const Variable& var, const Value& value) {
+        return matches(needle, var.name) || matches(needle, var.id) || matches(needle, std::string(stage_name(var.stage))) ||
+               matches(needle, value.name);
+    };
+    bool any_row = false;
+    for (const Variable& var : kb.variables)
+        for (const Value& value : var.values) any_row = any_row || row_matches(var, value);
+    const Evidence none = Evidence::none(kb);
+    const int n_cols = 1 + static_cast<int>(columns.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("##kb", n_cols, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, em(20))))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthFixed, em(30));
+    for (int d : columns) ImGui::TableSetupColumn(kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str());
+    ImGui::TableHeadersRow();
+    int rows = 0;
+    for (std::size_t vi = 0; vi < kb.variables.size(); ++vi) {
+        const Variable& var = kb.variables[vi];
+        for (std::size_t k = 0; k < var.values.size(); ++k) {
+            if (any_row && !row_matches(var, var.values[k])) continue;
+            ++rows;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((var.name + ": " + var.values[k].name).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s · %s", std::string(stage_name(var.stage)).c_str(), var.question.c_str());
+            const Finding f{static_cast<int>(vi), static_cast<int>(k), {}};
+            for (int d : columns) {
+                ImGui::TableNextColumn();
+                const Citation& c = var.citation[static_cast<std::size_t>(d)];
+                const Hypothesis h = Hypothesis::of_diagnosis(kb, d);
+                const double db = weight_of_evidence_db(kb, none, f, h, Hypothesis::complement(kb, h));
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "P %.2f · LR %.2g%s", var.likelihood[static_cast<std::size_t>(d)][k],
+                              std::pow(10.0, db / 10.0), c.is_estimate() ? " *" : "");
+                ImGui::TextUnformatted(buf);
+                if (ImGui::IsItemHovered()) {
+                    const Source* src = c.is_estimate() ? nullptr : kb.source(c.source_id);
+                    const std::string where = c.is_estimate() ? "Estimate: " + c.estimate
+                                                              : (src ? src->citation + " [" + c.source_id + "]" : c.source_id);
+                    ImGui::SetTooltip("%s\n%s%s%s", kb.diagnoses[static_cast<std::size_t>(d)].name.c_str(), where.c_str(),
+                                      c.derivation.empty() ? "" : "\n", c.derivation.c_str());
+                }
+            }
+        }
+    }
+    ImGui::EndTable();
+    mark(app, "explorer.table");
+    app.view.explorer_rows = rows;
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,117 @@
+// The library: every case with its difficulty, stages, objectives and the learner's progress,
+// filtered by difficulty and tag.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include <imgui.h>
+
+#include "ui/modes.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+std::vector<int> visible_cases(const AppState& app) {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < app.domain.cases.size(); ++i) {
+        const Case& c = app.domain.cases[i].data;
+        if (!app.view.filter_difficulty.empty() && c.difficulty != app.view.filter_difficulty) continue;
+        if (!app.view.filter_tag.empty() && std::find(c.tags.begin(), c.tags.end(), app.view.filter_tag) == c.tags.end())
+            continue;
+        out.push_back(static_cast<int>(i));
+    }
+    return out;
+}
+
+std::vector<std::string> all_tags(const AppState& app) {
+    std::set<std::string> tags;
+    for (const auto& e : app.domain.cases) tags.insert(e.data.tags.begin(), e.data.tags.end());
+    return {tags.begin(), tags.end()};
+}
+
+static void filter_combo(AppState& app, const char* label, const char* control, std::string& value,
+                         const std::vector<std::string>& options) {
+    ImGui::SetNextItemWidth(std::min(em(22), ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo(label, value.empty() ? "all" : value.c_str())) {
+        if (ImGui::Selectable("all", value.empty())) value.clear();
+        for (const auto& o : options)
+            if (ImGui::Selectable(o.c_str(), value == o)) value = o;
+        ImGui::EndCombo();
+    }
+    mark(app, control);
+}
+
+static std::string stage_list(const Case& c) {
+    std::string s;
+    for (const auto& st : c.stages) {
+        if (!s.empty()) s += " → ";
+        s += std::string(stage_name(st.stage));
+    }
+    return s;
+}
+
+void draw_library(AppState& app) {
+    const Palette& pal = palette(app.view.theme);
+    ImGui::Spacing();
+    wrapped("Walk a case of diffuse alveolar hemorrhage stage by stage. Before each reveal, commit your own "
+            "differential; then compare it with the Bayesian engine and see which findings moved it.");
+    ImGui::Spacing();
+    if (!app.domain.kb) {
+        wrapped_coloured(pal.negative, "The knowledge base could not be loaded, so no case can be played. See the errors below.");
+        return;
+    }
+    filter_combo(app, "Difficulty (F)", "library.filter.difficulty", app.view.filter_difficulty,
+                 {"introductory", "intermediate", "advanced"});
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < em(30)) ImGui::NewLine();
+    filter_combo(app, "Tag (G)", "library.filter.tag", app.view.filter_tag, all_tags(app));
+    draw_library_tools(app);  // import a case, reset my progress, storage warning (ui/progress_tools.cpp)
+
+    const std::vector<int> shown = visible_cases(app);
+    if (app.domain.cases.empty()) wrapped("No cases were found.");
+    else if (shown.empty()) wrapped("No case matches these filters.");
+    int n = 0;
+    for (int index : shown) {
+        const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(index)];
+        const Case& c = e.data;
+        ++n;
+        ImGui::PushID(index);
+        ImGui::Separator();
+        char label[64];
+        std::snprintf(label, sizeof label, n <= 9 ? "Open (%d)" : "Open", n);
+        const std::string status = progress_label(app.domain, c.id);
+        const bool started = status != "not started";
+        if (ImGui::Button(started && status != "done" ? (std::string("Continue") + (n <= 9 ? " (" + std::to_string(n) + ")" : "")).c_str() : label))
+            open_case(app, index);
+        mark(app, "case." + c.id);
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(c.title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::Indent(em(2));
+        const auto p = app.domain.progress.find(c.id);
+        std::string line = c.difficulty + " · " + std::to_string(c.stages.size()) + " stages · " + status;
+        if (p != app.domain.progress.end() && p->second.best_score >= 0) {
+            char buf[48];
+            std::snprintf(buf, sizeof buf, " · best score %.0f / 100", p->second.best_score);
+            line += buf;
+        }
+        wrapped_coloured(pal.muted, line);
+        wrapped_coloured(pal.muted, stage_list(c));
+        if (!c.tags.empty()) {
+            std::string tags = "Tags: ";
+            for (std::size_t t = 0; t < c.tags.size(); ++t) tags += (t ? ", " : "") + c.tags[t];
+            wrapped_coloured(pal.muted, tags);
+        }
+        for (const auto& o : c.learning_objectives) wrapped("• " + o);
+        ImGui::Unindent(em(2));
+        ImGui::PopID();
+    }
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,625 @@
+// The case player: stage timeline, findings and narrative, the learner's differential, the engine's
+// grouped posterior with its history, "why it moved", "what if" and "what would you order next?".
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include <imgui.h>
+
+#include "dah/scoring.hpp"
+#include "pictures/picture_panel.hpp"
+#include "ui/modes.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace dah::ui {
+
+namespace {
+
+const CaseEntry& open_entry(const AppState& app) { return app.domain.cases[static_cast<std::size_t>(app.view.case_index)]; }
+
+bool editable(const AppState& app, const CaseSession& s) {
+    return app.view.viewing_stage == s.reached && !s.answers[static_cast<std::size_t>(s.reached)].committed;
+}
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+std::string finding_text(const KnowledgeBase& kb, const Finding& f) {
+    const Variable& v = kb.variables[static_cast<std::size_t>(f.variable)];
+    std::string s = v.name + ": " + v.values[static_cast<std::size_t>(f.value)].name;
+    if (!f.detail.empty()) s += " (" + f.detail + ")";
+    return s;
+}
+
+std::string citation_text(const KnowledgeBase& kb, const std::string& source_id) {
+    const Source* src = kb.source(source_id);
+    return src ? src->citation + " [" + source_id + "]" : source_id;
+}
+
+// The two groups weighed in "why it moved": by default immune against coagulopathic, the question
+// the product answers at a glance; the learner may pick others.
+void why_groups(const AppState& app, int& a, int& b) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    a = app.view.why_for;
+    b = app.view.why_against;
+    if (a < 0) a = std::max(0, kb.group_index("immune"));
+    if (b < 0) b = kb.group_index("coagulopathic");
+    if (b < 0 || b == a) b = (a + 1) % std::max<int>(1, static_cast<int>(kb.groups.size()));
+}
+
+void draw_timeline(AppState& app, const CaseEntry& e, CaseSession& s) {
+    const Palette& pal = palette(app.view.theme);
+    for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
+        const int idx = static_cast<int>(i);
+        const bool revealed = idx <= s.reached;
+        const bool committed = s.answers[i].committed;
+        std::string label = std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
+        if (committed) label += " \u2713";
+        label += "##stage" + std::to_string(i);
+        const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (i > 0) same_line_if_fits(w);
+        const bool current = idx == app.view.viewing_stage;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (!revealed) ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+        if (ImGui::Button(label.c_str()) && revealed) {
+            app.view.viewing_stage = idx;
+            app.view.what_if.reset();
+        }
+        if (!revealed) {
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revealed after you commit your differential for the stage before");
+        }
+        if (current) ImGui::PopStyleColor();
+        mark(app, "stage." + std::string(stage_id(e.data.stages[i].stage)));
+    }
+    const bool at_end = s.reached + 1 >= static_cast<int>(e.data.stages.size());
+    const char* next_label = at_end ? "Debrief (N)" : "Reveal next stage (N)";
+    same_line_if_fits(ImGui::CalcTextSize(next_label).x + em(4));
+    const bool enabled = at_end ? s.finished : can_reveal_next(app);
+    ImGui::BeginDisabled(!enabled);
+    if (ImGui::Button(next_label)) {
+        if (at_end) go_to(app, Screen::debrief);
+        else reveal_next(app);
+    }
+    ImGui::EndDisabled();
+    mark(app, "next");
+    if (!enabled && !at_end) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("commit first");
+    }
+}
+
+void draw_findings(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    const int v = app.view.viewing_stage;
+    const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
+    heading(stage.title.empty() ? std::string(stage_name(stage.stage)) : stage.title);
+    if (!stage.narrative.empty()) wrapped(stage.narrative);
+    draw_picture_panel(app, stage.pictures, "stage");  // web/pictures: imaging, biopsy, ...
+    heading("Findings so far");
+    for (int i = v; i >= 0; --i) {  // newest stage first
+        const CaseStage& st = e.data.stages[static_cast<std::size_t>(i)];
+        const bool newest = i == v;
+        ImGui::PushStyleColor(ImGuiCol_Text, newest ? pal.accent : pal.muted);
+        ImGui::TextUnformatted((std::string(stage_name(st.stage)) + (newest ? "  (new)" : "")).c_str());
+        ImGui::PopStyleColor();
+        if (st.findings.empty()) ImGui::TextDisabled("  nothing new");
+        for (const Finding& f : st.findings) {
+            const std::string text = "\u2022 " + finding_text(kb, f);
+            if (newest) {
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                const float wrap_w = ImGui::GetContentRegionAvail().x;
+                const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w);
+                ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + wrap_w, p.y + size.y),
+                                                          ImGui::ColorConvertFloat4ToU32(pal.highlight_bg), 3);
+            }
+            wrapped(text);
+        }
+    }
+}
+
+void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    const int v = app.view.viewing_stage;
+    StageAnswer& a = s.answers[static_cast<std::size_t>(v)];
+    const bool can_edit = editable(app, s);
+    heading("Your differential");
+    if (can_edit)
+        wrapped_coloured(pal.muted, "Set how likely you think each diagnosis is now, then commit. The sliders always add up to 100 %.");
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (std::size_t d = 0; d < kb.diagnoses.size() && !a.committed; ++d) {
+        const Diagnosis& dx = kb.diagnoses[d];
+        ImGui::PushID(static_cast<int>(d));
+        const bool selected = static_cast<int>(d) == app.view.selected_diagnosis;
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(row, ImVec2(row.x + em(0.8f), row.y + ImGui::GetFrameHeight()),
+                                                  ImGui::ColorConvertFloat4ToU32(group_colour(dx.group)));
+        ImGui::Dummy(ImVec2(em(1.0f), ImGui::GetFrameHeight()));
+        ImGui::SameLine();
+        std::string label = (d < 9 ? std::to_string(d + 1) + " " : std::string()) + dx.short_name;
+        if (selected && can_edit) label = "\u25B6 " + label;
+        if (can_edit) {
+            float pct = static_cast<float>(a.draft[d] * 100.0);
+            ImGui::SetNextItemWidth(std::max(em(8), width - em(1.6f)));
+            std::string fmt = label + "  %.0f %%";
+            if (ImGui::SliderFloat("##p", &pct, 0.0f, 100.0f, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
+                set_probability(a.draft, static_cast<int>(d), pct / 100.0);
+                app.view.selected_diagnosis = static_cast<int>(d);
+            }
+            if (ImGui::IsItemDeactivatedAfterEdit()) app.progress_dirty = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
+        } else {
+            const std::vector<double>& p = a.committed ? a.committed_p : a.draft;
+            probability_bar(label.c_str(), p[d], group_colour(dx.group), width - em(1.6f));
+        }
+        mark(app, "slider." + dx.id);
+        ImGui::PopID();
+    }
+    if (can_edit) {
+        if (ImGui::Button("Spread evenly (U)")) {
+            a.draft.assign(kb.diagnoses.size(), 1.0 / static_cast<double>(std::max<std::size_t>(1, kb.diagnoses.size())));
+            app.progress_dirty = true;
+        }
+        mark(app, "spread");
+        same_line_if_fits(em(18));
+        if (ImGui::Button("Commit (C)")) commit_stage(app, v);
+        mark(app, "commit");
+        return;
+    }
+    if (!a.committed) {
+        wrapped_coloured(pal.muted, "Not committed at this stage.");
+        return;
+    }
+    // After the reveal: the learner's answer beside the engine's, the scores, the teaching points.
+    heading("You and the engine");
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "Stage score: you %.0f / 100, engine %.0f / 100 (Brier %.2f vs %.2f; 0 is perfect)",
+                  score_from_brier(a.learner_brier), score_from_brier(a.engine_brier), a.learner_brier, a.engine_brier);
+    wrapped_coloured(a.learner_brier <= a.engine_brier + 0.05 ? pal.positive : pal.negative, buf);
+    mark(app, "stage_score");
+    const std::vector<double>& engine = e.replay[static_cast<std::size_t>(v)].posterior;
+    if (ImGui::BeginTable("##compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Diagnosis");
+        ImGui::TableSetupColumn("You");
+        ImGui::TableSetupColumn("Engine");
+        ImGui::TableHeadersRow();
+        // Only the diagnoses that either side gave at least 1 %; the rest in one line.
+        int hidden = 0;
+        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+            if (a.committed_p[d] < 0.01 && engine[d] < 0.01) {
+                ++hidden;
+                continue;
+            }
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(kb.diagnoses[d].short_name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(percent(a.committed_p[d]).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(percent(engine[d]).c_str());
+        }
+        if (hidden > 0) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%d others: under 1 %% each", hidden);
+        }
+        ImGui::EndTable();
+    }
+    mark(app, "compare");
+    const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
+    if (!stage.teaching_points.empty()) {
+        heading("Teaching points");
+        for (const TeachingPoint& tp : stage.teaching_points) {
+            wrapped("\u2022 " + tp.text);
+            for (const std::string& src : tp.sources) {
+                ImGui::Indent(em(2));
+                wrapped_coloured(pal.muted, citation_text(kb, src));
+                ImGui::Unindent(em(2));
+            }
+        }
+    }
+}
+
+void draw_group_bars(AppState& app, const std::vector<double>& posterior) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const std::vector<double> groups = group_totals(kb, posterior);
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::vector<int> order(kb.groups.size());
+    for (std::size_t g = 0; g < order.size(); ++g) order[g] = static_cast<int>(g);
+    for (int g : order) {
+        ImGui::PushID(g);
+        probability_bar(kb.groups[static_cast<std::size_t>(g)].name.c_str(), groups[static_cast<std::size_t>(g)],
+                        group_colour(g), width, true);
+        mark(app, "group." + kb.groups[static_cast<std::size_t>(g)].id);
+        std::vector<int> members;
+        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
+            if (kb.diagnoses[d].group == g) members.push_back(static_cast<int>(d));
+        std::sort(members.begin(), members.end(), [&](int x, int y) { return posterior[static_cast<std::size_t>(x)] > posterior[static_cast<std::size_t>(y)]; });
+        ImGui::Indent(em(3));
+        // The diagnoses that matter now; the others (under 0.5 %) in one line, so the groups stay in view.
+        int small = 0;
+        for (int d : members) {
+            const Diagnosis& dx = kb.diagnoses[static_cast<std::size_t>(d)];
+            if (posterior[static_cast<std::size_t>(d)] < 0.005) {
+                ++small;
+                continue;
+            }
+            probability_bar(dx.name.c_str(), posterior[static_cast<std::size_t>(d)], group_colour(g), width - em(3));
+            if (ImGui::IsItemHovered() && !dx.summary.empty()) ImGui::SetTooltip("%s", dx.summary.c_str());
+        }
+        if (small > 0) ImGui::TextDisabled(small == 1 ? "1 more under 0.5 %%" : "%d more under 0.5 %% each", small);
+        ImGui::Unindent(em(3));
+        ImGui::PopID();
+    }
+}
+
+void draw_history_chart(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const int v = app.view.viewing_stage;
+    const int n = static_cast<int>(e.data.stages.size());
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = ImGui::GetTextLineHeight() * 8;
+    const float label_h = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 axis = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const float left = p.x + ImGui::CalcTextSize("100%").x + em(1), right = p.x + w - em(1);
+    const float top = p.y + 4, bottom = p.y + h;
+    for (int k = 0; k <= 2; ++k) {
+        const float y = bottom - (bottom - top) * static_cast<float>(k) / 2.0f;
+        draw->AddLine(ImVec2(left, y), ImVec2(right, y), axis, 1);
+        draw->AddText(ImVec2(p.x, y - ImGui::GetTextLineHeight() * 0.5f), axis, k == 0 ? "0%" : k == 1 ? "50%" : "100%");
+    }
+    auto x_of = [&](int i) { return n <= 1 ? (left + right) / 2 : left + (right - left) * static_cast<float>(i) / static_cast<float>(n - 1); };
+    for (int i = 0; i < n; ++i) {
+        char num[16];
+        std::snprintf(num, sizeof num, "%d", i + 1);
+        draw->AddText(ImVec2(x_of(i) - ImGui::CalcTextSize(num).x / 2, bottom + 2), i <= v ? ImGui::GetColorU32(ImGuiCol_Text) : axis, num);
+    }
+    const float r = ImGui::GetTextLineHeight() * 0.25f;
+    for (std::size_t g = 0; g < kb.groups.size(); ++g) {
+        const ImU32 c = ImGui::ColorConvertFloat4ToU32(group_colour(static_cast<int>(g)));
+        ImVec2 prev;
+        for (int i = 0; i <= v && i < static_cast<int>(e.replay.size()); ++i) {
+            const ImVec2 pt(x_of(i), bottom - (bottom - top) * static_cast<float>(e.replay[static_cast<std::size_t>(i)].groups[g]));
+            if (i > 0) draw->AddLine(prev, pt, c, 2.5f);
+            draw_group_marker(draw, pt, r * 1.6f, static_cast<int>(g), c);
+            prev = pt;
+        }
+    }
+    ImGui::Dummy(ImVec2(w, h + label_h));
+    mark(app, "chart");
+    // Legend: marker and name, so the chart does not depend on colour.
+    for (std::size_t g = 0; g < kb.groups.size(); ++g) {
+        const std::string& name = kb.groups[g].name;
+        const float item_w = ImGui::CalcTextSize(name.c_str()).x + em(3);
+        if (g > 0) same_line_if_fits(item_w);
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        draw_group_marker(ImGui::GetWindowDrawList(), ImVec2(q.x + r * 2, q.y + ImGui::GetTextLineHeight() / 2), r * 1.6f,
+                          static_cast<int>(g), ImGui::ColorConvertFloat4ToU32(group_colour(static_cast<int>(g))));
+        ImGui::Dummy(ImVec2(r * 4.5f, ImGui::GetTextLineHeight()));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(name.c_str());
+    }
+}
+
+void group_combo(const KnowledgeBase& kb, const char* label, int& value, int current) {
+    ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x * 0.45f));
+    if (ImGui::BeginCombo(label, kb.groups[static_cast<std::size_t>(current)].name.c_str())) {
+        for (std::size_t g = 0; g < kb.groups.size(); ++g)
+            if (ImGui::Selectable(kb.groups[g].name.c_str(), static_cast<int>(g) == current)) value = static_cast<int>(g);
+        ImGui::EndCombo();
+    }
+}
+
+void draw_why(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    const int v = app.view.viewing_stage;
+    heading("Why it moved");
+    int ga = 0, gb = 1;
+    why_groups(app, ga, gb);
+    if (kb.groups.size() < 2) return;
+    ImGui::TextUnformatted("Weigh");
+    ImGui::SameLine();
+    group_combo(kb, "##why_for", app.view.why_for, ga);
+    mark(app, "why.for");
+    same_line_if_fits(em(30));
+    ImGui::TextUnformatted("against");
+    ImGui::SameLine();
+    group_combo(kb, "##why_against", app.view.why_against, gb);
+    mark(app, "why.against");
+    why_groups(app, ga, gb);
+    const Hypothesis a = Hypothesis::of_group(kb, ga), b = Hypothesis::of_group(kb, gb);
+    const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
+    if (stage.findings.empty()) {
+        wrapped_coloured(pal.muted, "This stage revealed no coded finding.");
+        return;
+    }
+    const std::vector<WeightedFinding> ranked = rank_by_weight(kb, e.replay[static_cast<std::size_t>(v)].evidence, stage.findings, a, b);
+    double max_abs = 10;
+    for (const auto& w : ranked) max_abs = std::max(max_abs, std::fabs(w.weight_db));
+    wrapped_coloured(pal.muted, "Evidence weight of this stage's findings (bars right favour \"" + kb.groups[static_cast<std::size_t>(ga)].name +
+                                    "\"); LR = likelihood ratio.");
+    const float width = ImGui::GetContentRegionAvail().x;
+    int row = 0;
+    for (const WeightedFinding& w : ranked) {
+        ImGui::PushID(row);
+        const Variable& var = kb.variables[static_cast<std::size_t>(w.finding.variable)];
+        wrapped(finding_text(kb, w.finding));
+        signed_bar(w.weight_db, max_abs, group_colour(ga), group_colour(gb), std::min(width, em(40)));
+        mark(app, "why." + var.id);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "LR %.2g  (%+.1f dB)", w.likelihood_ratio, w.weight_db);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(buf);
+        // Sources of the rows that make this ratio: the diagnoses of both sides.
+        std::set<std::string> sources;
+        std::vector<std::string> estimates;
+        for (int d : a.diagnoses) {
+            const Citation& c = var.citation[static_cast<std::size_t>(d)];
+            if (c.is_estimate()) estimates.push_back(kb.diagnoses[static_cast<std::size_t>(d)].short_name + ": " + c.estimate);
+            else sources.insert(c.source_id);
+        }
+        for (int d : b.diagnoses) {
+            const Citation& c = var.citation[static_cast<std::size_t>(d)];
+            if (c.is_estimate()) estimates.push_back(kb.diagnoses[static_cast<std::size_t>(d)].short_name + ": " + c.estimate);
+            else sources.insert(c.source_id);
+        }
+        std::string src = "Sources: ";
+        bool first = true;
+        for (const auto& s : sources) {
+            src += (first ? "" : ", ") + s;
+            first = false;
+        }
+        if (sources.empty()) src += "none";
+        ImGui::Indent(em(2));
+        wrapped_coloured(pal.muted, src);
+        if (ImGui::IsItemHovered()) {
+            std::string all;
+            for (const auto& s : sources) all += citation_text(kb, s) + "\n";
+            ImGui::SetTooltip("%s", all.c_str());
+        }
+        if (!estimates.empty()) {
+            wrapped_coloured(pal.hypothetical, "Includes estimates (not from a study): hover for why");
+            if (ImGui::IsItemHovered()) {
+                std::string all;
+                for (const auto& s : estimates) all += s + "\n";
+                ImGui::SetTooltip("%s", all.c_str());
+            }
+        }
+        ImGui::Unindent(em(2));
+        ImGui::PopID();
+        ++row;
+    }
+}
+
+void draw_what_if(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    heading("What if?");
+    const std::vector<RevealedFinding> revealed = revealed_findings(e.data, app.view.viewing_stage);
+    if (revealed.empty()) {
+        wrapped_coloured(pal.muted, "No finding revealed yet.");
+        return;
+    }
+    wrapped_coloured(pal.muted, "Change a revealed finding and watch the differential (W cycles through them).");
+    int current = -1;
+    for (std::size_t i = 0; i < revealed.size(); ++i)
+        if (app.view.what_if && revealed[i].finding.variable == app.view.what_if->variable) current = static_cast<int>(i);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    const std::string preview = current >= 0 ? kb.variables[static_cast<std::size_t>(revealed[static_cast<std::size_t>(current)].finding.variable)].name
+                                             : std::string("Choose a finding…");
+    if (ImGui::BeginCombo("##whatif_var", preview.c_str())) {
+        for (std::size_t i = 0; i < revealed.size(); ++i) {
+            const Finding& f = revealed[i].finding;
+            if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current)) {
+                const int n_values = static_cast<int>(kb.variables[static_cast<std::size_t>(f.variable)].values.size());
+                app.view.what_if = Finding{f.variable, (f.value + 1) % std::max(1, n_values), {}};
+            }
+        }
+        ImGui::EndCombo();
+    }
+    mark(app, "what_if.finding");
+    if (app.view.what_if) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(app.view.what_if->variable)];
+        for (std::size_t k = 0; k < var.values.size(); ++k) {
+            if (k > 0) same_line_if_fits(ImGui::CalcTextSize(var.values[k].name.c_str()).x + em(4));
+            if (ImGui::RadioButton((var.values[k].name + "##wv" + std::to_string(k)).c_str(), app.view.what_if->value == static_cast<int>(k)))
+                app.view.what_if->value = static_cast<int>(k);
+            mark(app, "what_if.value." + var.values[k].id);
+        }
+    }
+}
+
+void draw_hint(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    heading("What would you order next?");
+    if (ImGui::Button(app.view.hint_open ? "Hide the engine's hint (H)" : "Show the engine's hint (H)")) app.view.hint_open = !app.view.hint_open;
+    mark(app, "hint");
+    if (!app.view.hint_open) return;
+    const std::vector<TestSuggestion> tests = suggest_next_tests(kb, e.replay[static_cast<std::size_t>(app.view.viewing_stage)].evidence);
+    if (tests.empty()) {
+        wrapped_coloured(pal.muted, "Nothing left that would change the differential.");
+        return;
+    }
+    wrapped_coloured(pal.muted, "Ranked by expected information (how much the answer is expected to narrow the differential):");
+    for (std::size_t i = 0; i < tests.size() && i < 4; ++i) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(tests[i].variable)];
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "  (%.2f bits, %s)", tests[i].expected_bits, std::string(stage_name(var.stage)).c_str());
+        wrapped(std::to_string(i + 1) + ". " + (var.question.empty() ? var.name : var.question) + buf);
+    }
+}
+
+// The engine's grouped posterior (or the what-if one, clearly marked), for the stage viewed.
+void draw_engine_bars(AppState& app, const CaseEntry& e) {
+    const KnowledgeBase& kb = *app.domain.kb;
+    const Palette& pal = palette(app.view.theme);
+    heading("The engine's differential");
+    if (!engine_shown(app)) {
+        wrapped_coloured(pal.muted, "Shown once you commit your differential for this stage, so your answer is your own.");
+        return;
+    }
+    const int v = app.view.viewing_stage;
+    std::vector<double> posterior = e.replay[static_cast<std::size_t>(v)].posterior;
+    if (app.view.what_if) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(app.view.what_if->variable)];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x;
+        const std::string text = "HYPOTHETICAL: what if " + var.name + " were \"" +
+                                 var.values[static_cast<std::size_t>(app.view.what_if->value)].name + "\"? Not the real case.";
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, w);
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + size.y + ImGui::GetFrameHeightWithSpacing() + 8),
+                                                  ImGui::ColorConvertFloat4ToU32(pal.highlight_bg), 4);
+        ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + size.y + ImGui::GetFrameHeightWithSpacing() + 8),
+                                            ImGui::ColorConvertFloat4ToU32(pal.hypothetical), 4, 0, 2);
+        wrapped_coloured(pal.hypothetical, text);
+        if (ImGui::Button("Back to the real case (B)")) app.view.what_if.reset();
+        mark(app, "what_if.back");
+        ImGui::Spacing();
+        if (app.view.what_if) posterior = what_if_posterior(app);
+    }
+    draw_group_bars(app, posterior);
+}
+
+// How the groups moved, why, and what if.
+void draw_engine_details(AppState& app, const CaseEntry& e) {
+    if (!engine_shown(app)) return;
+    heading("Across the stages");
+    draw_history_chart(app, e);
+    draw_why(app, e);
+    draw_what_if(app, e);
+}
+
+}  // namespace
+
+bool engine_shown(const AppState& app) {
+    const CaseSession* s = find_session(app.domain, app.view.case_index);
+    if (!s || app.view.viewing_stage > s->reached) return false;
+    if (app.options.present) return presenter_engine_shown(app);  // the lecturer shows it (E) once the hall voted
+    return s->answers[static_cast<std::size_t>(app.view.viewing_stage)].committed || app.options.free_reveal;
+}
+
+std::vector<double> what_if_posterior(const AppState& app) {
+    if (!app.view.what_if || app.view.case_index < 0 || !app.domain.kb) return {};
+    const CaseEntry& e = open_entry(app);
+    return posterior_if(*app.domain.kb, e.replay[static_cast<std::size_t>(app.view.viewing_stage)].evidence, *app.view.what_if);
+}
+
+void cycle_what_if(AppState& app) {
+    if (app.view.case_index < 0 || !app.domain.kb || !engine_shown(app)) return;
+    const KnowledgeBase& kb = *app.domain.kb;
+    const std::vector<RevealedFinding> revealed = revealed_findings(open_entry(app).data, app.view.viewing_stage);
+    if (revealed.empty()) return;
+    auto n_values = [&](int variable) { return static_cast<int>(kb.variables[static_cast<std::size_t>(variable)].values.size()); };
+    std::size_t i = 0;
+    if (app.view.what_if) {
+        while (i < revealed.size() && revealed[i].finding.variable != app.view.what_if->variable) ++i;
+        if (i < revealed.size()) {
+            const int next = (app.view.what_if->value + 1) % n_values(revealed[i].finding.variable);
+            if (next != revealed[i].finding.value) {
+                app.view.what_if->value = next;
+                return;
+            }
+            ++i;  // every other value tried: on to the next finding
+        }
+    }
+    while (i < revealed.size() && n_values(revealed[i].finding.variable) < 2) ++i;
+    if (i >= revealed.size()) {
+        app.view.what_if.reset();
+        return;
+    }
+    const Finding& f = revealed[i].finding;
+    app.view.what_if = Finding{f.variable, (f.value + 1) % n_values(f.variable), {}};
+}
+
+void change_selected(AppState& app, double delta) {
+    if (app.view.case_index < 0 || !app.domain.kb) return;
+    CaseSession& s = session_of(app.domain, app.view.case_index);
+    if (!editable(app, s)) return;
+    StageAnswer& a = s.answers[static_cast<std::size_t>(s.reached)];
+    const int d = app.view.selected_diagnosis;
+    if (d < 0 || d >= static_cast<int>(a.draft.size())) return;
+    set_probability(a.draft, d, a.draft[static_cast<std::size_t>(d)] + delta);
+    app.progress_dirty = true;
+}
+
+void draw_player(AppState& app) {
+    if (app.view.case_index < 0 || !app.domain.kb || app.view.case_index >= static_cast<int>(app.domain.cases.size())) {
+        wrapped("Choose a case in the library.");
+        return;
+    }
+    const CaseEntry& e = open_entry(app);
+    CaseSession& s = session_of(app.domain, app.view.case_index);
+    app.view.viewing_stage = std::clamp(app.view.viewing_stage, 0, s.reached);
+    const Palette& pal = palette(app.view.theme);
+
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    wrapped(e.data.title);
+    ImGui::PopStyleColor();
+    const Patient& pt = e.data.patient;
+    std::string who = std::to_string(pt.age) + "-year-old " + pt.sex + (pt.setting.empty() ? "" : ", " + pt.setting);
+    if (!pt.summary.empty()) who += ". " + pt.summary;
+    wrapped_coloured(pal.muted, who);
+    draw_timeline(app, e, s);
+    ImGui::Separator();
+
+    // Wide windows: side-by-side panels that scroll on their own, so the sliders stay next to the
+    // findings; narrow windows (phones): one column in the screen's own scroll. Never overlapping.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = avail >= em(150) ? 3 : avail >= em(80) ? 2 : 1;
+    const bool shown = engine_shown(app);
+    if (columns == 1) {
+        draw_findings(app, e);
+        if (shown) draw_engine_bars(app, e);
+        draw_learner(app, e, s);
+        draw_hint(app, e);
+        if (!shown) draw_engine_bars(app, e);
+        draw_engine_details(app, e);
+        return;
+    }
+    const float height = std::max(ImGui::GetContentRegionAvail().y, em(20));
+    if (!ImGui::BeginTable("##player", columns, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) return;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##findings", ImVec2(0, height));
+    mark_window(app, "panel.findings");
+    draw_findings(app, e);
+    if (columns == 2) draw_hint(app, e);
+    ImGui::EndChild();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##learner", ImVec2(0, height));
+    mark_window(app, "panel.learner");
+    if (columns == 3) {
+        draw_learner(app, e, s);
+        draw_hint(app, e);
+        ImGui::EndChild();
+        ImGui::TableNextColumn();
+        ImGui::BeginChild("##engine", ImVec2(0, height));
+        mark_window(app, "panel.engine");
+        draw_engine_bars(app, e);
+    } else if (shown) {
+        // Two columns: once committed, the engine's answer leads, the learner's comparison follows.
+        draw_engine_bars(app, e);
+        draw_learner(app, e, s);
+    } else {
+        draw_learner(app, e, s);
+        draw_engine_bars(app, e);
+    }
+    draw_engine_details(app, e);
+    ImGui::EndChild();
+    ImGui::EndTable();
+}
+
+}  // namespace dah::ui

@@ -1,0 +1,34 @@
+// The screens and overlays; each draws into the main window and changes AppState.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/app_state.hpp"
+
+namespace dah::ui {
+
+void draw_library(AppState& app);
+void draw_player(AppState& app);
+void draw_debrief(AppState& app);
+void draw_explorer(AppState& app);
+void draw_help(AppState& app);
+void draw_settings(AppState& app);
+void draw_errors(AppState& app);
+
+// Keyboard shortcuts for the screen shown (see draw_help for the list).
+void handle_shortcuts(AppState& app);
+
+// Navigation shared by buttons and keys.
+void go_to(AppState& app, Screen screen);
+void export_answers(AppState& app, bool csv);
+
+// Queries and actions of the screens that shortcuts and state_json share.
+std::vector<int> visible_cases(const AppState& app);       // the library's cases after the filters
+std::vector<std::string> all_tags(const AppState& app);
+bool engine_shown(const AppState& app);                      // the engine's answer for the viewed stage
+std::vector<double> what_if_posterior(const AppState& app);  // empty when no what-if
+void cycle_what_if(AppState& app);                           // next value / finding to try
+void change_selected(AppState& app, double delta);           // the selected diagnosis's probability
+
+}  // namespace dah::ui

@@ -1,0 +1,35 @@
+// Small drawing helpers shared by the screens.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/app_state.hpp"
+
+namespace dah::ui {
+
+// Records the last item's rectangle as a named control (reported by state_json for tests).
+void mark(AppState& app, const std::string& name);
+// Records the current window's rectangle (overlays, panels).
+void mark_window(AppState& app, const std::string& name);
+
+// A horizontal bar of `fraction` (0..1) with a label inside and the percentage at the end.
+void probability_bar(const char* label, double fraction, ImVec4 colour, float width, bool strong = false);
+
+// A signed bar centred on zero: positive to the right in `pos`, negative to the left in `neg`.
+void signed_bar(double value, double max_abs, ImVec4 pos, ImVec4 neg, float width);
+
+// Text that wraps at the available width.
+void wrapped(const std::string& text);
+void wrapped_coloured(ImVec4 colour, const std::string& text);
+
+// A section heading.
+void heading(const std::string& text);
+
+// Width of `n` average characters at the current font (layout in text units, so it scales).
+float em(float n);
+
+std::string percent(double p);
+
+}  // namespace dah::ui
