@@ -181,3 +181,25 @@ test('labels toggle with the X key, descriptions with A, and the comparison sees
     await app.close();
   }
 });
+
+test('the player shows the pictures of the stage in view, with their descriptions in state()', async () => {
+  const app = await openApp({ query: 'case=gpa-cavities&free-reveal=1', viewport: { width: 1400, height: 1000 }, server, browser });
+  try {
+    await settle(app.page, 4);
+    let state = await app.state();
+    assert.equal(state.case?.id, 'gpa-cavities');
+    assert.deepEqual(state.pictures, [], 'the history stage has no pictures');
+    for (let i = 0; i < 10 && state.case.stage.id !== 'imaging'; ++i) {
+      await pressKey(app.page, 'n');
+      state = await app.state();
+    }
+    assert.equal(state.case.stage.id, 'imaging');
+    assert.deepEqual(state.pictures.map((p) => p.kind), ['chest_xray', 'ct_axial']);
+    assert.match(state.pictures[0].description, /cavitating nodule of about 30 mm in the right lung/);
+    assert.match(state.pictures[1].description, /aortic arch/);
+    await app.shot('pictures-player-imaging');
+    assert.deepEqual(app.problems.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -170,3 +170,20 @@ for (const [label, viewport, deviceScaleFactor] of [['phone', { width: 390, heig
     }
   });
 }
+
+for (const theme of ['light', 'high-contrast']) {
+  test(`the ${theme} theme draws the player (opened from the URL)`, async () => {
+    const app = await openApp({ query: `theme=${theme}&case=gpa-cavities` });
+    try {
+      let s = await app.state();
+      assert.equal(s.theme, theme, 'the theme comes from the URL');
+      assert.equal(s.screen, 'player', '?case= opens the case');
+      s = await press(app, 'c');
+      assert.equal(s.case.engine_shown, true);
+      await app.shot(`player-theme-${theme}`);
+      checkProblems(app);
+    } finally {
+      await app.close();
+    }
+  });
+}

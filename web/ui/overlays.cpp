@@ -44,6 +44,7 @@ const Shortcut player_keys[] = {
     {"W", "What if: try another value of a revealed finding"},
     {"B", "Back to the real case (leave the what-if)"},
     {"H", "Hint: what would you order next?"},
+    {"A  /  X", "Pictures: show the text descriptions / the labels (also the tooltip of a focused picture)"},
 };
 const Shortcut debrief_keys[] = {
     {"J", "Export your answers as JSON"},

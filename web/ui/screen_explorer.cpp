@@ -68,7 +68,7 @@ void draw_explorer(AppState& app) {
                                   ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("##kb", n_cols, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, em(20))))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthFixed, em(30));
+    ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthFixed, em(46));
     for (int d : columns) ImGui::TableSetupColumn(kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str());
     ImGui::TableHeadersRow();
     int rows = 0;
