@@ -17,9 +17,8 @@ namespace {
 using detail::ErrorSink;
 using detail::json;
 using detail::Need;
+using detail::in_quotes;
 using detail::ObjectReader;
-
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 class CaseReader {
 public:

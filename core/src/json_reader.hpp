@@ -19,6 +19,7 @@ std::string type_name(const json& value);  // "an object", "a string", ...
 bool is_valid_id(std::string_view id);     // ^[a-z0-9][a-z0-9_-]*$
 std::string format_number(double x);       // shortest readable form for messages
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // Collects errors for one file (up to Limits::max_errors_reported).
 class ErrorSink {
