@@ -1,6 +1,8 @@
 // Engine: current evidence with a cached posterior, recomputed only after the evidence changed.
 #include "dah/engine.hpp"
 
+#include "log_memo.hpp"
+
 namespace dah {
 
 Engine::Engine(const KnowledgeBase& kb) : kb_(&kb), evidence_(Evidence::none(kb)) {}
@@ -36,8 +38,9 @@ const std::vector<double>& Engine::groups() const {
 
 void Engine::refresh() const {
     if (!outdated_) return;
-    posterior_ = posterior_after(*kb_, evidence_);
-    groups_ = group_totals(*kb_, posterior_);
+    // Into the existing vectors: an update allocates nothing once they have their size.
+    detail::posterior_into(*kb_, evidence_, posterior_);
+    detail::group_totals_into(*kb_, posterior_, groups_);
     outdated_ = false;
     ++recomputations_;
 }
