@@ -31,10 +31,18 @@
     try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
   }
 
-  // Downloads a file, reporting bytes as they arrive so the bar moves during the largest download.
-  async function download(url, onBytes) {
+  async function fetchOk(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status + ' ' + response.statusText);
+    return response;
+  }
+
+  // Downloads a file, reporting bytes as they arrive so the bar moves during the largest download.
+  async function download(url, onBytes) {
+    return readAll(await fetchOk(url), onBytes);
+  }
+
+  async function readAll(response, onBytes) {
     if (!response.body || !response.body.getReader) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       onBytes(bytes.length);
@@ -86,15 +94,46 @@
     barFill.style.width = Math.min(100, Math.round(100 * received / total)) + '%';
   }
 
+  // The knowledge base and every case come in one file, cases/library.json: {"files": [{name, text}]},
+  // knowledge base first (the order the app is given them in).
+  function libraryFiles(library, where) {
+    if (!library || !Array.isArray(library.files)) throw new Error(where + ': expected {"files": [...]}');
+    const encoder = new TextEncoder();
+    return library.files.map((f) => {
+      if (!f || typeof f.name !== 'string' || typeof f.text !== 'string') throw new Error(where + ': a file without name or text');
+      return { name: f.name, bytes: encoder.encode(f.text) };
+    });
+  }
+
   async function loadData() {
-    const index = JSON.parse(new TextDecoder().decode(await download('cases/index.json', progress)));
-    if (!Array.isArray(index)) throw new Error('cases/index.json: expected an array of file names');
-    const files = await Promise.all(index.map(async (name) => ({ name, bytes: await download('cases/' + name, progress) })));
-    return files;
+    const bytes = await download('cases/library.json', progress);
+    return libraryFiles(JSON.parse(new TextDecoder().decode(bytes)), 'cases/library.json');
+  }
+
+  // Compiles the app while it downloads (instantiateStreaming's compile half) and still moves the bar:
+  // the body passes through a stream that counts its bytes. Where streaming compilation is missing,
+  // downloads the whole file and compiles it then.
+  async function compileWasm(url) {
+    const response = await fetchOk(url);
+    if (typeof WebAssembly.compileStreaming !== 'function' || typeof ReadableStream !== 'function' ||
+        !response.body || !response.body.getReader)
+      return WebAssembly.compile(await readAll(response, progress));
+    const reader = response.body.getReader();
+    const counted = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) { controller.close(); return; }
+        progress(value.length);
+        controller.enqueue(value);
+      },
+      cancel(reason) { return reader.cancel(reason); },
+    });
+    return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
   }
 
   // Where the files come from: the server next to the page, or (the single-file build that runs from
-  // file://) the page itself, which carries them as base64 in window.DAH_EMBEDDED.
+  // file://) the page itself, which carries the font as base64 in window.DAH_EMBEDDED.files and the
+  // knowledge base and cases as window.DAH_EMBEDDED.library, the object of cases/library.json.
   const embedded = window.DAH_EMBEDDED || null;
   function embeddedBytes(name) {
     const b64 = embedded.files[name];
@@ -145,16 +184,20 @@
     }
     cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
     statusLine.textContent = 'Loading the app…';
-    let wasmBytes = null, font, data;
+    let wasmModule = null, font, data;
     if (embedded) {
       font = embeddedBytes('ui-font.ttf');
-      data = embedded.order.map((name) => ({ name, bytes: embeddedBytes(name) }));
+      data = libraryFiles(embedded.library, 'the embedded library');
     } else {
-      const wasmPromise = download('dah_tutor.wasm', progress);
+      // All at once: the app's code compiles while it arrives, next to the font, the data and the glue.
+      const wasmPromise = compileWasm('dah_tutor.wasm');
       const fontPromise = download('assets/ui-font.ttf', progress);
       const dataPromise = loadData();
+      wasmPromise.catch(() => {});  // reported by the Promise.all below, not as an unhandled rejection
       await loadScript('dah_tutor.js');
-      [wasmBytes, font, data] = await Promise.all([wasmPromise, fontPromise, dataPromise]);
+      [wasmModule, font, data] = await Promise.all([wasmPromise, fontPromise, dataPromise]).catch((e) => {
+        throw e instanceof WebAssembly.CompileError ? new Error('The app file could not be compiled: ' + e.message) : e;
+      });
     }
     statusLine.textContent = 'Starting…';
 
@@ -164,10 +207,10 @@
       printErr: (text) => console.warn(text),
       onAbort: (what) => fail('DAH Tutor stopped unexpectedly', String(what) + '\nReload the page to continue; your saved progress is kept.'),
     };
-    if (wasmBytes) {
+    if (wasmModule) {
       options.instantiateWasm = (imports, done) => {
-        WebAssembly.instantiate(wasmBytes, imports).then((r) => done(r.instance, r.module),
-          (e) => fail('DAH Tutor could not start', 'The app file could not be compiled: ' + e.message));
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => done(instance, wasmModule),
+          (e) => fail('DAH Tutor could not start', 'The app could not be started: ' + e.message));
         return {};
       };
     }

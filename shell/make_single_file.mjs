@@ -1,5 +1,6 @@
 // Builds the single-file edition: one HTML file with the page, its style, the loader, the app (WASM
-// embedded by -sSINGLE_FILE) and the font and cases as base64, which runs from file:// (a USB stick, a
+// embedded by -sSINGLE_FILE), the font as base64 and the knowledge base and cases as the plain JSON of
+// cases/library.json (text compresses; base64 would not), which runs from file:// (a USB stick, a
 // shared drive). The Content Security Policy allows exactly these inline scripts, by hash.
 // Usage: node make_single_file.mjs SITE_DIR APP_JS OUTPUT_HTML
 import { createHash } from 'node:crypto';
@@ -12,14 +13,15 @@ if (!output) {
   process.exit(2);
 }
 const read = (f) => readFileSync(path.join(siteDir, f));
-const order = JSON.parse(read('cases/index.json'));
 const files = { 'ui-font.ttf': read('assets/ui-font.ttf').toString('base64') };
-for (const name of order) files[name] = read('cases/' + name).toString('base64');
+const library = JSON.parse(read('cases/library.json'));
 
 // "</script" inside an inline script would end it early; the sources never need that sequence.
 const inline = (js) => js.replace(/<\/script/gi, '<\\/script');
+// The data is free text: every "<" becomes \u003c in the JSON, so no "</script" or "<!--" can appear.
+const embedded = JSON.stringify({ files, library }).replace(/</g, '\\u003c');
 const scripts = [
-  'window.DAH_EMBEDDED = ' + JSON.stringify({ order, files }) + ';',
+  'window.DAH_EMBEDDED = ' + embedded + ';',
   inline(readFileSync(appJs, 'utf8')),
   inline(read('loader.js').toString('utf8')),
 ];

@@ -2,6 +2,8 @@
 file(GLOB_RECURSE files RELATIVE ${SITE} ${SITE}/*)
 list(REMOVE_ITEM files sw.js)
 list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
+# The app reads the data from cases/library.json only; the single files would be cached twice.
+list(FILTER files EXCLUDE REGEX "^cases/(knowledge-base|index|.*\\.case)\\.json$")
 list(SORT files)
 set(hashes "")
 set(precache "'./'")

@@ -28,7 +28,7 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     // A syntax error, through the file chooser.
     const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), press(app, 'o')]);
     await chooser.setFiles({ name: 'broken.case.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "id": "broken",\n  "title": \n}\n') });
-    await app.page.waitForFunction(() => window.dahTutor.state().import_errors.length > 0, null, { timeout: 5000 });
+    await app.page.waitForFunction(() => window.dahTutor.state().import_errors.length > 0, null, { timeout: 20000 });
     s = await stateAfter(app);
     assert.equal(s.import.file, 'broken.case.json');
     const e = s.import_errors[0];

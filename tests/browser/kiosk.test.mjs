@@ -48,7 +48,7 @@ test('kiosk: no way out, and an idle reset clears the answers', { timeout: 18000
     await new Promise((r) => setTimeout(r, 1500));
     const framesIdle = await app.frames();
     assert.ok(framesIdle - framesBefore <= 3, `no redrawing while idle (${framesIdle - framesBefore} frames in 1.5 s)`);
-    await app.page.waitForFunction(() => window.dahTutor.state().kiosk.attract, null, { timeout: 8000 });
+    await app.page.waitForFunction(() => window.dahTutor.state().kiosk.attract, null, { timeout: 20000 });
     s = await app.state();
     assert.equal(s.kiosk.resets, 1);
     assert.equal(s.case, null, 'no case open');
@@ -60,7 +60,7 @@ test('kiosk: no way out, and an idle reset clears the answers', { timeout: 18000
     // A touch: back on the library, still a kiosk.
     await app.page.mouse.move(600, 380);
     await app.page.mouse.click(640, 400);
-    await app.page.waitForFunction(() => !window.dahTutor.state().kiosk.attract, null, { timeout: 5000 });
+    await app.page.waitForFunction(() => !window.dahTutor.state().kiosk.attract, null, { timeout: 20000 });
     s = await app.state();
     assert.equal(s.kiosk.attract, false);
     assert.equal(s.screen, 'library');

@@ -22,7 +22,7 @@ test('after one visit the app reloads and runs with the server gone', async () =
       return { keys, entries: (await cache.keys()).map((r) => new URL(r.url).pathname) };
     });
     assert.equal(cached.keys.length, 1, 'exactly one versioned cache');
-    for (const f of ['/index.html', '/dah_tutor.wasm', '/dah_tutor.js', '/assets/ui-font.ttf', '/cases/index.json', '/cases/knowledge-base.json'])
+    for (const f of ['/index.html', '/dah_tutor.wasm', '/dah_tutor.js', '/assets/ui-font.ttf', '/cases/library.json'])
       assert.ok(cached.entries.includes(f), `${f} is cached for offline use`);
 
     app.server.stop();
