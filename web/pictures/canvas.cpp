@@ -64,4 +64,13 @@ float distance_to_edge(const std::vector<ImVec2>& poly, ImVec2 p) {
     return best;
 }
 
+float patch_weight(const std::vector<ImVec2>& patches, ImVec2 p, float rx, float ry) {
+    float w = 0;
+    for (ImVec2 c : patches) {
+        const float dx = (p.x - c.x) / rx, dy = (p.y - c.y) / ry;
+        w = std::max(w, std::exp(-(dx * dx + dy * dy)));
+    }
+    return w;
+}
+
 }  // namespace dah::pictures

@@ -94,6 +94,8 @@ inline ImU32 rgba(int hex, float alpha = 1.0f) {
 // Geometry on unit-coordinate polygons.
 bool inside(const std::vector<ImVec2>& polygon, ImVec2 p);
 float distance_to_edge(const std::vector<ImVec2>& polygon, ImVec2 p);
+// Density of patchy opacities at `p`: the strongest of Gaussian blobs of radii (rx, ry) at `patches`.
+float patch_weight(const std::vector<ImVec2>& patches, ImVec2 p, float rx, float ry);
 std::vector<ImVec2> ellipse_points(ImVec2 c, float rx, float ry, float angle, int n);
 
 // The kinds (one file each).

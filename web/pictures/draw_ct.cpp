@@ -45,14 +45,7 @@ float weight(OpacityPattern pattern, const CtLung& l, ImVec2 p, const std::vecto
         const float t = std::clamp((p.y - (l.centre.y - l.ry * 0.2f)) / (l.ry * 1.2f), 0.0f, 1.0f);
         return t;
     }
-    case OpacityPattern::patchy: {
-        float w = 0;
-        for (ImVec2 c : patches) {
-            const float dx = (p.x - c.x) / 0.055f, dy = (p.y - c.y) / 0.06f;
-            w = std::max(w, std::exp(-(dx * dx + dy * dy)));
-        }
-        return w;
-    }
+    case OpacityPattern::patchy: return patch_weight(patches, p, 0.055f, 0.06f);
     default: return 0.85f;
     }
 }

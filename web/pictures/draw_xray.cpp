@@ -82,14 +82,7 @@ float pattern_weight(OpacityPattern pattern, const Lung& l, ImVec2 p, const std:
         const float dx = (p.x - l.hilum.x) / 0.16f, dy = (p.y - l.hilum.y) / 0.24f;
         return std::exp(-(dx * dx + dy * dy));
     }
-    case OpacityPattern::patchy: {
-        float w = 0;
-        for (ImVec2 c : patches) {
-            const float dx = (p.x - c.x) / 0.06f, dy = (p.y - c.y) / 0.07f;
-            w = std::max(w, std::exp(-(dx * dx + dy * dy)));
-        }
-        return w;
-    }
+    case OpacityPattern::patchy: return patch_weight(patches, p, 0.06f, 0.07f);
     case OpacityPattern::lower_zone: {
         const float t = std::clamp((p.y - 0.35f) / 0.42f, 0.0f, 1.0f);
         return t * t;
