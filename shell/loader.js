@@ -1,5 +1,6 @@
-// Starts DAH Tutor: checks WebGL 2, downloads the app, the font and the cases with a progress bar,
-// hands the files to the WASM module, runs main() with flags from the URL, and exposes
+// Starts DAH Tutor: checks WebGL 2, downloads the app and the font with a progress bar (the cases in
+// parallel), hands the font to the WASM module, runs main() with flags from the URL, hands the cases
+// over when they arrive (the first frame does not wait for them), and exposes
 // window.dahTutor for tests and the page. Any failure ends in a readable message, never a blank page.
 'use strict';
 (function () {
@@ -85,10 +86,11 @@
     return args;
   }
 
-  // Expected sizes make the bar honest before Content-Length arrives; refined as files come in.
-  const expected = { 'dah_tutor.wasm': 900000, font: 80000, data: 150000 };
+  // Expected sizes make the bar honest before Content-Length arrives; refined as files come in. The
+  // cases are not on the bar: the app starts without them.
+  const expected = { 'dah_tutor.wasm': 540000, font: 40000 };
   let received = 0;
-  const total = expected['dah_tutor.wasm'] + expected.font + expected.data;
+  const total = expected['dah_tutor.wasm'] + expected.font;
   function progress(n) {
     received += n;
     barFill.style.width = Math.min(100, Math.round(100 * received / total)) + '%';
@@ -106,7 +108,7 @@
   }
 
   async function loadData() {
-    const bytes = await download('cases/library.json', progress);
+    const bytes = await download('cases/library.json', () => {});
     return libraryFiles(JSON.parse(new TextDecoder().decode(bytes)), 'cases/library.json');
   }
 
@@ -132,15 +134,32 @@
   }
 
   // Where the files come from: the server next to the page, or (the single-file build that runs from
-  // file://) the page itself, which carries the font as base64 in window.DAH_EMBEDDED.files and the
-  // knowledge base and cases as window.DAH_EMBEDDED.library, the object of cases/library.json.
+  // file://) the page itself, which carries the wasm and the font as byte text in
+  // <script type="application/octet-stream" data-file="NAME"> elements and the knowledge base and cases
+  // as window.DAH_EMBEDDED.library, the object of cases/library.json.
   const embedded = window.DAH_EMBEDDED || null;
+  // Byte text (written by shell/byte_text.mjs): the character U+0100 + b is the byte b; each of the 95
+  // one-byte characters (tab, newline, printable ASCII but '<' and '&') is the byte data-map gives it,
+  // two hex digits per character in code order.
   function embeddedBytes(name) {
-    const b64 = embedded.files[name];
-    if (b64 === undefined) throw new Error(name + ' is missing from this single-file build');
-    const raw = atob(b64);
-    const bytes = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    const element = Array.from(document.querySelectorAll('script[type="application/octet-stream"][data-file]'))
+      .find((e) => e.dataset.file === name);
+    if (!element) throw new Error(name + ' is missing from this single-file build');
+    const damaged = () => new Error(name + ' is damaged in this single-file build');
+    const map = element.dataset.map || '';
+    if (!/^([0-9a-f]{2}){95}$/.test(map)) throw damaged();
+    const byteOf = new Int16Array(0x200).fill(-1);
+    for (let b = 0; b < 0x100; b++) byteOf[0x100 + b] = b;
+    for (let c = 0, i = 0; c < 0x80; c++)
+      if ((c >= 0x20 && c <= 0x7e && c !== 0x3c && c !== 0x26) || c === 0x09 || c === 0x0a) byteOf[c] = parseInt(map.substr(2 * i++, 2), 16);
+    const text = element.textContent;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const b = c < 0x200 ? byteOf[c] : -1;
+      if (b < 0) throw damaged();
+      bytes[i] = b;
+    }
     return bytes;
   }
 
@@ -184,18 +203,22 @@
     }
     cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
     statusLine.textContent = 'Loading the app…';
-    let wasmModule = null, font, data;
+    let wasmModule = null, font, loadLibrary;
     if (embedded) {
+      wasmModule = await WebAssembly.compile(embeddedBytes('dah_tutor.wasm')).catch((e) => {
+        throw new Error('The app could not be compiled: ' + e.message);
+      });
       font = embeddedBytes('ui-font.ttf');
-      data = libraryFiles(embedded.library, 'the embedded library');
+      loadLibrary = async () => libraryFiles(embedded.library, 'the embedded library');
     } else {
-      // All at once: the app's code compiles while it arrives, next to the font, the data and the glue.
+      // The app's code compiles while it arrives, next to the font and the glue: all the first frame
+      // needs. The cases are asked for after that frame (below), so that on a slow line they do not
+      // share its bandwidth.
       const wasmPromise = compileWasm('dah_tutor.wasm');
       const fontPromise = download('assets/ui-font.ttf', progress);
-      const dataPromise = loadData();
-      wasmPromise.catch(() => {});  // reported by the Promise.all below, not as an unhandled rejection
+      loadLibrary = loadData;
       await loadScript('dah_tutor.js');
-      [wasmModule, font, data] = await Promise.all([wasmPromise, fontPromise, dataPromise]).catch((e) => {
+      [wasmModule, font] = await Promise.all([wasmPromise, fontPromise]).catch((e) => {
         throw e instanceof WebAssembly.CompileError ? new Error('The app file could not be compiled: ' + e.message) : e;
       });
     }
@@ -227,7 +250,6 @@
       module._free(dataPtr);
     }
     addFile('ui-font.ttf', font);
-    for (const f of data) addFile(f.name, f.bytes);
 
     window.dahTutor.module = module;
     window.dahTutor.state = () => JSON.parse(module.UTF8ToString(module._dah_state_json()));
@@ -248,18 +270,23 @@
       fail('The graphics context was lost', 'The browser took the display back (often after a driver reset). Reload the page; your saved progress is kept.');
     });
 
-    module.callMain(argsFromUrl());
+    // --data-later: the library shows "Loading the case library…" until _dah_files_done.
+    module.callMain(argsFromUrl().concat('--data-later'));
     if (stopped) return;
     overlay.classList.add('hidden');
     canvas.focus();
     window.dahTutor.ready = true;
-    // Waits for the first drawn frame (the start-up measurement reads the mark).
-    // Marks it, then registers the service worker: its precaching downloads every file again and
-    // would compete with the first load.
+    const addLibrary = () => loadLibrary().then((files) => { for (const f of files) addFile(f.name, f.bytes); })
+      .catch((e) => fail('DAH Tutor could not load the case library', (e && e.message ? e.message : String(e)) +
+        '\nCheck the connection (or that the files are served next to index.html) and reload.'))
+      .finally(() => { module._dah_files_done(); performance.mark('dah-library'); });
+    // Waits for the first drawn frame (the start-up measurement reads the mark) and marks it; then
+    // fetches the cases, and then registers the service worker (its precaching downloads every file
+    // again and would compete with the first load).
     const watchFirstFrame = () => {
       if (module._dah_frame_count() < 1) { requestAnimationFrame(watchFirstFrame); return; }
       performance.mark('dah-first-frame');
-      registerServiceWorker();
+      addLibrary().then(registerServiceWorker);
     };
     watchFirstFrame();
   }

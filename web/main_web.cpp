@@ -1,23 +1,23 @@
-// The browser main loop: files arrive through dah_add_file before main; main starts SDL, WebGL 2
-// and ImGui and hands a frame callback to the browser. Frames are drawn only when something
-// changed (input, resize, dah_wake, a timer); otherwise the callback returns at once.
+// The browser main loop: files arrive through dah_add_file (the font before main, the case library
+// after); main makes the WebGL 2 context and ImGui and hands a frame callback to the browser. Input
+// comes from html5_input (no SDL: it was the largest part of the download). Frames are drawn only when
+// something changed (input, resize, dah_wake, a timer); otherwise the loop pauses.
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <GLES3/gl3.h>
 #include <malloc.h>
 
-#include <SDL.h>
-#include <SDL_opengles2.h>
-
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
 
+#include "html5_input.hpp"
 #include "platform_web.hpp"
-#include "sdl_events.hpp"
 #include "ui/app.hpp"
 #include "ui/modes.hpp"
 
@@ -26,10 +26,10 @@ namespace {
 struct WebApp {
     dah::ui::AppState app;
     dah::ui::WebPlatform platform;
-    SDL_Window* window = nullptr;
+    dah::platform::Html5Input input;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double next_timer = -1;
-    SdlEventFeed events;
+    double last_frame_start = 0;
     double last_frame_ms = 0;  // CPU time of the last drawn frame (UI build + render), for the benchmark
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
 };
@@ -42,15 +42,24 @@ WebApp& web_app() {
     return *instance;
 }
 
+// The canvas's CSS size becomes ImGui's display size; its drawing buffer gets the device pixels
+// (crisp text on high-density screens and projectors at any browser zoom).
 void fit_canvas(WebApp& w) {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    int win_w = 0, win_h = 0;
-    SDL_GetWindowSize(w.window, &win_w, &win_h);
-    if (css_w >= 1 && css_h >= 1 && (static_cast<int>(css_w) != win_w || static_cast<int>(css_h) != win_h)) {
-        SDL_SetWindowSize(w.window, static_cast<int>(css_w), static_cast<int>(css_h));
+    if (css_w < 1 || css_h < 1) return;
+    const double ratio = emscripten_get_device_pixel_ratio();
+    const int pixels_w = static_cast<int>(std::lround(css_w * ratio)), pixels_h = static_cast<int>(std::lround(css_h * ratio));
+    int now_w = 0, now_h = 0;
+    emscripten_get_canvas_element_size("#canvas", &now_w, &now_h);
+    ImGuiIO& io = ImGui::GetIO();
+    if (now_w != pixels_w || now_h != pixels_h || io.DisplaySize.x != static_cast<float>(css_w) ||
+        io.DisplaySize.y != static_cast<float>(css_h)) {
+        emscripten_set_canvas_element_size("#canvas", pixels_w, pixels_h);
         dah::ui::wake(w.app);
     }
+    io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixels_w / css_w), static_cast<float>(pixels_h / css_h));
 }
 
 void resume_loop(void* arg) {
@@ -61,7 +70,7 @@ void resume_loop(void* arg) {
 }
 
 // Nothing to draw: stop asking the browser for frames (an idle requestAnimationFrame loop alone costs
-// about 6 % of a core in Chromium) until dah_wake (input, resize, focus: shell/loader.js) or the next
+// about 6 % of a core in Chromium) until input, dah_wake (resize, focus: shell/loader.js) or the next
 // timer (caret, idle reset) resumes the loop.
 void pause_loop(WebApp& w) {
     emscripten_pause_main_loop();
@@ -74,9 +83,8 @@ void pause_loop(WebApp& w) {
 
 void loop(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
-    bool quit = false;
-    if (w.events.feed(quit)) dah::ui::wake(w.app);
-    if (w.events.pending()) dah::ui::wake(w.app, 2);
+    if (w.input.feed()) dah::ui::wake(w.app);
+    if (w.input.pending()) dah::ui::wake(w.app, 2);
     fit_canvas(w);
     const double now = w.platform.now_seconds();
     if (w.next_timer >= 0 && now >= w.next_timer) dah::ui::wake(w.app, 1);
@@ -85,17 +93,19 @@ void loop(void* arg) {
         return;
     }
     const double frame_start = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = w.last_frame_start > 0 ? std::max(static_cast<float>((frame_start - w.last_frame_start) / 1000.0), 1e-4f) : 1.0f / 60.0f;
+    w.last_frame_start = frame_start;
 
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    if (dah::ui::update_fonts(w.app, ImGui::GetIO().DisplayFramebufferScale.x)) {
+    if (dah::ui::update_fonts(w.app, io.DisplayFramebufferScale.x)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
-    const ImGuiIO& io = ImGui::GetIO();
+    w.input.update_cursor();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -133,6 +143,12 @@ EMSCRIPTEN_KEEPALIVE void dah_wake() {
     resume_loop(&w);
 }
 
+// Every file handed over after main (the case library, fetched while the first frame is drawn) is in.
+EMSCRIPTEN_KEEPALIVE void dah_files_done() {
+    dah::ui::files_done(web_app().app);
+    dah_wake();
+}
+
 // For the benchmark and the soak test: the last frame's CPU time, and the bytes malloc has handed out.
 EMSCRIPTEN_KEEPALIVE double dah_frame_time_ms() { return web_app().last_frame_ms; }
 
@@ -145,24 +161,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     dah::ui::start(w.app, w.platform, dah::ui::parse_options(args));
 
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        emscripten_log(EM_LOG_ERROR, "SDL_Init failed: %s", SDL_GetError());
-        return 1;
-    }
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    double css_w = 1280, css_h = 800;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    w.window = SDL_CreateWindow("DAH Tutor", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, static_cast<int>(css_w),
-                                static_cast<int>(css_h), SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!w.window) {
-        emscripten_log(EM_LOG_ERROR, "SDL_CreateWindow failed: %s", SDL_GetError());
-        return 1;
-    }
-    // The WebGL 2 context is made here rather than by SDL so that it keeps its drawing buffer: the
-    // app draws only when something changes, and the page (and its tests) can still read the canvas.
+    // The context keeps its drawing buffer: the app draws only when something changes, and the page
+    // (and its tests) can still read the canvas.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -183,8 +183,9 @@ int main(int argc, char** argv) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout comes from the window size, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplSDL2_InitForOpenGL(w.window, nullptr);
+    w.input.install([] { dah_wake(); });
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    fit_canvas(w);
 
     emscripten_set_main_loop_arg(loop, &w, 0, 0);
     return 0;

@@ -9,12 +9,12 @@
 
 // clang-format off
 EM_JS(int, dah_js_save, (const char* key, const char* text), {
-    try { localStorage.setItem('dah-tutor:' + UTF8ToString(key), UTF8ToString(text)); return 1; }
+    try { window.localStorage.setItem('dah-tutor:' + UTF8ToString(key), UTF8ToString(text)); return 1; }
     catch (e) { return 0; }
 });
 EM_JS(char*, dah_js_load, (const char* key), {
     let v = null;
-    try { v = localStorage.getItem('dah-tutor:' + UTF8ToString(key)); } catch (e) { v = null; }
+    try { v = window.localStorage.getItem('dah-tutor:' + UTF8ToString(key)); } catch (e) { v = null; }
     if (v === null) return 0;
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
@@ -36,7 +36,7 @@ EM_JS(int, dah_js_download, (const char* name, const char* mime, const char* tex
 // The page (shell/loader.js) owns the hidden <input type=file>; the chosen file comes back through
 // dah_import_file. Works within the user activation of the click or key press that asked for it.
 EM_JS(int, dah_js_pick_file, (), {
-    try { if (window.dahTutor && window.dahTutor.pickCaseFile) { window.dahTutor.pickCaseFile(); return 1; } }
+    try { const page = window['dahTutor']; if (page && page['pickCaseFile']) { page['pickCaseFile'](); return 1; } }
     catch (e) {}
     return 0;
 });

@@ -1,7 +1,4 @@
-// Feeds SDL events to ImGui 1.86 so that no key press is lost: that version reads keys as "down in
-// this frame", so a key pressed and released between two frames (a fast tap, a test's key press,
-// events batched while the app sleeps) would never be seen. A release of a key pressed in the same
-// batch waits, with every event after it, for the next frame.
+// Feeds SDL events to ImGui (desktop) so that no key press or click is lost (see event_batch.hpp).
 #pragma once
 
 #include <SDL.h>

@@ -55,9 +55,10 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
 }
 
-// Opens the app and waits for its first frame. Returns helpers and the problems seen so far.
+// Opens the app and waits for its first frame and the case library (waitForApp). `setup(page)` runs
+// before the page is opened (routes, init scripts). Returns helpers and the problems seen so far.
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  server, browser, waitForReady = true } = {}) {
+  server, browser, waitForReady = true, setup } = {}) {
   const ownServer = !server;
   server = server || await startServer();
   const ownBrowser = !browser;
@@ -74,8 +75,9 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     const u = r.url();
     if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) problems.foreignRequests.push(u);
   });
+  if (setup) await setup(page);
   await page.goto(server.base + (query ? '?' + query : ''));
-  if (waitForReady) await waitForFrames(page, 1);
+  if (waitForReady) await waitForApp(page);
   return {
     page, context, browser, server, problems,
     state: () => page.evaluate(() => window.dahTutor.state()),
@@ -95,6 +97,18 @@ export async function waitForFrames(page, n, timeoutMs = 20000) {
     if (t && t.error) throw new Error('app error: ' + t.error);
     return t && t.ready && t.frames() >= k;
   }, n, { timeout: timeoutMs });
+}
+
+// Waits for the first frame and then for the case library, which the page hands over after main has
+// started (state().loading); returns once a frame has been drawn with it (the loading line is gone).
+export async function waitForApp(page, timeoutMs = 20000) {
+  await page.waitForFunction(() => {
+    const t = window.dahTutor;
+    if (t && t.error) throw new Error('app error: ' + t.error);
+    if (!(t && t.ready && t.frames() >= 1)) return false;
+    const s = t.state();
+    return s.loading === false && !(s.controls && s.controls['library.loading']);
+  }, null, { timeout: timeoutMs });
 }
 
 // Waits until the app has drawn the frames that follow an input, so state() reflects it.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { openApp, siteDir, waitForFrames } from './harness.mjs';
+import { openApp, siteDir, waitForApp } from './harness.mjs';
 import { click, press, stateAfter } from './player_driver.mjs';
 
 async function drop(app, name, text) {
@@ -72,7 +72,7 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     await app.shot('import-accepted');
 
     await app.page.reload();
-    await waitForFrames(app.page, 1);
+    await waitForApp(app.page);
     s = await stateAfter(app);
     assert.ok(s.cases.some((c) => c.id === 'imported-gpa-copy'), 'and is still there after a reload');
     s = await click(app, 'case.imported-gpa-copy');

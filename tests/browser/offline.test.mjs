@@ -1,11 +1,12 @@
 // Offline use: after one visit the app loads and runs with the network off (reload included), and the
 // single-file edition runs from file:// with no request at all beyond the page itself.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { launchBrowser, openApp, screenshot, siteDir, waitForFrames } from './harness.mjs';
+import { decodeByteText } from '../../shell/byte_text.mjs';
+import { launchBrowser, openApp, screenshot, siteDir, waitForApp } from './harness.mjs';
 
 const singleFile = process.env.DAH_SINGLE_FILE || path.join(path.dirname(siteDir), 'single/dah-tutor.html');
 
@@ -28,7 +29,7 @@ test('after one visit the app reloads and runs with the server gone', async () =
     app.server.stop();
     await app.context.setOffline(true);
     await app.page.reload();
-    await waitForFrames(app.page, 1);
+    await waitForApp(app.page);
     const offline = await app.state();
     assert.equal(offline.screen, 'library');
     assert.deepEqual(offline.cases.map((c) => c.id), online.cases.map((c) => c.id));
@@ -49,14 +50,28 @@ test('the single-file edition runs from file:// without any request beyond the p
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
+    // Injected by the browser, outside the page's Content Security Policy: every script the policy blocks.
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const url = pathToFileURL(singleFile).href;
     await page.goto(url);
-    await waitForFrames(page, 1);
+    await waitForApp(page);
     const state = await page.evaluate(() => window.dahTutor.state());
     assert.equal(state.screen, 'library');
     assert.ok(state.cases.length >= 12, `the embedded library has the cases (${state.cases.length})`);
-    assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:')), []);
+    assert.deepEqual(requests.filter((u) => u !== url), []);
     assert.deepEqual(errors, []);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+    // The wasm and the font embedded as byte text come out of the HTML parser as the site's own files.
+    const embedded = await page.evaluate(() => Array.from(document.querySelectorAll('script[data-file]'),
+      (e) => ({ name: e.dataset.file, map: e.dataset.map, text: e.textContent })));
+    assert.deepEqual(embedded.map((e) => e.name).sort(), ['dah_tutor.wasm', 'ui-font.ttf']);
+    for (const e of embedded) {
+      const served = readFileSync(path.join(siteDir, e.name === 'ui-font.ttf' ? 'assets/ui-font.ttf' : e.name));
+      assert.ok(Buffer.from(decodeByteText(e.text, e.map)).equals(served), `${e.name} decodes to the site's file`);
+    }
     await screenshot(page, 'single-file');
   } finally {
     await browser.close();

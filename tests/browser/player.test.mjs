@@ -3,7 +3,7 @@
 // (the WASM `dah replay`), and a screenshot is saved per stage.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchBrowser, openApp, startServer } from './harness.mjs';
+import { launchBrowser, openApp, startServer, waitForApp } from './harness.mjs';
 import { assertClose, brier, click, clickAt, coreReplay, overlaps, press, scrollTo, stateAfter } from './player_driver.mjs';
 
 function checkProblems(app) {
@@ -133,7 +133,7 @@ test('two whole cases walked by mouse and keyboard match the core at every stage
 
     // Progress survives a reload (localStorage).
     await app.page.reload();
-    await app.page.waitForFunction(() => window.dahTutor.ready && window.dahTutor.frames() > 0);
+    await waitForApp(app.page);
     s = await app.state();
     assert.equal(s.cases.find((c) => c.id === first).progress, 'done', 'progress survives a reload');
 

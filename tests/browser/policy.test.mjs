@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, openApp, settle, siteDir, startServer } from './harness.mjs';
+import { launchBrowser, openApp, settle, siteDir, startServer, waitForApp } from './harness.mjs';
 
 function policyOf(html) {
   const m = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
@@ -41,7 +41,7 @@ test('the app never trips the policy and no request leaves the origin', async ()
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.reload();
-    await page.waitForFunction(() => window.dahTutor.ready && window.dahTutor.frames() >= 1, null, { timeout: 20000 });
+    await waitForApp(page);
 
     // Use the app: every control of the library, then whatever controls the next screens show.
     for (let round = 0; round < 4; ++round) {

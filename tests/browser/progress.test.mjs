@@ -3,12 +3,12 @@
 // notice shows and the app keeps working in memory.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, waitForFrames } from './harness.mjs';
+import { openApp, waitForApp } from './harness.mjs';
 import { click, press, stateAfter } from './player_driver.mjs';
 
 async function reload(app) {
   await app.page.reload();
-  await waitForFrames(app.page, 1);
+  await waitForApp(app.page);
   return stateAfter(app);
 }
 

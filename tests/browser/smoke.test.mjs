@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { openApp, siteDir } from './harness.mjs';
+import { openApp, siteDir, waitForApp, waitForFrames } from './harness.mjs';
 
 test('the served app draws its first frame and lists the built-in cases', async () => {
   const app = await openApp();
@@ -66,6 +66,56 @@ test('a missing app file gets a clear loading error', async () => {
     assert.match(text, /could not load/);
     assert.match(text, /dah_tutor\.wasm/);
     await app.shot('smoke-load-error');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the first frame is drawn before the case library arrives, which then fills the library', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const app = await openApp({ waitForReady: false, setup: (page) =>
+    page.route('**/cases/library.json', async (route) => { await held; await route.continue(); }) });
+  try {
+    await waitForFrames(app.page, 2);
+    let s = await app.state();
+    assert.equal(s.screen, 'library');
+    assert.equal(s.loading, true, 'state() says the case library is loading');
+    assert.ok(s.controls['library.loading'], 'the library shows "Loading the case library…"');
+    assert.deepEqual(s.cases, []);
+    assert.deepEqual(s.errors, [], 'no "knowledge base not found" while it loads');
+    const marks = await app.page.evaluate(() => ['dah-first-frame', 'dah-library'].map((m) => performance.getEntriesByName(m).length));
+    assert.deepEqual(marks, [1, 0], 'the first frame is marked, the library not yet');
+    await app.shot('smoke-loading');
+    release();
+    await waitForApp(app.page);
+    s = await app.state();
+    assert.equal(s.loading, false);
+    assert.ok(s.cases.length >= 12, `the cases are listed once they arrive (${s.cases.length})`);
+    assert.ok(s.controls['case.' + s.cases[0].id], 'and drawn');
+    assert.deepEqual(s.errors, []);
+    assert.deepEqual(app.problems.consoleErrors, []);
+    assert.deepEqual(app.problems.pageErrors, []);
+  } finally {
+    release();
+    await app.close();
+  }
+});
+
+test('a case library that cannot be downloaded gets a clear error, and the app keeps running', async () => {
+  const app = await openApp({ waitForReady: false, setup: (page) =>
+    page.route('**/cases/library.json', (route) => route.fulfill({ status: 404, body: 'not found' })) });
+  try {
+    await app.page.waitForFunction(() => window.dahTutor.error);
+    const text = await app.page.textContent('#overlay');
+    assert.match(text, /could not load the case library/);
+    assert.match(text, /cases\/library\.json/);
+    const s = await app.state();
+    assert.equal(s.loading, false, 'the app left its loading state');
+    assert.deepEqual(s.cases, []);
+    assert.ok(s.errors.some((e) => e.file === 'knowledge-base.json'), 'and reports the missing knowledge base');
+    assert.deepEqual(app.problems.pageErrors, []);
+    await app.shot('smoke-library-error');
   } finally {
     await app.close();
   }

@@ -68,15 +68,27 @@ Driver::Driver(MemoryPlatform& platform, float width, float height, std::vector<
 
     const fs::path cases = fs::path(DAH_SOURCE_DIR) / "cases";
     dah::ui::add_file(app, "ui-font.ttf", read(DAH_UI_FONT));
-    dah::ui::add_file(app, "knowledge-base.json", read(cases / "knowledge-base.json"));
+    pending_.emplace_back("knowledge-base.json", read(cases / "knowledge-base.json"));
     for (const auto& entry : fs::directory_iterator(cases)) {
         const std::string name = entry.path().filename().string();
         if (name.size() > 10 && name.compare(name.size() - 10, 10, ".case.json") == 0)
-            dah::ui::add_file(app, name, read(entry.path()));
+            pending_.emplace_back(name, read(entry.path()));
     }
-    for (auto& [name, text] : extra) dah::ui::add_file(app, name, text);
-    dah::ui::start(app, platform, dah::ui::parse_options(args));
+    for (auto& [name, text] : extra) pending_.emplace_back(name, text);
+    const dah::ui::Options options = dah::ui::parse_options(args);
+    if (!options.data_later) {
+        for (auto& [name, text] : pending_) dah::ui::add_file(app, name, std::move(text));
+        pending_.clear();
+    }
+    dah::ui::start(app, platform, options);
     step(2);
+}
+
+json Driver::deliver_data() {
+    for (auto& [name, text] : pending_) dah::ui::add_file(app, name, std::move(text));
+    pending_.clear();
+    dah::ui::files_done(app);
+    return step(2);
 }
 
 Driver::~Driver() { ImGui::DestroyContext(context_); }

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -26,7 +28,9 @@ public:
 
 class Driver {
 public:
-    // Loads the repo's knowledge base and cases (plus `extra` files) and starts the app.
+    // Loads the repo's knowledge base and cases (plus `extra` files) and starts the app. With
+    // "--data-later" in `args` (as the browser starts), only the font comes before start(); the data
+    // waits for deliver_data().
     Driver(MemoryPlatform& platform, float width = 1280, float height = 800, std::vector<std::string> args = {},
            std::map<std::string, std::string> extra = {});
     ~Driver();
@@ -41,11 +45,13 @@ public:
     nlohmann::json press(int key, bool ctrl = false);
     nlohmann::json type_char(char c);
     bool has_control(const std::string& control);
+    nlohmann::json deliver_data();  // hands over the files kept back by --data-later, then files_done()
 
     dah::ui::AppState app;
 
 private:
     ImGuiContext* context_ = nullptr;
+    std::vector<std::pair<std::string, std::string>> pending_;  // name, bytes
 };
 
 [[noreturn]] void fail(const std::string& message);

@@ -10,6 +10,7 @@
 #include "dah/engine.hpp"
 #include "dah/scoring.hpp"
 #include "ui/keys.hpp"
+#include "ui/modes.hpp"
 #include "ui_driver.hpp"
 
 using nlohmann::json;
@@ -325,6 +326,66 @@ void test_bad_case_file() {
     check(s["screen"] == "player", "the app stays usable");
 }
 
+// The browser draws its first frame before the case library arrives (--data-later, then files_done):
+// the library says it is loading, nothing can overwrite the stored progress meanwhile, and once the
+// data are in, progress, imported cases and --case are restored as at an ordinary start.
+void test_data_later() {
+    MemoryPlatform platform;
+    std::string id;
+    const std::string imported_id = "imported-gpa-copy";
+    {
+        Driver ui(platform);
+        json s = ui.state();
+        check(!s["loading"].get<bool>(), "without --data-later the cases are there at once");
+        id = s["cases"][0]["id"];
+        ui.click("case." + id);
+        ui.press(key::letter('c'));
+        s = ui.press(key::letter('n'));
+        check(s["case"]["reached"] == 1, "stage 1 committed, stage 2 revealed");
+        std::string text = read(fs::path(DAH_SOURCE_DIR) / "cases" / "gpa-cavities.case.json");
+        const std::string from = "\"id\": \"gpa-cavities\"";
+        text.replace(text.find(from), from.size(), "\"id\": \"" + imported_id + "\"");
+        check(dah::ui::import_case(ui.app, "copy.case.json", text), "a copy of a case under another id imports");
+        ui.step();
+    }
+    const std::string stored = platform.store.at("progress");
+    check(json::parse(stored)["cases"][id]["answers"][0]["committed"].get<bool>(), "the commit was saved");
+
+    Driver ui(platform, 1280, 800, {"--data-later", "--case=" + id});
+    json s = ui.state();
+    check(s["loading"].get<bool>(), "state() says the library is loading");
+    check(s["screen"] == "library" && s["controls"].contains("library.loading"), "the library shows the loading line");
+    check(s["cases"].empty() && s["errors"].empty() && s["knowledge_base"].is_null(),
+          "no case yet, and no \"knowledge base not found\" error");
+    s = ui.press(key::letter('r'));
+    check(!s["reset_confirm"].get<bool>(), "no progress reset before the stored progress is read");
+    check(!dah::ui::import_case(ui.app, "copy.case.json", "{}"), "no import before the knowledge base is in");
+    check(ui.state()["notice"].get<std::string>().find("still loading") != std::string::npos, "and the notice says why");
+    dah::ui::reset_progress(ui.app);  // what the kiosk's idle reset does; it must not reach storage yet
+    ui.step(2);
+    check(platform.store.at("progress") == stored, "nothing overwrites the stored progress while loading");
+
+    s = ui.deliver_data();
+    check(!s["loading"].get<bool>(), "loading ends with files_done");
+    check(s["errors"].empty() && !s["knowledge_base"].is_null(), "the knowledge base loads");
+    check(case_index_in_library(s, imported_id) >= 0 && s["cases"].size() >= 16, "the built-in cases and the stored import are listed");
+    check(s["screen"] == "player" && s["case"]["id"] == id, "--case opens its case once it is there");
+    check(s["case"]["stage"]["index"] == 1 && s["case"]["stages"][0]["committed"].get<bool>(), "the stored progress is restored");
+    ui.step(2);
+    check(json::parse(platform.store.at("progress"))["cases"][id]["answers"][0]["committed"].get<bool>(),
+          "the saved progress still has the commit");
+    s = ui.press(key::letter('c'));
+    check(s["case"]["stages"][1]["committed"].get<bool>(), "the app goes on as usual");
+    check(json::parse(platform.store.at("progress"))["cases"][id]["answers"][1]["committed"].get<bool>(), "and saves again");
+
+    // files_done before start() (the page was quicker than main): start() loads at once.
+    dah::ui::AppState early;
+    dah::ui::add_file(early, "knowledge-base.json", read(fs::path(DAH_SOURCE_DIR) / "cases" / "knowledge-base.json"));
+    dah::ui::files_done(early);
+    dah::ui::start(early, platform, dah::ui::parse_options({"--data-later"}));
+    check(!early.domain.loading && early.domain.kb, "data handed over before start() are loaded by start()");
+}
+
 void test_idle() {
     MemoryPlatform platform;
     Driver ui(platform);
@@ -341,7 +402,7 @@ int main(int argc, char** argv) {
         {"walk_case", test_walk_case},     {"keyboard_only", test_keyboard_only},
         {"what_if", test_what_if},         {"progress_survives", test_progress_survives},
         {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
-        {"idle", test_idle},
+        {"idle", test_idle},               {"data_later", test_data_later},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

@@ -11,10 +11,15 @@ namespace dah::ui {
 
 Options parse_options(const std::vector<std::string>& args);
 
-// Files arrive before start(): "ui-font.ttf", "knowledge-base.json", "<id>.case.json".
+// Files: "ui-font.ttf", "knowledge-base.json", "<id>.case.json". Before start() (desktop, tests),
+// or, with --data-later, the font before and the rest after it, followed by files_done() (the browser,
+// which draws its first frame before the cases). files_done() loads the data and restores what needs
+// it (progress, imported cases, --case); called before start(), start() does that.
 void add_file(AppState& app, const std::string& name, std::string bytes);
+void files_done(AppState& app);
 
-// Loads the knowledge base and cases handed over, restores settings and progress, applies options.
+// Restores settings, applies options, and (unless --data-later) loads the knowledge base and cases
+// handed over and restores progress.
 void start(AppState& app, Platform& platform, const Options& options);
 
 // Rebuilds the font atlas when the UI scale or the framebuffer scale changed (crisp text at any

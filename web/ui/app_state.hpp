@@ -30,6 +30,7 @@ struct Options {
     std::string open_case;     // case id to open at start
     std::string data_dir;      // desktop: where knowledge-base.json and the cases are
     std::string profile_dir;   // desktop: where settings and progress are saved
+    bool data_later = false;   // the browser: the case library is handed over after start(), then files_done()
     std::vector<std::string> unknown;
 };
 
@@ -78,6 +79,10 @@ struct Domain {
     std::vector<LoadError> errors;
     std::map<std::string, CaseSession> sessions;  // by case id
     std::map<std::string, CaseProgress> progress;  // by case id
+    // start() ran with --data-later and files_done() has not come yet: the library says it is loading,
+    // and progress is not saved (it is read from storage only once the knowledge base is in).
+    bool loading = false;
+    bool files_complete = false;  // files_done() was called (possibly before start())
 };
 
 enum class Screen { library, player, debrief, explorer };

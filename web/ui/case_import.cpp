@@ -94,6 +94,10 @@ bool import_case(AppState& app, const std::string& file_name, const std::string&
         app.view.notice = "Importing cases is turned off on this kiosk.";
         return false;
     }
+    if (app.domain.loading) {  // no knowledge base to check it against yet
+        app.view.notice = "The case library is still loading: import the case again in a moment.";
+        return false;
+    }
     im.file = file_name;
     im.errors.clear();
     im.accepted_id.clear();
@@ -135,7 +139,7 @@ static void open_picker(AppState& app) {
 }
 
 void handle_import_keys(AppState& app) {
-    if (app.options.kiosk) return;
+    if (app.options.kiosk || app.domain.loading) return;
     ImportState& im = app.modes.import;
     if (!im.open) {
         if (app.view.screen == Screen::library && !app.view.help_open && !app.view.settings_open && take_key(key::letter('i')))

@@ -18,9 +18,13 @@ bool update_fonts(AppState& app, float framebuffer_scale) {
     if (px == app.view.font_px_built && framebuffer_scale == app.view.font_scale_built && io.Fonts->IsBuilt())
         return false;
     io.Fonts->Clear();
-    // Greek for units (µ), arrows and maths signs, besides Latin: what the texts of the cases use.
-    static const ImWchar ranges[] = {0x0020, 0x017F, 0x0391, 0x03C9, 0x2010, 0x2044, 0x2190, 0x21FF,
-                                     0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2713, 0x2717, 0};
+    // The characters the font is cut to (DAH_FONT_UNICODES in cmake/font.cmake; keep the two equal):
+    // Latin for names, Greek for units (µ), punctuation, lab-unit digits, arrows, signs, blocks.
+    static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0391, 0x03A9, 0x03B1, 0x03C9,
+                                     0x2010, 0x2027, 0x2030, 0x203A, 0x2070, 0x2070, 0x2074, 0x207B,
+                                     0x2080, 0x2089, 0x20AC, 0x20AC, 0x2190, 0x2194, 0x2212, 0x2212,
+                                     0x2248, 0x2248, 0x2264, 0x2265, 0x2580, 0x259F, 0x25B6, 0x25B6,
+                                     0x2713, 0x2713, 0x2717, 0x2717, 0};
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the bytes stay in app.domain.font_bytes
     config.OversampleH = 1;

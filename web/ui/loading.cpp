@@ -31,6 +31,7 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (key == "--case") o.open_case = value;
         else if (key == "--data") o.data_dir = value;
         else if (key == "--profile") o.profile_dir = value;
+        else if (key == "--data-later") o.data_later = true;
         else o.unknown.push_back(arg);
     }
     return o;
@@ -96,13 +97,23 @@ static void load_data(Domain& d) {
     d.files.shrink_to_fit();
 }
 
+// Everything that needs the knowledge base and the cases: the learner's progress (stored by diagnosis
+// id, so it is read only with the knowledge base), imported cases, and the case asked for by --case.
+static void use_data(AppState& app) {
+    app.domain.loading = false;
+    load_data(app.domain);
+    if (auto p = app.platform->load("progress")) progress_from_json(*p, app.domain);
+    restore_imported_cases(app);
+    if (!app.options.open_case.empty() && !app.options.kiosk)  // a kiosk always starts on the library
+        for (std::size_t i = 0; i < app.domain.cases.size(); ++i)
+            if (app.domain.cases[i].data.id == app.options.open_case) open_case(app, static_cast<int>(i));
+}
+
 void start(AppState& app, Platform& platform, const Options& options) {
     app.platform = &platform;
     app.options = options;
-    load_data(app.domain);
     if (auto s = platform.load("settings")) settings_from_json(*s, app.view);
-    if (auto p = platform.load("progress")) progress_from_json(*p, app.domain);
-    start_modes(app);  // imported cases, presenter look, kiosk timer
+    start_modes(app);  // presenter look, kiosk timer
     if (options.present) {
         app.view.theme = Theme::high_contrast;
         app.view.ui_scale = std::max(app.view.ui_scale, 2.0f);
@@ -111,9 +122,15 @@ void start(AppState& app, Platform& platform, const Options& options) {
     if (!options.theme.empty())
         app.view.theme = options.theme == "light" ? Theme::light
                          : options.theme == "high-contrast" ? Theme::high_contrast : Theme::dark;
-    if (!options.open_case.empty() && !options.kiosk)  // a kiosk always starts on the library
-        for (std::size_t i = 0; i < app.domain.cases.size(); ++i)
-            if (app.domain.cases[i].data.id == options.open_case) open_case(app, static_cast<int>(i));
+    app.domain.loading = options.data_later && !app.domain.files_complete;
+    if (!app.domain.loading) use_data(app);
+    wake(app);
+}
+
+void files_done(AppState& app) {
+    app.domain.files_complete = true;
+    // Before start(), start() loads the files; after a start() that did not wait, they came too late.
+    if (app.domain.loading) use_data(app);
     wake(app);
 }
 

@@ -12,7 +12,6 @@
 namespace dah::ui {
 
 void start_modes(AppState& app) {
-    restore_imported_cases(app);
     app.modes.presenter.saved_scale = app.view.ui_scale;
     app.modes.presenter.saved_theme = static_cast<int>(app.view.theme);
     if (app.platform) app.modes.kiosk.last_input = app.platform->now_seconds();

@@ -8,9 +8,12 @@
 
 namespace dah::ui {
 
-// At start-up, after settings and progress are restored: imported cases back into the library,
-// the kiosk's idle clock started.
+// At start-up, after settings are restored: the presenter's look kept, the kiosk's idle clock started.
 void start_modes(AppState& app);
+
+// With the knowledge base loaded (at start-up, or when the case library arrives): the imported cases
+// kept in storage back into the library.
+void restore_imported_cases(AppState& app);
 
 // Called first in a frame. Draws the blank screen (presenter) or the attract screen (kiosk) and
 // returns true when one covers the app this frame; the kiosk's idle reset happens here too.

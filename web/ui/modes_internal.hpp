@@ -17,7 +17,6 @@ bool presenter_vote(const AppState& app, std::vector<int>& counts, std::vector<d
 bool draw_kiosk_cover(AppState& app);
 double kiosk_seconds_left(const AppState& app);  // negative when not counting down
 
-void restore_imported_cases(AppState& app);
 void handle_import_keys(AppState& app);
 void draw_import_panel(AppState& app);
 

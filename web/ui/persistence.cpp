@@ -111,7 +111,8 @@ void save_changes(AppState& app) {
         ok = app.platform->save("settings", settings_to_json(app.view)) && ok;
         app.settings_dirty = false;
     }
-    if (app.progress_dirty) {
+    // Until the case library is in, the stored progress has not been read: writing would replace it.
+    if (app.progress_dirty && !app.domain.loading) {
         ok = app.platform->save("progress", progress_to_json(app.domain)) && ok;
         app.progress_dirty = false;
     }

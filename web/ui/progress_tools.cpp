@@ -39,8 +39,9 @@ void handle_progress_keys(AppState& app) {
         }
         return;
     }
-    if (!app.options.kiosk && app.view.screen == Screen::library && !app.view.help_open && !app.view.settings_open &&
-        !app.modes.import.open && take_key(key::letter('r')))
+    // Not while the case library loads: the stored progress has not been read yet.
+    if (!app.options.kiosk && !app.domain.loading && app.view.screen == Screen::library && !app.view.help_open &&
+        !app.view.settings_open && !app.modes.import.open && take_key(key::letter('r')))
         app.modes.reset_confirm = true;
 }
 

@@ -59,6 +59,11 @@ void draw_library(AppState& app) {
     wrapped("Walk a case of diffuse alveolar hemorrhage stage by stage. Before each reveal, commit your own "
             "differential; then compare it with the Bayesian engine and see which findings moved it.");
     ImGui::Spacing();
+    if (app.domain.loading) {  // the browser draws this before the case library has arrived
+        wrapped_coloured(pal.muted, "Loading the case library…");
+        mark(app, "library.loading");
+        return;
+    }
     if (!app.domain.kb) {
         wrapped_coloured(pal.negative, "The knowledge base could not be loaded, so no case can be played. See the errors below.");
         return;

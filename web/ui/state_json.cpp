@@ -102,6 +102,7 @@ static json case_json(const AppState& app) {
 const std::string& state_json(AppState& app) {
     json j;
     j["screen"] = screen_id(app.view.screen);
+    j["loading"] = app.domain.loading;  // the case library has not arrived yet (the browser's first frames)
     j["frame"] = app.frame_count;
     j["theme"] = theme_name(app.view.theme);
     j["ui_scale"] = app.view.ui_scale;

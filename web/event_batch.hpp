@@ -1,0 +1,28 @@
+// ImGui 1.86 reads keys and mouse buttons as "down in this frame", so a press and release that arrive
+// between two frames (a fast tap, a test's key press or click, events batched while the app sleeps)
+// would never be seen. Both platform layers therefore hand a batch of events to ImGui only up to the
+// release of something pressed in the same batch; that release and everything after it wait for the
+// next frame.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace dah::platform {
+
+// How many of `events` to apply this frame. `press_of(e)` / `release_of(e)` give the id of the key or
+// button an event presses / releases, or a negative number when it does neither.
+template <class Event, class PressOf, class ReleaseOf>
+std::size_t events_for_this_frame(const std::vector<Event>& events, PressOf press_of, ReleaseOf release_of) {
+    std::vector<int> pressed;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const int released = release_of(events[i]);
+        if (released >= 0 && std::find(pressed.begin(), pressed.end(), released) != pressed.end()) return i;
+        const int down = press_of(events[i]);
+        if (down >= 0) pressed.push_back(down);
+    }
+    return events.size();
+}
+
+}  // namespace dah::platform
