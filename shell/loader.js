@@ -28,8 +28,17 @@
     frames() { return 0; },
   };
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  // Makes the app's WebGL 2 context here, while the files download: starting the graphics is slow with
+  // software rendering (30–60 ms), and main_web.cpp, asking the same canvas for WebGL 2, gets this very
+  // context. The attributes must match the ones main_web.cpp asks for.
+  function createWebGL2Context() {
+    const attributes = { alpha: false, depth: false, stencil: false, antialias: false, preserveDrawingBuffer: true };
+    // Sized as main_web.cpp's fit_canvas sizes it (CSS pixels × device pixel ratio), so that the app
+    // does not reallocate the drawing buffer before its first frame (10–100 ms here).
+    const box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(box.width * ratio);
+    canvas.height = Math.round(box.height * ratio);
+    try { return !!canvas.getContext('webgl2', attributes); } catch (e) { return false; }
   }
 
   async function fetchOk(url) {
@@ -195,13 +204,23 @@
   }
 
   async function start() {
-    if (!hasWebGL2()) {
+    // The app's code compiles while it arrives, next to the font and the glue: all the first frame
+    // needs (index.html asks for them early too). The cases are asked for after that frame (below),
+    // so that on a slow line they do not share its bandwidth.
+    let firstFrameFiles = null;
+    if (!embedded) {
+      firstFrameFiles = Promise.all([compileWasm('dah_tutor.wasm'), download('assets/ui-font.ttf', progress),
+        loadScript('dah_tutor.js')]);
+      firstFrameFiles.catch(() => {});  // reported below, once the graphics are known to work
+    }
+    cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
+    if (!createWebGL2Context()) {
       fail('This browser cannot show DAH Tutor',
         'DAH Tutor draws with WebGL 2, which this browser or its graphics settings do not provide. ' +
         'Try a current Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
       return;
     }
-    cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
+    performance.mark('dah-graphics');
     statusLine.textContent = 'Loading the app…';
     let wasmModule = null, font, loadLibrary;
     if (embedded) {
@@ -211,18 +230,13 @@
       font = embeddedBytes('ui-font.ttf');
       loadLibrary = async () => libraryFiles(embedded.library, 'the embedded library');
     } else {
-      // The app's code compiles while it arrives, next to the font and the glue: all the first frame
-      // needs. The cases are asked for after that frame (below), so that on a slow line they do not
-      // share its bandwidth.
-      const wasmPromise = compileWasm('dah_tutor.wasm');
-      const fontPromise = download('assets/ui-font.ttf', progress);
       loadLibrary = loadData;
-      await loadScript('dah_tutor.js');
-      [wasmModule, font] = await Promise.all([wasmPromise, fontPromise]).catch((e) => {
+      [wasmModule, font] = await firstFrameFiles.catch((e) => {
         throw e instanceof WebAssembly.CompileError ? new Error('The app file could not be compiled: ' + e.message) : e;
       });
     }
     statusLine.textContent = 'Starting…';
+    performance.mark('dah-files');
 
     const options = {
       canvas,
@@ -238,6 +252,7 @@
       };
     }
     const module = await createDahTutor(options);
+    performance.mark('dah-module');
 
     function addFile(name, bytes) {
       const nameBytes = module.lengthBytesUTF8(name) + 1;
@@ -272,6 +287,7 @@
 
     // --data-later: the library shows "Loading the case library…" until _dah_files_done.
     module.callMain(argsFromUrl().concat('--data-later'));
+    performance.mark('dah-main');
     if (stopped) return;
     overlay.classList.add('hidden');
     canvas.focus();

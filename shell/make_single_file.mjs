@@ -47,7 +47,7 @@ let html = read('index.html').toString('utf8');
 // Replacements are functions: the inlined code contains `$` sequences that string replacements interpret.
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 html = html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`);
-html = html.replace(/<link rel="(manifest|icon)"[^>]*>\n?/g, '');
+html = html.replace(/<!--[^>]*-->\n?/g, '').replace(/<link rel="(manifest|icon|preload)"[^>]*>\n?/g, '');
 // The data comes before the scripts: the loader reads it as soon as it runs.
 html = html.replace(/<script src="loader.js"><\/script>/, () =>
   [...dataElements, ...scripts.map((s) => `<script>${s}</script>`)].join('\n'));

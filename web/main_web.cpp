@@ -162,7 +162,8 @@ int main(int argc, char** argv) {
     dah::ui::start(w.app, w.platform, dah::ui::parse_options(args));
 
     // The context keeps its drawing buffer: the app draws only when something changes, and the page
-    // (and its tests) can still read the canvas.
+    // (and its tests) can still read the canvas. shell/loader.js has usually made this context already
+    // (with the same attributes), while the app downloaded; then this call returns it.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -188,5 +189,6 @@ int main(int argc, char** argv) {
     fit_canvas(w);
 
     emscripten_set_main_loop_arg(loop, &w, 0, 0);
+    loop(&w);  // the first frame now, not one animation frame later
     return 0;
 }

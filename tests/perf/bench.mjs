@@ -82,6 +82,8 @@ async function waitFirstFrame(page, timeout = 60000) {
     firstFrame: performance.getEntriesByName('dah-first-frame')[0]?.startTime ?? null,
     error: window.dahTutor.error,
     domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+    // The app's own start-up marks (shell/loader.js: graphics, files, module, main), where present.
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     resources: performance.getEntriesByType('resource').map((e) => ({
       name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, transfer: e.transferSize })),
   }));
@@ -113,6 +115,8 @@ async function startup(browser, server, throttle) {
   return {
     runs: t.map(r1), median_ms: r1(median(t)), min_ms: r1(Math.min(...t)), max_ms: r1(Math.max(...t)),
     median_last_byte_ms: r1(median(lastByte)), median_after_last_byte_ms: r1(median(runs.map((x, i) => x.firstFrame - lastByte[i]))),
+    median_marks_ms: Object.fromEntries(Object.keys(runs[0].marks || {})
+      .filter((name) => runs.every((x) => name in x.marks)).map((name) => [name, r1(median(runs.map((x) => x.marks[name])))])),
   };
 }
 

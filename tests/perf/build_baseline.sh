@@ -12,6 +12,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 imgui=$root/.deps/imgui
 sdl=$root/.deps/sdl2-wasm
 export EM_CACHE=$root/.deps/em-cache EM_FROZEN_CACHE=0 NODE_PATH=/usr/share/nodejs
+export EM_CLOSURE_COMPILER=$root/cmake/closure/node_modules/.bin/google-closure-compiler
 mkdir -p "$out/obj" "$out/site"
 
 # The app's flags: compile flags of its imgui.cpp, link flags of dah_tutor (settings and optimisation only).
@@ -32,11 +33,15 @@ import shlex, sys
 line = sys.argv[1]
 keep = []
 if line:
-    for t in shlex.split(line)[1:]:
+    tokens = shlex.split(line)[1:]
+    for i, t in enumerate(tokens):
         if t.startswith("-sEXPORTED_FUNCTIONS"):
             continue
-        if t.startswith(("-O", "-s", "--closure", "-flto", "--profiling", "-g")) or t in ("--no-entry",):
+        if t.startswith(("-O", "-s", "-flto", "--profiling", "-g")) or t in ("--no-entry",):
             keep.append(t)
+        if t == "--closure" and i + 1 < len(tokens):
+            # SDL2 2.26's JS needs these two kept alive under Closure.
+            keep += [t, tokens[i + 1], "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=$autoResumeAudioContext,$dynCall"]
 if not keep:
     keep = ["-Os", "-sMODULARIZE=1", "-sEXPORT_NAME=createDahTutor", "-sINVOKE_RUN=0", "-sENVIRONMENT=web",
             "-sUSE_WEBGL2=1", "-sMIN_WEBGL_VERSION=2", "-sMAX_WEBGL_VERSION=2", "-sALLOW_MEMORY_GROWTH=1",

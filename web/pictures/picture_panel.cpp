@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "pictures/picture_draw.hpp"
+#include "pictures/picture_cache.hpp"
 #include "ui/keys.hpp"
 #include "ui/widgets.hpp"
 
@@ -79,7 +79,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     ImGui::BeginChild(("##picture-window" + id).c_str(), ImVec2(width, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    pictures::draw_picture(ImGui::GetWindowDrawList(), p, pos, width, options);
+    pictures::draw_picture_cached(ImGui::GetWindowDrawList(), p, pos, width, options);
     ImGui::InvisibleButton(("##picture" + id).c_str(), ImVec2(width, height));
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
         ImGui::BeginTooltip();
