@@ -18,6 +18,7 @@
 
 #include "html5_input.hpp"
 #include "platform_web.hpp"
+#include "submitted_frame.hpp"
 #include "ui/app.hpp"
 #include "ui/modes.hpp"
 
@@ -27,6 +28,7 @@ struct WebApp {
     dah::ui::AppState app;
     dah::ui::WebPlatform platform;
     dah::platform::Html5Input input;
+    dah::platform::SubmittedFrame submitted;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double next_timer = -1;
     double last_frame_start = 0;
@@ -56,6 +58,7 @@ void fit_canvas(WebApp& w) {
     if (now_w != pixels_w || now_h != pixels_h || io.DisplaySize.x != static_cast<float>(css_w) ||
         io.DisplaySize.y != static_cast<float>(css_h)) {
         emscripten_set_canvas_element_size("#canvas", pixels_w, pixels_h);
+        w.submitted.forget();  // resizing cleared the drawing buffer
         dah::ui::wake(w.app);
     }
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
@@ -101,17 +104,22 @@ void loop(void* arg) {
     if (dah::ui::update_fonts(w.app, io.DisplayFramebufferScale.x)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        w.submitted.forget();  // a new texture, perhaps under the old name
     }
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
     w.input.update_cursor();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const ImDrawData& drawn = *ImGui::GetDrawData();
+    if (!w.submitted.same_as(drawn, bg)) {
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        w.submitted.remember(drawn, bg);
+    }
     const double t = dah::ui::seconds_until_timer(w.app);
     w.next_timer = t >= 0 ? now + t : -1;
     w.last_frame_ms = emscripten_get_now() - frame_start;

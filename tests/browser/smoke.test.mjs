@@ -120,3 +120,39 @@ test('a case library that cannot be downloaded gets a clear error, and the app k
     await app.close();
   }
 });
+
+test('a frame that would draw what is already on screen is not sent to WebGL again', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    // The canvas's context is the app's (getContext returns the one made); count its clears.
+    await page.evaluate(() => {
+      const gl = document.getElementById('canvas').getContext('webgl2');
+      const clear = gl.clear.bind(gl);
+      window.testClears = 0;
+      gl.clear = (mask) => { window.testClears += 1; clear(mask); };
+    });
+    const counts = () => page.evaluate(() => ({ frames: window.dahTutor.frames(), clears: window.testClears }));
+    const moveAndSettle = async (x, y) => {
+      const before = await counts();
+      await page.mouse.move(x, y);
+      await waitForFrames(page, before.frames + 2);
+      await page.waitForTimeout(300);  // the app draws a few frames after an input, then stops
+      const after = await counts();
+      return { frames: after.frames - before.frames, clears: after.clears - before.clears };
+    };
+    // Between two points of empty background nothing on screen changes: frames, but nothing sent.
+    const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    await moveAndSettle(w - 6, h - 6);
+    const still = await moveAndSettle(w - 3, h - 3);
+    assert.ok(still.frames >= 2, `the app drew frames after the move (${still.frames})`);
+    assert.equal(still.clears, 0, 'an unchanged frame was not drawn again');
+    // Over a case in the list, its highlight changes the picture: that frame is sent.
+    const state = await app.state();
+    const [, rect] = Object.entries(state.controls).find(([name]) => name.startsWith('case.'));
+    const hover = await moveAndSettle(rect.x + rect.w / 2, rect.y + rect.h / 2);
+    assert.ok(hover.clears >= 1, `a changed frame was drawn (${hover.clears} draws in ${hover.frames} frames)`);
+  } finally {
+    await app.close();
+  }
+});
