@@ -1,7 +1,7 @@
-// Starts DAH Tutor: checks WebGL 2, downloads the app and the font with a progress bar (the cases in
-// parallel), hands the font to the WASM module, runs main() with flags from the URL, hands the cases
-// over when they arrive (the first frame does not wait for them), and exposes
-// window.dahTutor for tests and the page. Any failure ends in a readable message, never a blank page.
+// Starts DAH Tutor: makes the WebGL 2 context, downloads the app and the font with a progress bar,
+// hands the font to the WASM module, runs main() with flags from the URL (main draws the first frame),
+// then fetches the cases and hands them over, and exposes window.dahTutor for tests and the page. Any
+// failure ends in a readable message, never a blank page.
 'use strict';
 (function () {
   const overlay = document.getElementById('overlay');
