@@ -120,7 +120,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* t, void* user) {
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART) input.push({InputEvent::Kind::button_down, 0, move.x, move.y});
         if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
             input.push({InputEvent::Kind::button_up, 0, move.x, move.y});
-            input.push({InputEvent::Kind::leave});
+            input.push({InputEvent::Kind::leave});  // no hover (or tooltip) left behind by a finger
         }
         break;
     }
@@ -132,17 +132,19 @@ EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void* user) {
     return false;
 }
 
-// Keys and buttons share one id space for the batch rule: keys by HID id, buttons above 512.
-constexpr int button_id_base = 512;
+// Keys and buttons share one id space for the batch rule: keys by HID id, buttons above 512. A button's
+// release also "presses" the pointer and a leave "releases" it, so that a leave right after a release
+// (a finger lifted) waits a frame: the release must land on its button, still under the pointer.
+using K = InputEvent::Kind;
+constexpr int button_id_base = 512, pointer_id = 520;
 int pressed_id(const InputEvent& e) {
-    return e.kind == InputEvent::Kind::key_down ? e.code : e.kind == InputEvent::Kind::button_down ? button_id_base + e.code : -1;
+    return e.kind == K::key_down ? e.code : e.kind == K::button_down ? button_id_base + e.code : e.kind == K::button_up ? pointer_id : -1;
 }
 int released_id(const InputEvent& e) {
-    return e.kind == InputEvent::Kind::key_up ? e.code : e.kind == InputEvent::Kind::button_up ? button_id_base + e.code : -1;
+    return e.kind == K::key_up ? e.code : e.kind == K::button_up ? button_id_base + e.code : e.kind == K::leave ? pointer_id : -1;
 }
 
 void apply(ImGuiIO& io, const InputEvent& e) {
-    using K = InputEvent::Kind;
     switch (e.kind) {
     case K::key_down:
     case K::key_up:

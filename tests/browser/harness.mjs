@@ -58,12 +58,12 @@ export async function launchBrowser() {
 // Opens the app and waits for its first frame and the case library (waitForApp). `setup(page)` runs
 // before the page is opened (routes, init scripts). Returns helpers and the problems seen so far.
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  server, browser, waitForReady = true, setup } = {}) {
+  hasTouch = false, server, browser, waitForReady = true, setup } = {}) {
   const ownServer = !server;
   server = server || await startServer();
   const ownBrowser = !browser;
   browser = browser || await launchBrowser();
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch });
   const page = await context.newPage();
   const origin = new URL(server.base).origin;
   const problems = { consoleErrors: [], failedRequests: [], foreignRequests: [], pageErrors: [] };

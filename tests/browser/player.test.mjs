@@ -187,3 +187,25 @@ for (const theme of ['light', 'high-contrast']) {
     }
   });
 }
+
+test('on a phone (touch, two device pixels per CSS pixel) a tap opens a case and the canvas is sharp', async () => {
+  const app = await openApp({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true });
+  try {
+    const size = await app.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { width: c.width, height: c.height };
+    });
+    assert.deepEqual(size, { width: 720, height: 1280 }, 'the drawing buffer has the device pixels');
+    let s = await app.state();
+    assert.equal(s.screen, 'library');
+    const [name, r] = Object.entries(s.controls).find(([n]) => n.startsWith('case.'));
+    await app.page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+    s = await stateAfter(app);
+    assert.equal(s.screen, 'player', 'the tap opened the case');
+    assert.equal('case.' + s.case.id, name);
+    await app.shot('player-phone-touch');
+    checkProblems(app);
+  } finally {
+    await app.close();
+  }
+});
