@@ -273,12 +273,10 @@
     window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms();
     window.dahTutor.heapBytes = () => module._dah_heap_bytes();
     installCaseImport(module);
+    // The app stops asking for frames when idle. Input wakes it from inside (web/html5_input.cpp); the
+    // page events it does not listen to wake it here.
     const wake = () => module._dah_wake();
-    // The app stops asking for frames when idle; every event it may react to wakes it.
-    for (const type of ['pointerdown', 'pointerup', 'pointermove', 'pointerleave', 'pointercancel', 'wheel', 'focus',
-      'touchstart', 'touchmove', 'touchend'])
-      canvas.addEventListener(type, wake, { passive: true });
-    for (const type of ['keydown', 'keyup', 'resize', 'focus', 'blur', 'visibilitychange']) window.addEventListener(type, wake);
+    for (const type of ['resize', 'focus', 'visibilitychange']) window.addEventListener(type, wake);
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     canvas.addEventListener('webglcontextlost', (e) => {
       e.preventDefault();
