@@ -253,6 +253,9 @@
     }
     const module = await createDahTutor(options);
     performance.mark('dah-module');
+    // The app lives as long as the page; every call into it names it (no global state in the wasm).
+    const app = module._dah_create();
+    module['dahApp'] = app;
 
     function addFile(name, bytes) {
       const nameBytes = module.lengthBytesUTF8(name) + 1;
@@ -260,22 +263,25 @@
       module.stringToUTF8(name, namePtr, nameBytes);
       const dataPtr = module._malloc(Math.max(1, bytes.length));
       module.HEAPU8.set(bytes, dataPtr);
-      module._dah_add_file(namePtr, dataPtr, bytes.length);
+      module._dah_add_file(app, namePtr, dataPtr, bytes.length);
       module._free(namePtr);
       module._free(dataPtr);
     }
     addFile('ui-font.ttf', font);
 
     window.dahTutor.module = module;
-    window.dahTutor.state = () => JSON.parse(module.UTF8ToString(module._dah_state_json()));
-    window.dahTutor.frames = () => module._dah_frame_count();
+    window.dahTutor.state = () => JSON.parse(module.UTF8ToString(module._dah_state_json(app)));
+    // The learner's actions as JSON lines: what `dah session` replays (tests compare the two).
+    window.dahTutor.events = () => module.UTF8ToString(module._dah_events_jsonl(app));
+    window.dahTutor.frames = () => module._dah_frame_count(app);
     // For the benchmark and the soak test: CPU time of the last drawn frame, bytes in use by malloc.
-    window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms();
+    window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms(app);
     window.dahTutor.heapBytes = () => module._dah_heap_bytes();
-    installCaseImport(module);
+    installCaseImport(module, app);
     // The app stops asking for frames when idle. Input wakes it from inside (web/html5_input.cpp); the
     // page events it does not listen to wake it here.
-    const wake = () => module._dah_wake();
+    const wake = () => module._dah_wake(app);
+    window.dahTutor.wake = wake;
     for (const type of ['resize', 'focus', 'visibilitychange']) window.addEventListener(type, wake);
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     canvas.addEventListener('webglcontextlost', (e) => {
@@ -293,12 +299,12 @@
     const addLibrary = () => loadLibrary().then((files) => { for (const f of files) addFile(f.name, f.bytes); })
       .catch((e) => fail('DAH Tutor could not load the case library', (e && e.message ? e.message : String(e)) +
         '\nCheck the connection (or that the files are served next to index.html) and reload.'))
-      .finally(() => { module._dah_files_done(); performance.mark('dah-library'); });
+      .finally(() => { module._dah_files_done(app); performance.mark('dah-library'); });
     // Waits for the first drawn frame (the start-up measurement reads the mark) and marks it; then
     // fetches the cases, and then registers the service worker (its precaching downloads every file
     // again and would compete with the first load).
     const watchFirstFrame = () => {
-      if (module._dah_frame_count() < 1) { requestAnimationFrame(watchFirstFrame); return; }
+      if (module._dah_frame_count(app) < 1) { requestAnimationFrame(watchFirstFrame); return; }
       performance.mark('dah-first-frame');
       addLibrary().then(registerServiceWorker);
     };
@@ -308,7 +314,7 @@
   // Case import: a file input made here (no inline handlers: the page's CSP forbids them) that the
   // app opens through window.dahTutor.pickCaseFile(), and files dropped on the page. The bytes go to
   // _dah_import_file, where the core validates them. None of it in kiosk mode.
-  function installCaseImport(module) {
+  function installCaseImport(module, app) {
     if (new URLSearchParams(location.search.replace(/\/+$/, '')).has('kiosk')) return;
     const importFile = async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -317,10 +323,10 @@
       module.stringToUTF8(file.name, namePtr, nameBytes);
       const dataPtr = module._malloc(Math.max(1, bytes.length));
       module.HEAPU8.set(bytes, dataPtr);
-      module._dah_import_file(namePtr, dataPtr, bytes.length);
+      module._dah_import_file(app, namePtr, dataPtr, bytes.length);
       module._free(namePtr);
       module._free(dataPtr);
-      module._dah_wake();
+      module._dah_wake(app);
     };
     const input = document.createElement('input');
     input.type = 'file';

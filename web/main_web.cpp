@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,13 +35,6 @@ struct WebApp {
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
 };
 
-// The one instance, reached by the exported C functions the page calls.
-std::unique_ptr<WebApp> instance;
-
-WebApp& web_app() {
-    if (!instance) instance = std::make_unique<WebApp>();
-    return *instance;
-}
 
 // The canvas's CSS size becomes ImGui's display size; its drawing buffer gets the device pixels
 // (crisp text on high-density screens and projectors at any browser zoom).
@@ -125,47 +117,60 @@ void loop(void* arg) {
     w.last_frame_ms = emscripten_get_now() - frame_start;
 }
 
-}  // namespace
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void dah_add_file(const char* name, const unsigned char* data, int size) {
-    if (!name || !data || size < 0) return;
-    dah::ui::add_file(web_app().app, name, std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)));
-}
-
-// A case file the user chose or dropped on the page (shell/loader.js): validated and, if good, added.
-EMSCRIPTEN_KEEPALIVE int dah_import_file(const char* name, const unsigned char* data, int size) {
-    if (!name || !data || size < 0) return 0;
-    const bool ok = dah::ui::import_case(web_app().app, name, std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)));
-    return ok ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE const char* dah_state_json() { return dah::ui::state_json(web_app().app).c_str(); }
-
-EMSCRIPTEN_KEEPALIVE int dah_frame_count() { return static_cast<int>(web_app().app.frame_count); }
-
-EMSCRIPTEN_KEEPALIVE void dah_wake() {
-    WebApp& w = web_app();
+void wake(WebApp& w) {
     dah::ui::wake(w.app);
     resume_loop(&w);
 }
 
+}  // namespace
+
+// The page owns the app: shell/loader.js creates it (dah_create) before handing over the font, keeps the
+// pointer as Module.dahApp, and passes it to every call. No state lives in a global.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE WebApp* dah_create() { return new WebApp(); }
+
+EMSCRIPTEN_KEEPALIVE void dah_add_file(WebApp* w, const char* name, const unsigned char* data, int size) {
+    if (!w || !name || !data || size < 0) return;
+    dah::ui::add_file(w->app, name, std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)));
+}
+
+// A case file the user chose or dropped on the page (shell/loader.js): validated and, if good, added.
+EMSCRIPTEN_KEEPALIVE int dah_import_file(WebApp* w, const char* name, const unsigned char* data, int size) {
+    if (!w || !name || !data || size < 0) return 0;
+    const bool ok = dah::ui::import_case(w->app, name, std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)));
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* dah_state_json(WebApp* w) { return dah::ui::state_json(w->app).c_str(); }
+
+// The learner's event log, one JSON object per line (the format `dah session` replays).
+EMSCRIPTEN_KEEPALIVE const char* dah_events_jsonl(WebApp* w) { return dah::ui::events_jsonl(w->app).c_str(); }
+
+EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }
+
+EMSCRIPTEN_KEEPALIVE void dah_wake(WebApp* w) { wake(*w); }
+
 // Every file handed over after main (the case library, fetched while the first frame is drawn) is in.
-EMSCRIPTEN_KEEPALIVE void dah_files_done() {
-    dah::ui::files_done(web_app().app);
-    dah_wake();
+EMSCRIPTEN_KEEPALIVE void dah_files_done(WebApp* w) {
+    dah::ui::files_done(w->app);
+    wake(*w);
 }
 
 // For the benchmark and the soak test: the last frame's CPU time, and the bytes malloc has handed out.
-EMSCRIPTEN_KEEPALIVE double dah_frame_time_ms() { return web_app().last_frame_ms; }
+EMSCRIPTEN_KEEPALIVE double dah_frame_time_ms(WebApp* w) { return w->last_frame_ms; }
 
 EMSCRIPTEN_KEEPALIVE int dah_heap_bytes() { return static_cast<int>(mallinfo().uordblks); }
 
 }  // extern "C"
 
 int main(int argc, char** argv) {
-    WebApp& w = web_app();
+    auto* app = reinterpret_cast<WebApp*>(EM_ASM_INT({ return Module['dahApp'] | 0; }));
+    if (!app) {
+        emscripten_log(EM_LOG_ERROR, "The page did not create the app (dah_create)");
+        return 1;
+    }
+    WebApp& w = *app;
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     dah::ui::start(w.app, w.platform, dah::ui::parse_options(args));
 
@@ -192,7 +197,7 @@ int main(int argc, char** argv) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout comes from the window size, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    w.input.install([] { dah_wake(); });
+    w.input.install([&w] { wake(w); });
     ImGui_ImplOpenGL3_Init("#version 300 es");
     fit_canvas(w);
 

@@ -114,7 +114,7 @@ export async function waitForApp(page, timeoutMs = 20000) {
 // Waits until the app has drawn the frames that follow an input, so state() reflects it.
 export async function settle(page, frames = 3) {
   const start = await page.evaluate(() => window.dahTutor.frames());
-  await page.evaluate(() => window.dahTutor.module._dah_wake());
+  await page.evaluate(() => window.dahTutor.wake());
   await waitForFrames(page, start + frames).catch(() => {});
 }
 

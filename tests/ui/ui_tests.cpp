@@ -383,7 +383,7 @@ void test_data_later() {
     dah::ui::add_file(early, "knowledge-base.json", read(fs::path(DAH_SOURCE_DIR) / "cases" / "knowledge-base.json"));
     dah::ui::files_done(early);
     dah::ui::start(early, platform, dah::ui::parse_options({"--data-later"}));
-    check(!early.domain.loading && early.domain.kb, "data handed over before start() are loaded by start()");
+    check(!early.pending.loading && early.tutor.kb(), "data handed over before start() are loaded by start()");
 }
 
 void test_idle() {

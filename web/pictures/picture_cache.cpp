@@ -8,30 +8,7 @@
 namespace dah::pictures {
 namespace {
 
-struct Command {
-    ImVec4 clip;               // the picture's own clip rectangle, at the recorded position
-    bool clipped = false;      // false: drawn under whatever clip rectangle is current (the legend)
-    unsigned int index_count = 0;
-};
-
-struct Recording {
-    std::string key;
-    ImVec2 pos;  // where it was recorded
-    float height = 0;
-    std::vector<ImDrawVert> vertices;
-    std::vector<ImDrawIdx> indices;  // relative to the first vertex
-    std::vector<Command> commands;
-    int last_used_frame = 0;
-};
-
-// Only what is on screen is kept (the gallery shows 9 pictures), so memory follows the screen.
-constexpr std::size_t max_recordings = 12;
-constexpr int frames_kept_unused = 2;
-
-std::vector<Recording>& recordings() {
-    static std::vector<Recording> all;
-    return all;
-}
+using Recording = PictureCache::Recording;
 
 template <class T>
 void append_bytes(std::string& key, const T& value) {
@@ -78,7 +55,7 @@ Recording record(const ImDrawList* target, const Picture& p, ImVec2 pos, float w
         if (cmd.ElemCount == 0 || cmd.UserCallback) continue;
         for (unsigned int i = 0; i < cmd.ElemCount; ++i)
             r.indices.push_back(static_cast<ImDrawIdx>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + i)]));
-        r.commands.push_back({cmd.ClipRect, cmd.ClipRect.x > -far, cmd.ElemCount});
+        r.commands.push_back(PictureCache::Command{cmd.ClipRect, cmd.ClipRect.x > -far, cmd.ElemCount});
     }
     return r;
 }
@@ -97,7 +74,7 @@ bool replay(ImDrawList* draw, const Recording& r, ImVec2 delta) {
     }
     draw->_VtxCurrentIdx += vertex_count;
     std::size_t next = 0;
-    for (const Command& c : r.commands) {
+    for (const PictureCache::Command& c : r.commands) {
         if (c.clipped) draw->PushClipRect(ImVec2(c.clip.x + delta.x, c.clip.y + delta.y), ImVec2(c.clip.z + delta.x, c.clip.w + delta.y), true);
         draw->PrimReserve(static_cast<int>(c.index_count), 0);
         for (unsigned int i = 0; i < c.index_count; ++i) *draw->_IdxWritePtr++ = static_cast<ImDrawIdx>(base + r.indices[next++]);
@@ -108,9 +85,9 @@ bool replay(ImDrawList* draw, const Recording& r, ImVec2 delta) {
 
 }  // namespace
 
-float draw_picture_cached(ImDrawList* draw, const Picture& p, ImVec2 pos, float width, const DrawOptions& o) {
+float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float width, const DrawOptions& o) {
     const int frame = ImGui::GetFrameCount();
-    auto& all = recordings();
+    auto& all = recordings_;
     all.erase(std::remove_if(all.begin(), all.end(), [&](const Recording& r) { return frame - r.last_used_frame > frames_kept_unused; }),
               all.end());
     const std::string key = key_of(draw, p, width, o);

@@ -4,13 +4,42 @@
 // the picture moved, e.g. by scrolling). Recordings unused for a while are dropped.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <imgui.h>
 
 #include "pictures/picture_draw.hpp"
 
 namespace dah::pictures {
 
-// Same result and arguments as draw_picture; returns the height used.
-float draw_picture_cached(ImDrawList* draw, const Picture& picture, ImVec2 pos, float width, const DrawOptions& options);
+// Owned by the app's render cache (one per ImGui context); at most max_recordings are kept and a
+// recording unused for more than frames_kept_unused frames is dropped, so memory follows the screen.
+class PictureCache {
+public:
+    // Same result and arguments as draw_picture; returns the height used.
+    float draw(ImDrawList* draw, const Picture& picture, ImVec2 pos, float width, const DrawOptions& options);
+    std::size_t size() const { return recordings_.size(); }
+
+    struct Command {
+        ImVec4 clip;           // the picture's own clip rectangle, at the recorded position
+        bool clipped = false;  // false: drawn under whatever clip rectangle is current (the legend)
+        unsigned int index_count = 0;
+    };
+    struct Recording {
+        std::string key;
+        ImVec2 pos;  // where it was recorded
+        float height = 0;
+        std::vector<ImDrawVert> vertices;
+        std::vector<ImDrawIdx> indices;  // relative to the first vertex
+        std::vector<Command> commands;
+        int last_used_frame = 0;
+    };
+    static constexpr std::size_t max_recordings = 12;  // the gallery shows 9 pictures
+    static constexpr int frames_kept_unused = 2;
+
+private:
+    std::vector<Recording> recordings_;
+};
 
 }  // namespace dah::pictures

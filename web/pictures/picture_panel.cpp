@@ -79,7 +79,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     ImGui::BeginChild(("##picture-window" + id).c_str(), ImVec2(width, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    pictures::draw_picture_cached(ImGui::GetWindowDrawList(), p, pos, width, options);
+    app.render.pictures.draw(ImGui::GetWindowDrawList(), p, pos, width, options);
     ImGui::InvisibleButton(("##picture" + id).c_str(), ImVec2(width, height));
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
         ImGui::BeginTooltip();
@@ -90,7 +90,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     }
     mark(app, "picture." + id);
     ImGui::EndChild();
-    app.view.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}});
+    app.report.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}});
     if (app.view.picture_text_open) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextDisabled("%s", description.c_str());
@@ -124,7 +124,7 @@ const std::vector<Picture>& gallery_pictures() {
 
 void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width) {
     if (pictures.empty()) return;
-    if (app.view.pictures.empty()) handle_picture_keys(app);  // once per frame: the first panel drawn
+    if (app.report.pictures.empty()) handle_picture_keys(app);  // once per frame: the first panel drawn
     const float width = std::min(ImGui::GetContentRegionAvail().x, max_width > 0 ? max_width : em(40));
     draw_toggles(app, id);
     for (std::size_t i = 0; i < pictures.size(); ++i) {

@@ -10,7 +10,7 @@
 namespace dah::ui {
 
 // Draws `pictures` one under another at the cursor, at most `max_width` wide (0 = about 40 em), and
-// records each in app.view.pictures. Keys while pictures are shown: A descriptions (alt text), X labels.
+// records each in app.report.pictures. Keys while pictures are shown: A descriptions (alt text), X labels.
 void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width = 0);
 
 // Every picture kind with fixed sizes, so screenshots compare across runs.

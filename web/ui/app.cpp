@@ -33,18 +33,18 @@ static bool bar_button(AppState& app, const char* label, const char* control, bo
 }
 
 static void draw_top_bar(AppState& app) {
-    const Palette& pal = palette(app.view.theme);
+    const Palette& pal = palette(app.settings.theme);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     ImGui::TextUnformatted("DAH Tutor");
     ImGui::PopStyleColor();
     mark(app, "title");
     const Screen s = app.view.screen;
     if (bar_button(app, "Library (L)", "nav.library", false, s == Screen::library)) go_to(app, Screen::library);
-    if (app.view.case_index >= 0 && app.domain.kb) {
+    if (shown_case(app)) {
         if (bar_button(app, "Case (P)", "nav.player", false, s == Screen::player)) go_to(app, Screen::player);
         if (bar_button(app, "Debrief (D)", "nav.debrief", false, s == Screen::debrief)) go_to(app, Screen::debrief);
     }
-    if (app.domain.kb && bar_button(app, "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
+    if (app.tutor.kb() && bar_button(app, "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
         go_to(app, Screen::explorer);
     if (!app.options.kiosk && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
@@ -65,11 +65,11 @@ static void draw_status_line(AppState& app) {
 }
 
 void frame(AppState& app) {
-    app.view.controls.clear();
-    app.view.pictures.clear();
-    if (app.view.theme_applied != static_cast<int>(app.view.theme)) {
-        apply_theme(app.view.theme, app.view.ui_scale);
-        app.view.theme_applied = static_cast<int>(app.view.theme);
+    app.report.controls.clear();
+    app.report.pictures.clear();
+    if (app.render.theme_applied != static_cast<int>(app.settings.theme)) {
+        apply_theme(app.settings.theme, app.settings.ui_scale);
+        app.render.theme_applied = static_cast<int>(app.settings.theme);
     }
     if (draw_mode_cover(app)) {  // presenter's blank screen, kiosk's attract screen
         ++app.frame_count;
@@ -110,7 +110,8 @@ void frame(AppState& app) {
     if (app.frames_wanted > 0) --app.frames_wanted;
     // Hover and press animations need the frame after an input too.
     if (ImGui::IsAnyItemActive() || ImGui::IsMouseDown(0)) wake(app, 2);
-    save_changes(app);
+    // Saved once a drag ends, not on every frame of it (a save writes the whole progress).
+    if (!ImGui::IsAnyItemActive()) save_changes(app);
 }
 
 double seconds_until_timer(const AppState& app) {

@@ -41,4 +41,8 @@ double seconds_until_timer(const AppState& app);
 // What is on screen, as JSON (see web/README.md); the text lives in app.state_json.
 const std::string& state_json(AppState& app);
 
+// The learner's event log as JSON lines (the command format of `dah session`); the text lives in
+// app.events_jsonl.
+const std::string& events_jsonl(AppState& app);
+
 }  // namespace dah::ui

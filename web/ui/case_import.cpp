@@ -38,51 +38,10 @@ Diagnostic problem(const std::string& file, const std::string& message) {
 
 void save_imports(AppState& app) {
     if (!app.platform) return;
-    json files = json::array();
-    for (const auto& [name, text] : app.modes.import.sources) files.push_back({{"name", name}, {"text", text}});
-    const std::string text = json{{"version", 1}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (!app.platform->save(storage_key, text)) {
+    if (!app.platform->save(storage_key, app.tutor.imports_json())) {
         app.modes.storage_ok = false;
         app.view.notice = "Storage is full or unavailable: the imported case is in the library until you close the app.";
     }
-}
-
-// Validates and adds (or replaces an earlier import of the same id). Errors go to `errors`.
-bool add_case(AppState& app, const std::string& name, const std::string& text, std::vector<Diagnostic>& errors,
-              std::string& id_out) {
-    Domain& d = app.domain;
-    if (!d.kb) {
-        errors.push_back(problem(name, "No knowledge base is loaded, so the case cannot be checked."));
-        return false;
-    }
-    Loaded<Case> c = load_case(text, name, *d.kb);
-    if (!c.ok()) {
-        errors = std::move(c.errors);
-        if (errors.empty()) errors.push_back(problem(name, "The case could not be read."));
-        return false;
-    }
-    ImportState& im = app.modes.import;
-    const std::string id = c.value->id;
-    auto same = std::find_if(d.cases.begin(), d.cases.end(), [&](const CaseEntry& e) { return e.data.id == id; });
-    const auto imported = std::find(im.case_ids.begin(), im.case_ids.end(), id);
-    if (same != d.cases.end() && imported == im.case_ids.end()) {
-        errors.push_back(problem(name, "A case with the id \"" + id + "\" is already in the library (" + same->file +
-                                           "); give the imported case another id."));
-        return false;
-    }
-    CaseEntry entry{name, std::move(*c.value), {}};
-    entry.replay = replay(*d.kb, entry.data);
-    if (same != d.cases.end()) {  // a new version of an earlier import
-        *same = std::move(entry);
-        const std::size_t k = static_cast<std::size_t>(imported - im.case_ids.begin());
-        im.sources[k] = {name, text};
-    } else {
-        d.cases.push_back(std::move(entry));  // at the end: open cases keep their index
-        im.sources.emplace_back(name, text);
-        im.case_ids.push_back(id);
-    }
-    id_out = id;
-    return true;
 }
 
 }  // namespace
@@ -94,44 +53,29 @@ bool import_case(AppState& app, const std::string& file_name, const std::string&
         app.view.notice = "Importing cases is turned off on this kiosk.";
         return false;
     }
-    if (app.domain.loading) {  // no knowledge base to check it against yet
+    if (app.pending.loading) {  // no knowledge base to check it against yet
         app.view.notice = "The case library is still loading: import the case again in a moment.";
         return false;
     }
     im.file = file_name;
-    im.errors.clear();
     im.accepted_id.clear();
     std::string id;
-    if (!add_case(app, file_name, text, im.errors, id)) {
+    im.errors = app.tutor.import_case({file_name, text}, &id);
+    if (!im.errors.empty()) {
         im.open = true;
         return false;
     }
     im.accepted_id = id;
     im.open = false;
     save_imports(app);
-    const auto it = std::find_if(app.domain.cases.begin(), app.domain.cases.end(), [&](const CaseEntry& e) { return e.data.id == id; });
-    if (app.modes.storage_ok) app.view.notice = "Imported \"" + it->data.title + "\": it is now in the library.";
+    const int index = app.tutor.library().index_of(id);
+    if (app.modes.storage_ok) app.view.notice = "Imported \"" + app.tutor.library().cases[static_cast<std::size_t>(index)].data.title + "\": it is now in the library.";
     return true;
 }
 
 void restore_imported_cases(AppState& app) {
     if (!app.platform) return;
-    const auto text = app.platform->load(storage_key);
-    if (!text) return;
-    const json j = json::parse(*text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_array()) return;
-    for (const json& f : j["files"]) {
-        if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;
-        const std::string name = f["name"].get<std::string>();
-        std::vector<Diagnostic> errors;
-        std::string id;
-        // A saved import that no longer fits the knowledge base is reported like any file that failed to load.
-        if (!add_case(app, name, f["text"].get<std::string>(), errors, id)) {
-            LoadError e{"imported " + name, {}};
-            for (const Diagnostic& x : errors) e.messages.push_back(x.to_string());
-            app.domain.errors.push_back(std::move(e));
-        }
-    }
+    if (const auto text = app.platform->load(storage_key)) app.tutor.restore_imports(*text);
 }
 
 static void open_picker(AppState& app) {
@@ -139,7 +83,7 @@ static void open_picker(AppState& app) {
 }
 
 void handle_import_keys(AppState& app) {
-    if (app.options.kiosk || app.domain.loading) return;
+    if (app.options.kiosk || app.pending.loading) return;
     ImportState& im = app.modes.import;
     if (!im.open) {
         if (app.view.screen == Screen::library && !app.view.help_open && !app.view.settings_open && take_key(key::letter('i')))
@@ -161,7 +105,7 @@ void draw_import_panel(AppState& app) {
     if (ImGui::Begin("Import a case###import", &im.open,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
         mark_window(app, "import");
-        const Palette& pal = palette(app.view.theme);
+        const Palette& pal = palette(app.settings.theme);
         const bool picker = app.platform && app.platform->has_file_picker();
         wrapped(picker ? "Choose a case file (.case.json), or drop it anywhere on the page. It is checked against the "
                          "knowledge base; nothing changes unless it is valid."

@@ -13,9 +13,9 @@ static constexpr float base_font_px = 17.0f;
 
 bool update_fonts(AppState& app, float framebuffer_scale) {
     if (!(framebuffer_scale > 0.25f && framebuffer_scale < 8.0f)) framebuffer_scale = 1.0f;
-    const float px = std::round(base_font_px * app.view.ui_scale * framebuffer_scale);
+    const float px = std::round(base_font_px * app.settings.ui_scale * framebuffer_scale);
     ImGuiIO& io = ImGui::GetIO();
-    if (px == app.view.font_px_built && framebuffer_scale == app.view.font_scale_built && io.Fonts->IsBuilt())
+    if (px == app.render.font_px_built && framebuffer_scale == app.render.font_scale_built && io.Fonts->IsBuilt())
         return false;
     io.Fonts->Clear();
     // The characters the font is cut to (DAH_FONT_UNICODES in cmake/font.cmake; keep the two equal):
@@ -26,13 +26,13 @@ bool update_fonts(AppState& app, float framebuffer_scale) {
                                      0x2248, 0x2248, 0x2264, 0x2265, 0x2580, 0x259F, 0x25B6, 0x25B6,
                                      0x2713, 0x2713, 0x2717, 0x2717, 0};
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the bytes stay in app.domain.font_bytes
+    config.FontDataOwnedByAtlas = false;  // the bytes stay in app.pending.font_bytes
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     ImFont* font = nullptr;
-    if (!app.domain.font_bytes.empty())
-        font = io.Fonts->AddFontFromMemoryTTF(app.domain.font_bytes.data(), static_cast<int>(app.domain.font_bytes.size()),
+    if (!app.pending.font_bytes.empty())
+        font = io.Fonts->AddFontFromMemoryTTF(app.pending.font_bytes.data(), static_cast<int>(app.pending.font_bytes.size()),
                                               px, &config, ranges);
     if (!font) {
         ImFontConfig fallback;
@@ -41,9 +41,9 @@ bool update_fonts(AppState& app, float framebuffer_scale) {
     }
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / framebuffer_scale;
-    apply_theme(app.view.theme, app.view.ui_scale);
-    app.view.font_px_built = px;
-    app.view.font_scale_built = framebuffer_scale;
+    apply_theme(app.settings.theme, app.settings.ui_scale);
+    app.render.font_px_built = px;
+    app.render.font_scale_built = framebuffer_scale;
     return true;
 }
 

@@ -36,7 +36,7 @@ void draw_attract(AppState& app) {
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("##attract", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     mark_window(app, "attract");
-    const Palette& pal = palette(app.view.theme);
+    const Palette& pal = palette(app.settings.theme);
     const char* lines[] = {"DAH Tutor", "Diffuse alveolar hemorrhage, one case at a time",
                            "Commit your differential at each stage, then see how the evidence moves it.",
                            "Touch the screen or press any key to begin"};
@@ -76,15 +76,10 @@ bool draw_kiosk_cover(AppState& app) {
         return false;
     }
     if (t - k.last_input < static_cast<double>(app.options.idle_seconds)) return false;
-    reset_progress(app);  // the next learner starts clean
-    View fresh;  // no case open, no filter, no overlay; the look (theme, scale, font) stays
-    fresh.theme = app.view.theme;
-    fresh.ui_scale = app.view.ui_scale;
-    fresh.errors_open = app.view.errors_open;
-    fresh.font_px_built = app.view.font_px_built;
-    fresh.font_scale_built = app.view.font_scale_built;
-    fresh.theme_applied = app.view.theme_applied;
-    app.view = std::move(fresh);
+    // The next learner starts clean: the tutor's reset and a fresh view (the settings and the renderer's
+    // caches stay: the look is the kiosk's, not the learner's).
+    reset_progress(app);
+    app.view = View{};
     app.modes.import = ImportState{};
     app.modes.reset_confirm = false;
     k.attract = true;

@@ -19,9 +19,7 @@ struct PresenterState {
     std::string engine_case;      // the case those stages belong to
     bool blanked = false;
     bool vote_open = true;        // the class vote panel (V)
-    int vote_selected = 0;        // diagnosis changed by the keys
-    // The show of hands: counts per diagnosis, by case id, then by stage.
-    std::map<std::string, std::map<int, std::vector<int>>> votes;
+    int vote_selected = 0;        // diagnosis changed by the keys (the counts are the tutor's)
     float saved_scale = 1.0f;     // the learner's settings, restored when presenter mode is left
     int saved_theme = 0;
 };
@@ -36,9 +34,7 @@ struct ImportState {
     bool open = false;                         // the import panel
     std::string file;                          // the last file tried
     std::vector<Diagnostic> errors;            // its errors from the core; empty when it was accepted
-    std::string accepted_id;                   // the id of the last case accepted
-    std::vector<std::pair<std::string, std::string>> sources;  // accepted imports: file name, JSON text
-    std::vector<std::string> case_ids;         // the ids they became, same order
+    std::string accepted_id;                   // the id of the last case accepted (the cases are the tutor's)
     std::string path;                          // desktop: the path typed into the panel
     bool picker_requested = false;             // web: ask the page to open its file chooser
 };

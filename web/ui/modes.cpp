@@ -12,8 +12,8 @@
 namespace dah::ui {
 
 void start_modes(AppState& app) {
-    app.modes.presenter.saved_scale = app.view.ui_scale;
-    app.modes.presenter.saved_theme = static_cast<int>(app.view.theme);
+    app.modes.presenter.saved_scale = app.settings.ui_scale;
+    app.modes.presenter.saved_theme = static_cast<int>(app.settings.theme);
     if (app.platform) app.modes.kiosk.last_input = app.platform->now_seconds();
     if (app.options.kiosk) app.view.screen = Screen::library;
 }

@@ -13,23 +13,16 @@ void add_mode_state(const AppState& app, json& j) {
     j["engine_shown"] = presenter_engine_shown(app);  // presenter mode: the lecturer showed the engine
     j["blanked"] = app.options.present && p.blanked;
     json vote = nullptr;
-    std::vector<int> counts;
-    std::vector<double> probabilities;
-    double brier = 0, log_bits = 0;
-    if (app.options.present && presenter_vote(app, counts, probabilities, brier, log_bits)) {
-        const KnowledgeBase& kb = *app.domain.kb;
+    if (const tutor::CaseView* v = shown_case(app); app.options.present && v) {
+        const KnowledgeBase& kb = *app.tutor.kb();
         vote = {{"open", p.vote_open}, {"selected", kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(p.vote_selected) % kb.diagnoses.size()].id}};
-        int total = 0;
-        for (std::size_t d = 0; d < counts.size() && d < kb.diagnoses.size(); ++d) {
-            vote["counts"][kb.diagnoses[d].id] = counts[d];
-            total += counts[d];
-        }
-        vote["total"] = total;
-        if (!probabilities.empty()) {
-            for (std::size_t d = 0; d < probabilities.size() && d < kb.diagnoses.size(); ++d)
-                vote["probabilities"][kb.diagnoses[d].id] = probabilities[d];
-            vote["brier"] = brier;
-            vote["log_bits"] = log_bits;
+        for (std::size_t d = 0; d < v->vote.counts.size() && d < kb.diagnoses.size(); ++d) vote["counts"][kb.diagnoses[d].id] = v->vote.counts[d];
+        vote["total"] = v->vote.total;
+        if (!v->vote.probabilities.empty()) {
+            for (std::size_t d = 0; d < v->vote.probabilities.size() && d < kb.diagnoses.size(); ++d)
+                vote["probabilities"][kb.diagnoses[d].id] = v->vote.probabilities[d];
+            vote["brier"] = v->vote.brier;
+            vote["log_bits"] = v->vote.log_bits;
         }
     }
     j["vote"] = vote;
@@ -41,7 +34,10 @@ void add_mode_state(const AppState& app, json& j) {
     json errors = json::array();
     for (const Diagnostic& d : im.errors)
         errors.push_back({{"file", d.file}, {"pointer", d.pointer}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
-    j["import"] = {{"open", im.open}, {"file", im.file}, {"accepted", im.accepted_id}, {"imported_cases", im.case_ids}};
+    json imported = json::array();
+    for (const tutor::CaseEntry& e : app.tutor.library().cases)
+        if (e.imported) imported.push_back(e.data.id);
+    j["import"] = {{"open", im.open}, {"file", im.file}, {"accepted", im.accepted_id}, {"imported_cases", imported}};
     j["import_errors"] = std::move(errors);
     j["storage_status"] = app.modes.storage_ok ? "ok" : "unavailable";
     j["reset_confirm"] = app.modes.reset_confirm;

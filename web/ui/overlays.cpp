@@ -7,7 +7,6 @@
 #include "ui/keys.hpp"
 #include "ui/modes.hpp"
 #include "ui/screens.hpp"
-#include "ui/session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -86,7 +85,7 @@ bool begin_overlay(const char* title, bool* open, float width_em) {
 }
 
 void set_scale(AppState& app, float scale) {
-    app.view.ui_scale = std::clamp(std::round(scale * 20.0f) / 20.0f, 0.5f, 4.0f);
+    app.settings.ui_scale = std::clamp(std::round(scale * 20.0f) / 20.0f, 0.5f, 4.0f);
     app.settings_dirty = true;
 }
 
@@ -116,20 +115,20 @@ void draw_settings(AppState& app) {
         const char* names[] = {"Dark", "Light", "High contrast"};
         for (int i = 0; i < 3; ++i) {
             if (i > 0) ImGui::SameLine();
-            if (ImGui::RadioButton(names[i], app.view.theme == themes[i])) {
-                app.view.theme = themes[i];
+            if (ImGui::RadioButton(names[i], app.settings.theme == themes[i])) {
+                app.settings.theme = themes[i];
                 app.settings_dirty = true;
             }
             mark(app, std::string("settings.theme.") + theme_name(themes[i]));
         }
         ImGui::Spacing();
         ImGui::TextUnformatted("UI scale");
-        float scale = app.view.ui_scale;
+        float scale = app.settings.ui_scale;
         ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
         // Applied when released: rebuilding the font while dragging would move the slider under the pointer.
         ImGui::SliderFloat("##scale", &scale, 0.5f, 4.0f, "%.2f×");
         mark(app, "settings.scale");
-        if (ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.view.ui_scale)) set_scale(app, scale);
+        if (ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.settings.ui_scale)) set_scale(app, scale);
         ImGui::SameLine();
         if (ImGui::Button("Reset")) set_scale(app, 1.0f);
         ImGui::Spacing();
@@ -143,7 +142,7 @@ void draw_settings(AppState& app) {
 }
 
 void draw_errors(AppState& app) {
-    if (app.domain.errors.empty() || !app.view.errors_open) return;
+    if (app.tutor.library().errors.empty() || !app.view.errors_open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em(2)),
                             ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -152,8 +151,8 @@ void draw_errors(AppState& app) {
     if (ImGui::Begin("Some files could not be loaded###errors", &app.view.errors_open,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         mark_window(app, "errors");
-        const Palette& pal = palette(app.view.theme);
-        for (const LoadError& e : app.domain.errors) {
+        const Palette& pal = palette(app.settings.theme);
+        for (const tutor::LoadError& e : app.tutor.library().errors) {
             ImGui::PushStyleColor(ImGuiCol_Text, pal.negative);
             ImGui::TextUnformatted(e.file.c_str());
             ImGui::PopStyleColor();
@@ -168,10 +167,18 @@ void draw_errors(AppState& app) {
 }
 
 void go_to(AppState& app, Screen screen) {
-    if ((screen == Screen::player || screen == Screen::debrief) && app.view.case_index < 0) return;
-    if (screen != Screen::library && !app.domain.kb) return;
+    if ((screen == Screen::player || screen == Screen::debrief) && !shown_case(app)) return;
+    if (screen != Screen::library && !app.tutor.kb()) return;
+    if (screen == Screen::debrief && app.view.screen != Screen::debrief) app.tutor.reach_debrief();
     app.view.screen = screen;
-    app.view.what_if.reset();
+    app.tutor.set_what_if(std::nullopt);
+}
+
+void open_in_player(AppState& app, int case_index) {
+    if (!app.tutor.open_case(case_index)) return;
+    app.view.screen = Screen::player;
+    app.view.hint_open = false;
+    app.view.selected_diagnosis = 0;
 }
 
 static bool pressed(int k, bool repeat = false) { return ImGui::IsKeyPressed(k, repeat); }
@@ -200,13 +207,13 @@ void handle_shortcuts(AppState& app) {
     if (pressed(key::escape)) {
         if (app.view.help_open) app.view.help_open = false;
         else if (app.view.settings_open) app.view.settings_open = false;
-        else if (app.view.what_if) app.view.what_if.reset();
+        else if (shown_case(app) && shown_case(app)->what_if) app.tutor.set_what_if(std::nullopt);
         else if (app.view.screen != Screen::library) go_to(app, Screen::library);
         return;
     }
     if (io.KeyCtrl) {
-        if (pressed(key::equals, true)) set_scale(app, app.view.ui_scale + 0.25f);
-        if (pressed(key::minus, true)) set_scale(app, app.view.ui_scale - 0.25f);
+        if (pressed(key::equals, true)) set_scale(app, app.settings.ui_scale + 0.25f);
+        if (pressed(key::minus, true)) set_scale(app, app.settings.ui_scale - 0.25f);
         if (pressed(key::digit1 + 9)) set_scale(app, 1.0f);  // Ctrl+0
         return;
     }
@@ -217,7 +224,7 @@ void handle_shortcuts(AppState& app) {
     if (pressed(key::letter('k'))) go_to(app, Screen::explorer);
     if (pressed(key::letter('s')) && !app.options.kiosk) app.view.settings_open = !app.view.settings_open;
     if (pressed(key::letter('t'))) {
-        app.view.theme = static_cast<Theme>((static_cast<int>(app.view.theme) + 1) % 3);
+        app.settings.theme = static_cast<Theme>((static_cast<int>(app.settings.theme) + 1) % 3);
         app.settings_dirty = true;
     }
     if (app.view.help_open || app.view.settings_open) return;
@@ -226,46 +233,39 @@ void handle_shortcuts(AppState& app) {
     case Screen::library: {
         const std::vector<int> shown = visible_cases(app);
         for (int i = 0; i < 9 && i < static_cast<int>(shown.size()); ++i)
-            if (pressed(key::digit1 + i)) open_case(app, shown[static_cast<std::size_t>(i)]);
+            if (pressed(key::digit1 + i)) open_in_player(app, shown[static_cast<std::size_t>(i)]);
         if (pressed(key::letter('f'))) cycle(app.view.filter_difficulty, {"introductory", "intermediate", "advanced"});
         if (pressed(key::letter('g'))) cycle(app.view.filter_tag, all_tags(app));
         break;
     }
     case Screen::player: {
-        CaseSession& s = session_of(app.domain, app.view.case_index);
-        const int n_diag = app.domain.kb ? static_cast<int>(app.domain.kb->diagnoses.size()) : 0;
+        const tutor::CaseView* v = shown_case(app);
+        if (!v) break;
+        const int stage = v->stage, reached = v->reached;
+        const bool finished = v->finished;
+        const int n_diag = app.tutor.kb() ? static_cast<int>(app.tutor.kb()->diagnoses.size()) : 0;
         for (int i = 0; i < 9 && i < n_diag; ++i)
             if (pressed(key::digit1 + i)) app.view.selected_diagnosis = i;
         if (pressed(key::comma, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + n_diag - 1) % std::max(1, n_diag);
         if (pressed(key::period, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + 1) % std::max(1, n_diag);
         if (pressed(key::equals, true)) change_selected(app, 0.05);
         if (pressed(key::minus, true)) change_selected(app, -0.05);
-        StageAnswer& a = s.answers[static_cast<std::size_t>(app.view.viewing_stage)];
-        if (pressed(key::letter('u')) && !a.committed && n_diag > 0) {
-            a.draft.assign(static_cast<std::size_t>(n_diag), 1.0 / n_diag);
-            app.progress_dirty = true;
-        }
-        if (pressed(key::letter('c')) && !a.committed && app.view.viewing_stage == s.reached) commit_stage(app, s.reached);
+        if (pressed(key::letter('u'))) app.tutor.spread_evenly();
+        if (pressed(key::letter('c'))) app.tutor.commit();
         if (pressed(key::letter('n'))) {
-            if (!reveal_next(app) && s.finished) go_to(app, Screen::debrief);
+            if (!app.tutor.reveal_next() && finished) go_to(app, Screen::debrief);
         }
-        if (pressed(key::left_bracket)) {
-            app.view.viewing_stage = std::max(0, app.view.viewing_stage - 1);
-            app.view.what_if.reset();
-        }
-        if (pressed(key::right_bracket)) {
-            app.view.viewing_stage = std::min(s.reached, app.view.viewing_stage + 1);
-            app.view.what_if.reset();
-        }
+        if (pressed(key::left_bracket)) app.tutor.view_stage(std::max(0, stage - 1));
+        if (pressed(key::right_bracket)) app.tutor.view_stage(std::min(reached, stage + 1));
         if (pressed(key::letter('w'))) cycle_what_if(app);
-        if (pressed(key::letter('b'))) app.view.what_if.reset();
+        if (pressed(key::letter('b'))) app.tutor.set_what_if(std::nullopt);
         if (pressed(key::letter('h'))) app.view.hint_open = !app.view.hint_open;
         break;
     }
     case Screen::debrief:
         if (pressed(key::letter('j'))) export_answers(app, false);
         if (pressed(key::letter('v'))) export_answers(app, true);
-        if (pressed(key::letter('r'))) restart_case(app, app.view.case_index);
+        if (pressed(key::letter('r'))) app.tutor.restart_case(app.tutor.open_index());
         break;
     case Screen::explorer: break;
     }

@@ -1,5 +1,5 @@
-// Settings and progress as JSON text, saved through Platform::save (localStorage / a file).
-// Probabilities are stored by diagnosis id so a changed knowledge base cannot mix them up.
+// Settings as JSON text, and saving what changed (settings, the tutor's progress) through
+// Platform::save (localStorage / a file). The progress text itself is the tutor's.
 #pragma once
 
 #include <string>
@@ -8,11 +8,12 @@
 
 namespace dah::ui {
 
-std::string settings_to_json(const View& view);
-void settings_from_json(const std::string& text, View& view);  // ignores anything malformed
+std::string settings_to_json(const Settings& settings);
+void settings_from_json(const std::string& text, Settings& settings);  // ignores anything malformed
 
-std::string progress_to_json(const Domain& domain);
-void progress_from_json(const std::string& text, Domain& domain);  // ignores anything malformed
+// Reads the stored progress into the tutor; a damaged or newer file is kept under "progress.kept"
+// before anything is saved over it, and the tutor's notice shows.
+void restore_progress(AppState& app);
 
 // Saves what changed since the last call; notes a storage failure in view.notice.
 void save_changes(AppState& app);

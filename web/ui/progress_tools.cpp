@@ -16,15 +16,10 @@
 namespace dah::ui {
 
 void reset_progress(AppState& app) {
-    app.domain.sessions.clear();
-    app.domain.progress.clear();
-    app.modes.presenter.votes.clear();
+    app.tutor.reset();
     app.modes.presenter.engine_stages.clear();
-    app.view.case_index = -1;
-    app.view.what_if.reset();
     app.view.hint_open = false;
     if (app.view.screen == Screen::player || app.view.screen == Screen::debrief) app.view.screen = Screen::library;
-    app.progress_dirty = true;
     wake(app);
 }
 
@@ -40,7 +35,7 @@ void handle_progress_keys(AppState& app) {
         return;
     }
     // Not while the case library loads: the stored progress has not been read yet.
-    if (!app.options.kiosk && !app.domain.loading && app.view.screen == Screen::library && !app.view.help_open &&
+    if (!app.options.kiosk && !app.pending.loading && app.view.screen == Screen::library && !app.view.help_open &&
         !app.view.settings_open && !app.modes.import.open && take_key(key::letter('r')))
         app.modes.reset_confirm = true;
 }
@@ -59,7 +54,7 @@ void draw_reset_confirm(AppState& app) {
         wrapped("This erases every answer you committed, your scores and which cases you finished, on this device. "
                 "It cannot be undone. Imported cases stay in the library.");
         ImGui::Spacing();
-        const Palette& pal = palette(app.view.theme);
+        const Palette& pal = palette(app.settings.theme);
         ImGui::PushStyleColor(ImGuiCol_Text, pal.negative);
         if (ImGui::Button("Yes, erase my progress (Y)")) {
             reset_progress(app);
@@ -76,7 +71,7 @@ void draw_reset_confirm(AppState& app) {
 }
 
 void draw_library_tools(AppState& app) {
-    const Palette& pal = palette(app.view.theme);
+    const Palette& pal = palette(app.settings.theme);
     if (!app.modes.storage_ok)
         wrapped_coloured(pal.negative, "Your progress cannot be saved on this device (storage is full or turned off). "
                                        "The app keeps working, but your answers are lost when you close it.");

@@ -6,29 +6,27 @@
 #include <imgui.h>
 
 #include "platform.hpp"
-#include "ui/export.hpp"
 #include "ui/screens.hpp"
-#include "ui/session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace dah::ui {
 
 void export_answers(AppState& app, bool csv) {
-    if (app.view.case_index < 0 || !app.platform || !find_session(app.domain, app.view.case_index)) return;
-    const std::string id = app.domain.cases[static_cast<std::size_t>(app.view.case_index)].data.id;
-    if (csv)
-        app.view.notice = app.platform->export_file("dah-tutor-" + id + ".csv", "text/csv", answers_csv(app, app.view.case_index));
-    else
-        app.view.notice = app.platform->export_file("dah-tutor-" + id + ".json", "application/json", answers_json(app, app.view.case_index));
+    const int index = app.tutor.open_index();
+    if (index < 0 || !app.platform || !app.tutor.session(index)) return;
+    const std::string id = app.tutor.library().cases[static_cast<std::size_t>(index)].data.id;
+    if (csv) app.view.notice = app.platform->export_file("dah-tutor-" + id + ".csv", "text/csv", app.tutor.answers_csv(index));
+    else app.view.notice = app.platform->export_file("dah-tutor-" + id + ".json", "application/json", app.tutor.answers_json(index));
 }
 
 void draw_debrief(AppState& app) {
-    if (app.view.case_index < 0 || !app.domain.kb) return;
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
-    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(app.view.case_index)];
-    CaseSession& s = session_of(app.domain, app.view.case_index);
+    const tutor::CaseView* view = shown_case(app);
+    if (!view) return;
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
+    const tutor::CaseEntry& e = *view->entry;
+    const tutor::CaseSession& s = *app.tutor.session(view->index);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("Debrief: " + e.data.title);
     ImGui::PopStyleColor();
@@ -38,7 +36,7 @@ void draw_debrief(AppState& app) {
     if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
     mark(app, "export.csv");
     ImGui::SameLine();
-    if (ImGui::Button("Start this case again (R)")) restart_case(app, app.view.case_index);
+    if (ImGui::Button("Start this case again (R)")) app.tutor.restart_case(view->index);
     mark(app, "restart");
     if (!s.finished) {
         wrapped_coloured(pal.muted, "Commit your differential at every stage to see the diagnosis. Stages committed so far are scored below.");
@@ -60,20 +58,20 @@ void draw_debrief(AppState& app) {
         ImGui::TableHeadersRow();
         const std::size_t truth = static_cast<std::size_t>(e.data.answer);
         for (std::size_t i = 0; i < s.answers.size(); ++i) {
-            const StageAnswer& a = s.answers[i];
+            const tutor::StageAnswer& a = s.answers[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(stage_name(e.data.stages[i].stage)).c_str());
             char buf[32];
             ImGui::TableNextColumn();
             if (a.committed) {
-                std::snprintf(buf, sizeof buf, "%.0f", score_from_brier(a.learner_brier));
+                std::snprintf(buf, sizeof buf, "%.0f", tutor::score_from_brier(a.learner_brier));
                 ImGui::TextUnformatted(buf);
             } else {
                 ImGui::TextDisabled("not committed");
             }
             ImGui::TableNextColumn();
-            std::snprintf(buf, sizeof buf, "%.0f", score_from_brier(a.engine_brier));
+            std::snprintf(buf, sizeof buf, "%.0f", tutor::score_from_brier(a.engine_brier));
             ImGui::TextUnformatted(a.committed ? buf : "");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.committed && s.finished ? percent(a.committed_p[truth]).c_str() : "");
@@ -84,7 +82,7 @@ void draw_debrief(AppState& app) {
     }
     mark(app, "debrief.scores");
     char total[128];
-    std::snprintf(total, sizeof total, "Case score: you %.0f, engine %.0f", std::max(0.0, case_score(s, true)), std::max(0.0, case_score(s, false)));
+    std::snprintf(total, sizeof total, "Case score: you %.0f, engine %.0f", std::max(0.0, view->learner_case_score), std::max(0.0, view->engine_case_score));
     wrapped(total);
     if (s.finished) {
         heading("Key teaching points");

@@ -2,7 +2,6 @@
 // the likelihood ratio against the other diagnoses (from the core) and the source; searchable.
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 
 #include <imgui.h>
@@ -33,9 +32,9 @@ static int text_callback(ImGuiInputTextCallbackData* data) {
 }
 
 void draw_explorer(AppState& app) {
-    if (!app.domain.kb) return;
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
+    if (!app.tutor.kb()) return;
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
     heading("Knowledge explorer");
     wrapped_coloured(pal.muted, "P = probability of the finding given the diagnosis; LR = likelihood ratio of the finding for that "
                                 "diagnosis against all the others (prior-weighted). Hover a cell for its source; * marks an estimate.");
@@ -59,10 +58,15 @@ void draw_explorer(AppState& app) {
         return matches(needle, var.name) || matches(needle, var.id) || matches(needle, std::string(stage_name(var.stage))) ||
                matches(needle, value.name);
     };
-    bool any_row = false;
-    for (const Variable& var : kb.variables)
-        for (const Value& value : var.values) any_row = any_row || row_matches(var, value);
-    const Evidence none = Evidence::none(kb);
+    // Rows that match the search (all when none does), from the tutor's table computed once.
+    const tutor::ExplorerTable& table = app.tutor.explorer();
+    std::vector<int> rows;
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(table[r].variable)];
+        if (row_matches(var, var.values[static_cast<std::size_t>(table[r].value)])) rows.push_back(static_cast<int>(r));
+    }
+    if (rows.empty())
+        for (std::size_t r = 0; r < table.size(); ++r) rows.push_back(static_cast<int>(r));
     const int n_cols = 1 + static_cast<int>(columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
@@ -71,27 +75,25 @@ void draw_explorer(AppState& app) {
     ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthFixed, em(46));
     for (int d : columns) ImGui::TableSetupColumn(kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str());
     ImGui::TableHeadersRow();
-    int rows = 0;
-    for (std::size_t vi = 0; vi < kb.variables.size(); ++vi) {
-        const Variable& var = kb.variables[vi];
-        for (std::size_t k = 0; k < var.values.size(); ++k) {
-            if (any_row && !row_matches(var, var.values[k])) continue;
-            ++rows;
+    // Only the rows in view are laid out.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const tutor::ExplorerRow& row = table[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
+            const Variable& var = kb.variables[static_cast<std::size_t>(row.variable)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted((var.name + ": " + var.values[k].name).c_str());
+            ImGui::TextUnformatted((var.name + ": " + var.values[static_cast<std::size_t>(row.value)].name).c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s · %s", std::string(stage_name(var.stage)).c_str(), var.question.c_str());
-            const Finding f{static_cast<int>(vi), static_cast<int>(k), {}};
             for (int d : columns) {
                 ImGui::TableNextColumn();
-                const Citation& c = var.citation[static_cast<std::size_t>(d)];
-                const Hypothesis h = Hypothesis::of_diagnosis(kb, d);
-                const double db = weight_of_evidence_db(kb, none, f, h, Hypothesis::complement(kb, h));
+                const tutor::ExplorerCell& cell = row.cells[static_cast<std::size_t>(d)];
                 char buf[64];
-                std::snprintf(buf, sizeof buf, "P %.2f · LR %.2g%s", var.likelihood[static_cast<std::size_t>(d)][k],
-                              std::pow(10.0, db / 10.0), c.is_estimate() ? " *" : "");
+                std::snprintf(buf, sizeof buf, "P %.2f · LR %.2g%s", cell.probability, cell.likelihood_ratio, cell.estimate ? " *" : "");
                 ImGui::TextUnformatted(buf);
                 if (ImGui::IsItemHovered()) {
+                    const Citation& c = var.citation[static_cast<std::size_t>(d)];
                     const Source* src = c.is_estimate() ? nullptr : kb.source(c.source_id);
                     const std::string where = c.is_estimate() ? "Estimate: " + c.estimate
                                                               : (src ? src->citation + " [" + c.source_id + "]" : c.source_id);
@@ -103,7 +105,7 @@ void draw_explorer(AppState& app) {
     }
     ImGui::EndTable();
     mark(app, "explorer.table");
-    app.view.explorer_rows = rows;
+    app.report.explorer_rows = static_cast<int>(rows.size());
 }
 
 }  // namespace dah::ui

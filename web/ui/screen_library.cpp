@@ -8,7 +8,6 @@
 
 #include "ui/modes.hpp"
 #include "ui/screens.hpp"
-#include "ui/session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,8 +15,8 @@ namespace dah::ui {
 
 std::vector<int> visible_cases(const AppState& app) {
     std::vector<int> out;
-    for (std::size_t i = 0; i < app.domain.cases.size(); ++i) {
-        const Case& c = app.domain.cases[i].data;
+    for (std::size_t i = 0; i < app.tutor.library().cases.size(); ++i) {
+        const Case& c = app.tutor.library().cases[i].data;
         if (!app.view.filter_difficulty.empty() && c.difficulty != app.view.filter_difficulty) continue;
         if (!app.view.filter_tag.empty() && std::find(c.tags.begin(), c.tags.end(), app.view.filter_tag) == c.tags.end())
             continue;
@@ -28,7 +27,7 @@ std::vector<int> visible_cases(const AppState& app) {
 
 std::vector<std::string> all_tags(const AppState& app) {
     std::set<std::string> tags;
-    for (const auto& e : app.domain.cases) tags.insert(e.data.tags.begin(), e.data.tags.end());
+    for (const auto& e : app.tutor.library().cases) tags.insert(e.data.tags.begin(), e.data.tags.end());
     return {tags.begin(), tags.end()};
 }
 
@@ -54,17 +53,17 @@ static std::string stage_list(const Case& c) {
 }
 
 void draw_library(AppState& app) {
-    const Palette& pal = palette(app.view.theme);
+    const Palette& pal = palette(app.settings.theme);
     ImGui::Spacing();
     wrapped("Walk a case of diffuse alveolar hemorrhage stage by stage. Before each reveal, commit your own "
             "differential; then compare it with the Bayesian engine and see which findings moved it.");
     ImGui::Spacing();
-    if (app.domain.loading) {  // the browser draws this before the case library has arrived
+    if (app.pending.loading) {  // the browser draws this before the case library has arrived
         wrapped_coloured(pal.muted, "Loading the case library…");
         mark(app, "library.loading");
         return;
     }
-    if (!app.domain.kb) {
+    if (!app.tutor.kb()) {
         wrapped_coloured(pal.negative, "The knowledge base could not be loaded, so no case can be played. See the errors below.");
         return;
     }
@@ -76,21 +75,22 @@ void draw_library(AppState& app) {
     draw_library_tools(app);  // import a case, reset my progress, storage warning (ui/progress_tools.cpp)
 
     const std::vector<int> shown = visible_cases(app);
-    if (app.domain.cases.empty()) wrapped("No cases were found.");
+    if (app.tutor.library().cases.empty()) wrapped("No cases were found.");
     else if (shown.empty()) wrapped("No case matches these filters.");
     int n = 0;
     for (int index : shown) {
-        const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(index)];
+        const tutor::CaseEntry& e = app.tutor.library().cases[static_cast<std::size_t>(index)];
+        const tutor::CaseCard& card = app.tutor.result().cards[static_cast<std::size_t>(index)];
         const Case& c = e.data;
         ++n;
         ImGui::PushID(index);
         ImGui::Separator();
         char label[64];
         std::snprintf(label, sizeof label, n <= 9 ? "Open (%d)" : "Open", n);
-        const std::string status = progress_label(app.domain, c.id);
+        const std::string& status = card.progress;
         const bool started = status != "not started";
         if (ImGui::Button(started && status != "done" ? (std::string("Continue") + (n <= 9 ? " (" + std::to_string(n) + ")" : "")).c_str() : label))
-            open_case(app, index);
+            open_in_player(app, index);
         mark(app, "case." + c.id);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
@@ -99,11 +99,10 @@ void draw_library(AppState& app) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::Indent(em(2));
-        const auto p = app.domain.progress.find(c.id);
         std::string line = c.difficulty + " · " + std::to_string(c.stages.size()) + " stages · " + status;
-        if (p != app.domain.progress.end() && p->second.best_score >= 0) {
+        if (card.best_score >= 0) {
             char buf[48];
-            std::snprintf(buf, sizeof buf, " · best score %.0f / 100", p->second.best_score);
+            std::snprintf(buf, sizeof buf, " · best score %.0f / 100", card.best_score);
             line += buf;
         }
         wrapped_coloured(pal.muted, line);

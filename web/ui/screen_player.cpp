@@ -11,7 +11,6 @@
 #include "pictures/picture_panel.hpp"
 #include "ui/modes.hpp"
 #include "ui/screens.hpp"
-#include "ui/session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -19,11 +18,9 @@ namespace dah::ui {
 
 namespace {
 
-const CaseEntry& open_entry(const AppState& app) { return app.domain.cases[static_cast<std::size_t>(app.view.case_index)]; }
+using tutor::CaseView;
 
-bool editable(const AppState& app, const CaseSession& s) {
-    return app.view.viewing_stage == s.reached && !s.answers[static_cast<std::size_t>(s.reached)].committed;
-}
+bool editable(const CaseView& v) { return v.stage == v.reached && !v.stage_committed; }
 
 void same_line_if_fits(float width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -43,35 +40,23 @@ std::string citation_text(const KnowledgeBase& kb, const std::string& source_id)
     return src ? src->citation + " [" + source_id + "]" : source_id;
 }
 
-// The two groups weighed in "why it moved": by default immune against coagulopathic, the question
-// the product answers at a glance; the learner may pick others.
-void why_groups(const AppState& app, int& a, int& b) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    a = app.view.why_for;
-    b = app.view.why_against;
-    if (a < 0) a = std::max(0, kb.group_index("immune"));
-    if (b < 0) b = kb.group_index("coagulopathic");
-    if (b < 0 || b == a) b = (a + 1) % std::max<int>(1, static_cast<int>(kb.groups.size()));
-}
-
-void draw_timeline(AppState& app, const CaseEntry& e, CaseSession& s) {
-    const Palette& pal = palette(app.view.theme);
+void draw_timeline(AppState& app, const CaseView& v) {
+    const Palette& pal = palette(app.settings.theme);
+    const tutor::CaseEntry& e = *v.entry;
+    const tutor::CaseSession* s = app.tutor.session(v.index);
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const int idx = static_cast<int>(i);
-        const bool revealed = idx <= s.reached;
-        const bool committed = s.answers[i].committed;
+        const bool revealed = idx <= v.reached;
+        const bool committed = s && s->answers[i].committed;
         std::string label = std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
         if (committed) label += " \u2713";
         label += "##stage" + std::to_string(i);
         const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
         if (i > 0) same_line_if_fits(w);
-        const bool current = idx == app.view.viewing_stage;
+        const bool current = idx == v.stage;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (!revealed) ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
-        if (ImGui::Button(label.c_str()) && revealed) {
-            app.view.viewing_stage = idx;
-            app.view.what_if.reset();
-        }
+        if (ImGui::Button(label.c_str()) && revealed) app.tutor.view_stage(idx);
         if (!revealed) {
             ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revealed after you commit your differential for the stage before");
@@ -79,14 +64,14 @@ void draw_timeline(AppState& app, const CaseEntry& e, CaseSession& s) {
         if (current) ImGui::PopStyleColor();
         mark(app, "stage." + std::string(stage_id(e.data.stages[i].stage)));
     }
-    const bool at_end = s.reached + 1 >= static_cast<int>(e.data.stages.size());
+    const bool at_end = v.at_last_stage;
     const char* next_label = at_end ? "Debrief (N)" : "Reveal next stage (N)";
     same_line_if_fits(ImGui::CalcTextSize(next_label).x + em(4));
-    const bool enabled = at_end ? s.finished : can_reveal_next(app);
+    const bool enabled = at_end ? v.finished : v.can_reveal_next;
     ImGui::BeginDisabled(!enabled);
     if (ImGui::Button(next_label)) {
         if (at_end) go_to(app, Screen::debrief);
-        else reveal_next(app);
+        else app.tutor.reveal_next();
     }
     ImGui::EndDisabled();
     mark(app, "next");
@@ -96,10 +81,11 @@ void draw_timeline(AppState& app, const CaseEntry& e, CaseSession& s) {
     }
 }
 
-void draw_findings(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
-    const int v = app.view.viewing_stage;
+void draw_findings(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
+    const tutor::CaseEntry& e = *view.entry;
+    const int v = view.stage;
     const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
     heading(stage.title.empty() ? std::string(stage_name(stage.stage)) : stage.title);
     if (!stage.narrative.empty()) wrapped(stage.narrative);
@@ -126,12 +112,11 @@ void draw_findings(AppState& app, const CaseEntry& e) {
     }
 }
 
-void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
-    const int v = app.view.viewing_stage;
-    StageAnswer& a = s.answers[static_cast<std::size_t>(v)];
-    const bool can_edit = editable(app, s);
+void draw_learner(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
+    const tutor::StageAnswer& a = *view.answer;
+    const bool can_edit = editable(view);
     heading("Your differential");
     if (can_edit)
         wrapped_coloured(pal.muted, "Set how likely you think each diagnosis is now, then commit. The sliders always add up to 100 %.");
@@ -152,10 +137,9 @@ void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
             ImGui::SetNextItemWidth(std::max(em(8), width - em(1.6f)));
             std::string fmt = label + "  %.0f %%";
             if (ImGui::SliderFloat("##p", &pct, 0.0f, 100.0f, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
-                set_probability(a.draft, static_cast<int>(d), pct / 100.0);
+                app.tutor.set_probability(static_cast<int>(d), pct / 100.0);
                 app.view.selected_diagnosis = static_cast<int>(d);
             }
-            if (ImGui::IsItemDeactivatedAfterEdit()) app.progress_dirty = true;
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
         } else {
             const std::vector<double>& p = a.committed ? a.committed_p : a.draft;
@@ -165,13 +149,10 @@ void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
         ImGui::PopID();
     }
     if (can_edit) {
-        if (ImGui::Button("Spread evenly (U)")) {
-            a.draft.assign(kb.diagnoses.size(), 1.0 / static_cast<double>(std::max<std::size_t>(1, kb.diagnoses.size())));
-            app.progress_dirty = true;
-        }
+        if (ImGui::Button("Spread evenly (U)")) app.tutor.spread_evenly();
         mark(app, "spread");
         same_line_if_fits(em(18));
-        if (ImGui::Button("Commit (C)")) commit_stage(app, v);
+        if (ImGui::Button("Commit (C)")) app.tutor.commit();
         mark(app, "commit");
         return;
     }
@@ -183,10 +164,10 @@ void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
     heading("You and the engine");
     char buf[160];
     std::snprintf(buf, sizeof buf, "Stage score: you %.0f / 100, engine %.0f / 100 (Brier %.2f vs %.2f; 0 is perfect)",
-                  score_from_brier(a.learner_brier), score_from_brier(a.engine_brier), a.learner_brier, a.engine_brier);
+                  tutor::score_from_brier(a.learner_brier), tutor::score_from_brier(a.engine_brier), a.learner_brier, a.engine_brier);
     wrapped_coloured(a.learner_brier <= a.engine_brier + 0.05 ? pal.positive : pal.negative, buf);
     mark(app, "stage_score");
-    const std::vector<double>& engine = e.replay[static_cast<std::size_t>(v)].posterior;
+    const std::vector<double>& engine = view.posterior;
     if (ImGui::BeginTable("##compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Diagnosis");
         ImGui::TableSetupColumn("You");
@@ -215,7 +196,7 @@ void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
         ImGui::EndTable();
     }
     mark(app, "compare");
-    const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
+    const CaseStage& stage = view.entry->data.stages[static_cast<std::size_t>(view.stage)];
     if (!stage.teaching_points.empty()) {
         heading("Teaching points");
         for (const TeachingPoint& tp : stage.teaching_points) {
@@ -229,9 +210,8 @@ void draw_learner(AppState& app, const CaseEntry& e, CaseSession& s) {
     }
 }
 
-void draw_group_bars(AppState& app, const std::vector<double>& posterior) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const std::vector<double> groups = group_totals(kb, posterior);
+void draw_group_bars(AppState& app, const std::vector<double>& posterior, const std::vector<double>& groups) {
+    const KnowledgeBase& kb = *app.tutor.kb();
     const float width = ImGui::GetContentRegionAvail().x;
     std::vector<int> order(kb.groups.size());
     for (std::size_t g = 0; g < order.size(); ++g) order[g] = static_cast<int>(g);
@@ -262,10 +242,10 @@ void draw_group_bars(AppState& app, const std::vector<double>& posterior) {
     }
 }
 
-void draw_history_chart(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const int v = app.view.viewing_stage;
-    const int n = static_cast<int>(e.data.stages.size());
+void draw_history_chart(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const int v = view.stage;
+    const int n = static_cast<int>(view.entry->data.stages.size());
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = ImGui::GetTextLineHeight() * 8;
     const float label_h = ImGui::GetTextLineHeightWithSpacing();
@@ -289,8 +269,8 @@ void draw_history_chart(AppState& app, const CaseEntry& e) {
     for (std::size_t g = 0; g < kb.groups.size(); ++g) {
         const ImU32 c = ImGui::ColorConvertFloat4ToU32(group_colour(static_cast<int>(g)));
         ImVec2 prev;
-        for (int i = 0; i <= v && i < static_cast<int>(e.replay.size()); ++i) {
-            const ImVec2 pt(x_of(i), bottom - (bottom - top) * static_cast<float>(e.replay[static_cast<std::size_t>(i)].groups[g]));
+        for (int i = 0; i < static_cast<int>(view.group_history.size()); ++i) {
+            const ImVec2 pt(x_of(i), bottom - (bottom - top) * static_cast<float>(view.group_history[static_cast<std::size_t>(i)][g]));
             if (i > 0) draw->AddLine(prev, pt, c, 2.5f);
             draw_group_marker(draw, pt, r * 1.6f, static_cast<int>(g), c);
             prev = pt;
@@ -312,40 +292,39 @@ void draw_history_chart(AppState& app, const CaseEntry& e) {
     }
 }
 
-void group_combo(const KnowledgeBase& kb, const char* label, int& value, int current) {
+// The group chosen, or -1 when the combo was not changed.
+int group_combo(const KnowledgeBase& kb, const char* label, int current) {
+    int chosen = -1;
     ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x * 0.45f));
     if (ImGui::BeginCombo(label, kb.groups[static_cast<std::size_t>(current)].name.c_str())) {
         for (std::size_t g = 0; g < kb.groups.size(); ++g)
-            if (ImGui::Selectable(kb.groups[g].name.c_str(), static_cast<int>(g) == current)) value = static_cast<int>(g);
+            if (ImGui::Selectable(kb.groups[g].name.c_str(), static_cast<int>(g) == current)) chosen = static_cast<int>(g);
         ImGui::EndCombo();
     }
+    return chosen;
 }
 
-void draw_why(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
-    const int v = app.view.viewing_stage;
+void draw_why(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
     heading("Why it moved");
-    int ga = 0, gb = 1;
-    why_groups(app, ga, gb);
     if (kb.groups.size() < 2) return;
+    const int ga = view.why_for, gb = view.why_against;
     ImGui::TextUnformatted("Weigh");
     ImGui::SameLine();
-    group_combo(kb, "##why_for", app.view.why_for, ga);
+    if (const int g = group_combo(kb, "##why_for", ga); g >= 0) app.tutor.weigh(g, gb);
     mark(app, "why.for");
     same_line_if_fits(em(30));
     ImGui::TextUnformatted("against");
     ImGui::SameLine();
-    group_combo(kb, "##why_against", app.view.why_against, gb);
+    if (const int g = group_combo(kb, "##why_against", gb); g >= 0) app.tutor.weigh(ga, g);
     mark(app, "why.against");
-    why_groups(app, ga, gb);
     const Hypothesis a = Hypothesis::of_group(kb, ga), b = Hypothesis::of_group(kb, gb);
-    const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
-    if (stage.findings.empty()) {
+    if (view.why.empty()) {
         wrapped_coloured(pal.muted, "This stage revealed no coded finding.");
         return;
     }
-    const std::vector<WeightedFinding> ranked = rank_by_weight(kb, e.replay[static_cast<std::size_t>(v)].evidence, stage.findings, a, b);
+    const std::vector<WeightedFinding>& ranked = view.why;
     double max_abs = 10;
     for (const auto& w : ranked) max_abs = std::max(max_abs, std::fabs(w.weight_db));
     wrapped_coloured(pal.muted, "Evidence weight of this stage's findings (bars right favour \"" + kb.groups[static_cast<std::size_t>(ga)].name +
@@ -403,11 +382,11 @@ void draw_why(AppState& app, const CaseEntry& e) {
     }
 }
 
-void draw_what_if(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
+void draw_what_if(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
     heading("What if?");
-    const std::vector<RevealedFinding> revealed = revealed_findings(e.data, app.view.viewing_stage);
+    const std::vector<tutor::RevealedFinding>& revealed = view.revealed;
     if (revealed.empty()) {
         wrapped_coloured(pal.muted, "No finding revealed yet.");
         return;
@@ -415,7 +394,7 @@ void draw_what_if(AppState& app, const CaseEntry& e) {
     wrapped_coloured(pal.muted, "Change a revealed finding and watch the differential (W cycles through them).");
     int current = -1;
     for (std::size_t i = 0; i < revealed.size(); ++i)
-        if (app.view.what_if && revealed[i].finding.variable == app.view.what_if->variable) current = static_cast<int>(i);
+        if (view.what_if && revealed[i].finding.variable == view.what_if->variable) current = static_cast<int>(i);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     const std::string preview = current >= 0 ? kb.variables[static_cast<std::size_t>(revealed[static_cast<std::size_t>(current)].finding.variable)].name
                                              : std::string("Choose a finding…");
@@ -424,31 +403,31 @@ void draw_what_if(AppState& app, const CaseEntry& e) {
             const Finding& f = revealed[i].finding;
             if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current)) {
                 const int n_values = static_cast<int>(kb.variables[static_cast<std::size_t>(f.variable)].values.size());
-                app.view.what_if = Finding{f.variable, (f.value + 1) % std::max(1, n_values), {}};
+                app.tutor.set_what_if(Finding{f.variable, (f.value + 1) % std::max(1, n_values), {}});
             }
         }
         ImGui::EndCombo();
     }
     mark(app, "what_if.finding");
-    if (app.view.what_if) {
-        const Variable& var = kb.variables[static_cast<std::size_t>(app.view.what_if->variable)];
+    if (view.what_if) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(view.what_if->variable)];
         for (std::size_t k = 0; k < var.values.size(); ++k) {
             if (k > 0) same_line_if_fits(ImGui::CalcTextSize(var.values[k].name.c_str()).x + em(4));
-            if (ImGui::RadioButton((var.values[k].name + "##wv" + std::to_string(k)).c_str(), app.view.what_if->value == static_cast<int>(k)))
-                app.view.what_if->value = static_cast<int>(k);
+            if (ImGui::RadioButton((var.values[k].name + "##wv" + std::to_string(k)).c_str(), view.what_if->value == static_cast<int>(k)))
+                app.tutor.set_what_if(Finding{view.what_if->variable, static_cast<int>(k), {}});
             mark(app, "what_if.value." + var.values[k].id);
         }
     }
 }
 
-void draw_hint(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
+void draw_hint(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
     heading("What would you order next?");
     if (ImGui::Button(app.view.hint_open ? "Hide the engine's hint (H)" : "Show the engine's hint (H)")) app.view.hint_open = !app.view.hint_open;
     mark(app, "hint");
     if (!app.view.hint_open) return;
-    const std::vector<TestSuggestion> tests = suggest_next_tests(kb, e.replay[static_cast<std::size_t>(app.view.viewing_stage)].evidence);
+    const std::vector<TestSuggestion>& tests = view.next_tests;
     if (tests.empty()) {
         wrapped_coloured(pal.muted, "Nothing left that would change the differential.");
         return;
@@ -463,73 +442,66 @@ void draw_hint(AppState& app, const CaseEntry& e) {
 }
 
 // The engine's grouped posterior (or the what-if one, clearly marked), for the stage viewed.
-void draw_engine_bars(AppState& app, const CaseEntry& e) {
-    const KnowledgeBase& kb = *app.domain.kb;
-    const Palette& pal = palette(app.view.theme);
+void draw_engine_bars(AppState& app, const CaseView& view) {
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
     heading("The engine's differential");
     if (!engine_shown(app)) {
         wrapped_coloured(pal.muted, "Shown once you commit your differential for this stage, so your answer is your own.");
         return;
     }
-    const int v = app.view.viewing_stage;
-    std::vector<double> posterior = e.replay[static_cast<std::size_t>(v)].posterior;
-    if (app.view.what_if) {
-        const Variable& var = kb.variables[static_cast<std::size_t>(app.view.what_if->variable)];
+    if (view.what_if) {
+        const Variable& var = kb.variables[static_cast<std::size_t>(view.what_if->variable)];
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x;
         const std::string text = "HYPOTHETICAL: what if " + var.name + " were \"" +
-                                 var.values[static_cast<std::size_t>(app.view.what_if->value)].name + "\"? Not the real case.";
+                                 var.values[static_cast<std::size_t>(view.what_if->value)].name + "\"? Not the real case.";
         const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, w);
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + size.y + ImGui::GetFrameHeightWithSpacing() + 8),
                                                   ImGui::ColorConvertFloat4ToU32(pal.highlight_bg), 4);
         ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + size.y + ImGui::GetFrameHeightWithSpacing() + 8),
                                             ImGui::ColorConvertFloat4ToU32(pal.hypothetical), 4, 0, 2);
         wrapped_coloured(pal.hypothetical, text);
-        if (ImGui::Button("Back to the real case (B)")) app.view.what_if.reset();
+        if (ImGui::Button("Back to the real case (B)")) app.tutor.set_what_if(std::nullopt);
         mark(app, "what_if.back");
         ImGui::Spacing();
-        if (app.view.what_if) posterior = what_if_posterior(app);
+        draw_group_bars(app, view.what_if_posterior, view.what_if_groups);
+        return;
     }
-    draw_group_bars(app, posterior);
+    draw_group_bars(app, view.posterior, view.groups);
 }
 
 // How the groups moved, why, and what if.
-void draw_engine_details(AppState& app, const CaseEntry& e) {
+void draw_engine_details(AppState& app, const CaseView& view) {
     if (!engine_shown(app)) return;
     heading("Across the stages");
-    draw_history_chart(app, e);
-    draw_why(app, e);
-    draw_what_if(app, e);
+    draw_history_chart(app, view);
+    draw_why(app, view);
+    draw_what_if(app, view);
 }
 
 }  // namespace
 
 bool engine_shown(const AppState& app) {
-    const CaseSession* s = find_session(app.domain, app.view.case_index);
-    if (!s || app.view.viewing_stage > s->reached) return false;
+    const CaseView* v = shown_case(app);
+    if (!v) return false;
     if (app.options.present) return presenter_engine_shown(app);  // the lecturer shows it (E) once the hall voted
-    return s->answers[static_cast<std::size_t>(app.view.viewing_stage)].committed || app.options.free_reveal;
-}
-
-std::vector<double> what_if_posterior(const AppState& app) {
-    if (!app.view.what_if || app.view.case_index < 0 || !app.domain.kb) return {};
-    const CaseEntry& e = open_entry(app);
-    return posterior_if(*app.domain.kb, e.replay[static_cast<std::size_t>(app.view.viewing_stage)].evidence, *app.view.what_if);
+    return v->stage_committed || app.options.free_reveal;
 }
 
 void cycle_what_if(AppState& app) {
-    if (app.view.case_index < 0 || !app.domain.kb || !engine_shown(app)) return;
-    const KnowledgeBase& kb = *app.domain.kb;
-    const std::vector<RevealedFinding> revealed = revealed_findings(open_entry(app).data, app.view.viewing_stage);
-    if (revealed.empty()) return;
+    const CaseView* v = shown_case(app);
+    if (!v || !engine_shown(app)) return;
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const std::vector<tutor::RevealedFinding>& revealed = v->revealed;
     auto n_values = [&](int variable) { return static_cast<int>(kb.variables[static_cast<std::size_t>(variable)].values.size()); };
     std::size_t i = 0;
-    if (app.view.what_if) {
-        while (i < revealed.size() && revealed[i].finding.variable != app.view.what_if->variable) ++i;
+    if (v->what_if) {
+        while (i < revealed.size() && revealed[i].finding.variable != v->what_if->variable) ++i;
         if (i < revealed.size()) {
-            const int next = (app.view.what_if->value + 1) % n_values(revealed[i].finding.variable);
+            const int next = (v->what_if->value + 1) % n_values(revealed[i].finding.variable);
             if (next != revealed[i].finding.value) {
-                app.view.what_if->value = next;
+                app.tutor.set_what_if(Finding{v->what_if->variable, next, {}});
                 return;
             }
             ++i;  // every other value tried: on to the next finding
@@ -537,33 +509,30 @@ void cycle_what_if(AppState& app) {
     }
     while (i < revealed.size() && n_values(revealed[i].finding.variable) < 2) ++i;
     if (i >= revealed.size()) {
-        app.view.what_if.reset();
+        app.tutor.set_what_if(std::nullopt);
         return;
     }
     const Finding& f = revealed[i].finding;
-    app.view.what_if = Finding{f.variable, (f.value + 1) % n_values(f.variable), {}};
+    app.tutor.set_what_if(Finding{f.variable, (f.value + 1) % n_values(f.variable), {}});
 }
 
 void change_selected(AppState& app, double delta) {
-    if (app.view.case_index < 0 || !app.domain.kb) return;
-    CaseSession& s = session_of(app.domain, app.view.case_index);
-    if (!editable(app, s)) return;
-    StageAnswer& a = s.answers[static_cast<std::size_t>(s.reached)];
+    const CaseView* v = shown_case(app);
+    if (!v || !editable(*v)) return;
     const int d = app.view.selected_diagnosis;
-    if (d < 0 || d >= static_cast<int>(a.draft.size())) return;
-    set_probability(a.draft, d, a.draft[static_cast<std::size_t>(d)] + delta);
-    app.progress_dirty = true;
+    if (d < 0 || d >= static_cast<int>(v->answer->draft.size())) return;
+    app.tutor.set_probability(d, v->answer->draft[static_cast<std::size_t>(d)] + delta);
 }
 
 void draw_player(AppState& app) {
-    if (app.view.case_index < 0 || !app.domain.kb || app.view.case_index >= static_cast<int>(app.domain.cases.size())) {
+    const CaseView* view = shown_case(app);
+    if (!view) {
         wrapped("Choose a case in the library.");
         return;
     }
-    const CaseEntry& e = open_entry(app);
-    CaseSession& s = session_of(app.domain, app.view.case_index);
-    app.view.viewing_stage = std::clamp(app.view.viewing_stage, 0, s.reached);
-    const Palette& pal = palette(app.view.theme);
+    const CaseView& v = *view;
+    const tutor::CaseEntry& e = *v.entry;
+    const Palette& pal = palette(app.settings.theme);
 
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped(e.data.title);
@@ -572,7 +541,7 @@ void draw_player(AppState& app) {
     std::string who = std::to_string(pt.age) + "-year-old " + pt.sex + (pt.setting.empty() ? "" : ", " + pt.setting);
     if (!pt.summary.empty()) who += ". " + pt.summary;
     wrapped_coloured(pal.muted, who);
-    draw_timeline(app, e, s);
+    draw_timeline(app, v);
     ImGui::Separator();
 
     // Wide windows: side-by-side panels that scroll on their own, so the sliders stay next to the
@@ -581,12 +550,12 @@ void draw_player(AppState& app) {
     const int columns = avail >= em(150) ? 3 : avail >= em(80) ? 2 : 1;
     const bool shown = engine_shown(app);
     if (columns == 1) {
-        draw_findings(app, e);
-        if (shown) draw_engine_bars(app, e);
-        draw_learner(app, e, s);
-        draw_hint(app, e);
-        if (!shown) draw_engine_bars(app, e);
-        draw_engine_details(app, e);
+        draw_findings(app, v);
+        if (shown) draw_engine_bars(app, v);
+        draw_learner(app, v);
+        draw_hint(app, v);
+        if (!shown) draw_engine_bars(app, v);
+        draw_engine_details(app, v);
         return;
     }
     const float height = std::max(ImGui::GetContentRegionAvail().y, em(20));
@@ -595,29 +564,29 @@ void draw_player(AppState& app) {
     ImGui::TableNextColumn();
     ImGui::BeginChild("##findings", ImVec2(0, height));
     mark_window(app, "panel.findings");
-    draw_findings(app, e);
-    if (columns == 2) draw_hint(app, e);
+    draw_findings(app, v);
+    if (columns == 2) draw_hint(app, v);
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##learner", ImVec2(0, height));
     mark_window(app, "panel.learner");
     if (columns == 3) {
-        draw_learner(app, e, s);
-        draw_hint(app, e);
+        draw_learner(app, v);
+        draw_hint(app, v);
         ImGui::EndChild();
         ImGui::TableNextColumn();
         ImGui::BeginChild("##engine", ImVec2(0, height));
         mark_window(app, "panel.engine");
-        draw_engine_bars(app, e);
+        draw_engine_bars(app, v);
     } else if (shown) {
         // Two columns: once committed, the engine's answer leads, the learner's comparison follows.
-        draw_engine_bars(app, e);
-        draw_learner(app, e, s);
+        draw_engine_bars(app, v);
+        draw_learner(app, v);
     } else {
-        draw_learner(app, e, s);
-        draw_engine_bars(app, e);
+        draw_learner(app, v);
+        draw_engine_bars(app, v);
     }
-    draw_engine_details(app, e);
+    draw_engine_details(app, v);
     ImGui::EndChild();
     ImGui::EndTable();
 }

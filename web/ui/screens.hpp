@@ -21,13 +21,13 @@ void handle_shortcuts(AppState& app);
 
 // Navigation shared by buttons and keys.
 void go_to(AppState& app, Screen screen);
+void open_in_player(AppState& app, int case_index);
 void export_answers(AppState& app, bool csv);
 
 // Queries and actions of the screens that shortcuts and state_json share.
 std::vector<int> visible_cases(const AppState& app);       // the library's cases after the filters
 std::vector<std::string> all_tags(const AppState& app);
 bool engine_shown(const AppState& app);                      // the engine's answer for the viewed stage
-std::vector<double> what_if_posterior(const AppState& app);  // empty when no what-if
 void cycle_what_if(AppState& app);                           // next value / finding to try
 void change_selected(AppState& app, double delta);           // the selected diagnosis's probability
 

@@ -14,12 +14,12 @@ void mark(AppState& app, const std::string& name) {
     const float x0 = std::max(a.x, clip_a.x), y0 = std::max(a.y, clip_a.y);
     const float x1 = std::min(b.x, clip_b.x), y1 = std::min(b.y, clip_b.y);
     if (x1 - x0 < 1 || y1 - y0 < 1) return;
-    app.view.controls[name] = Rect{x0, y0, x1 - x0, y1 - y0};
+    app.report.controls[name] = Rect{x0, y0, x1 - x0, y1 - y0};
 }
 
 void mark_window(AppState& app, const std::string& name) {
     const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    app.view.controls[name] = Rect{p.x, p.y, size.x, size.y};
+    app.report.controls[name] = Rect{p.x, p.y, size.x, size.y};
 }
 
 std::string percent(double p) {

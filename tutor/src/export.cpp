@@ -1,20 +1,19 @@
-#include "ui/export.hpp"
-
+// The learner's answers to one case as JSON and CSV, for the debrief's export.
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
-#include "ui/session.hpp"
+#include "dah/tutor/tutor.hpp"
 
-namespace dah::ui {
+namespace dah::tutor {
 
 using nlohmann::json;
 
-std::string answers_json(const AppState& app, int case_index) {
-    const CaseSession* s = find_session(app.domain, case_index);
-    if (!s || !app.domain.kb) return "{}";
-    const KnowledgeBase& kb = *app.domain.kb;
-    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(case_index)];
+std::string Tutor::answers_json(int case_index) const {
+    const CaseSession* s = session(case_index);
+    if (!s || !library_.kb) return "{}";
+    const KnowledgeBase& kb = *library_.kb;
+    const CaseEntry& e = library_.cases[static_cast<std::size_t>(case_index)];
     json stages = json::array();
     for (std::size_t i = 0; i < s->answers.size(); ++i) {
         const StageAnswer& a = s->answers[i];
@@ -40,11 +39,11 @@ std::string answers_json(const AppState& app, int case_index) {
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::string answers_csv(const AppState& app, int case_index) {
-    const CaseSession* s = find_session(app.domain, case_index);
-    if (!s || !app.domain.kb) return "";
-    const KnowledgeBase& kb = *app.domain.kb;
-    const CaseEntry& e = app.domain.cases[static_cast<std::size_t>(case_index)];
+std::string Tutor::answers_csv(int case_index) const {
+    const CaseSession* s = session(case_index);
+    if (!s || !library_.kb) return "";
+    const KnowledgeBase& kb = *library_.kb;
+    const CaseEntry& e = library_.cases[static_cast<std::size_t>(case_index)];
     std::string out = "case,stage,diagnosis,learner_probability,engine_probability,learner_brier,engine_brier\n";
     char buf[96];
     for (std::size_t i = 0; i < s->answers.size(); ++i) {
@@ -58,4 +57,4 @@ std::string answers_csv(const AppState& app, int case_index) {
     return out;
 }
 
-}  // namespace dah::ui
+}  // namespace dah::tutor

@@ -1,0 +1,322 @@
+// The tutor's commands and its cached result. Expected numbers are worked out by hand from the
+// fixture knowledge base (priors gpa .3, warfarin .3, gpa-warfarin .1, heart-failure .3;
+// P(on warfarin | d) = .1, 1, 1, .4), never taken from the engine's output.
+#include <cmath>
+
+#include "dah/tutor/event_json.hpp"
+#include "tutor_fixture.hpp"
+
+namespace dah::tutor::test {
+namespace {
+
+TEST_F(TutorTest, LoadsTheLibraryInDifficultyOrderWithoutErrors) {
+    ASSERT_NE(tutor.kb(), nullptr);
+    EXPECT_TRUE(tutor.library().errors.empty());
+    EXPECT_EQ(tutor.library().cases.size(), 2u);
+    EXPECT_EQ(tutor.result().cards.size(), 2u);
+    EXPECT_EQ(tutor.result().cards[0].progress, "not started");
+    EXPECT_FALSE(tutor.result().open);
+}
+
+TEST_F(TutorTest, AMissingKnowledgeBaseIsAnErrorNotACrash) {
+    Tutor t;
+    t.load({{"warfarin.case.json", "{}"}});
+    EXPECT_EQ(t.kb(), nullptr);
+    ASSERT_EQ(t.library().errors.size(), 1u);
+    EXPECT_FALSE(t.open_case(0));
+    EXPECT_FALSE(t.commit());
+    EXPECT_FALSE(t.result().open);
+}
+
+TEST_F(TutorTest, OpeningACaseShowsTheEngineAfterItsFirstStage) {
+    ASSERT_TRUE(tutor.open_case("fixture-warfarin"));
+    const CaseView& v = *tutor.result().open;
+    EXPECT_EQ(v.stage, 0);
+    EXPECT_EQ(v.reached, 0);
+    EXPECT_FALSE(v.stage_committed);
+    EXPECT_FALSE(v.can_reveal_next);  // not before the learner commits
+    // On warfarin: unnormalised .3·.1, .3·1, .1·1, .3·.4 = 3, 30, 10, 12 (/100); total 55.
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("gpa"))], 3.0 / 55, 1e-12);
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("warfarin"))], 30.0 / 55, 1e-12);
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("gpa-warfarin"))], 10.0 / 55, 1e-12);
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("heart-failure"))], 12.0 / 55, 1e-12);
+    EXPECT_NEAR(v.groups[static_cast<std::size_t>(tutor.kb()->group_index("coagulopathic"))], 30.0 / 55, 1e-12);
+    ASSERT_EQ(v.group_history.size(), 1u);
+    ASSERT_EQ(v.revealed.size(), 1u);
+    EXPECT_FALSE(tutor.open_case(7));
+    EXPECT_FALSE(tutor.open_case("no-such-case"));
+}
+
+TEST_F(TutorTest, SettingAProbabilityKeepsTheDifferentialNormalised) {
+    tutor.open_case("fixture-warfarin");
+    ASSERT_TRUE(tutor.set_probability(dx("warfarin"), 0.7));
+    const std::vector<double>& p = tutor.result().open->answer->draft;
+    EXPECT_NEAR(p[static_cast<std::size_t>(dx("warfarin"))], 0.7, 1e-12);
+    EXPECT_NEAR(p[static_cast<std::size_t>(dx("gpa"))], 0.1, 1e-12);  // the others share .3 as they were (even)
+    EXPECT_NEAR(p[0] + p[1] + p[2] + p[3], 1.0, 1e-12);
+    EXPECT_FALSE(tutor.set_probability(9, 0.5));
+    ASSERT_TRUE(tutor.spread_evenly());
+    EXPECT_NEAR(tutor.result().open->answer->draft[0], 0.25, 1e-12);
+}
+
+TEST_F(TutorTest, CommitScoresLearnerAndEngineByBrier) {
+    tutor.open_case("fixture-warfarin");
+    // Learner: gpa .25, warfarin .5, gpa-warfarin .125, heart failure .125; the answer is warfarin.
+    ASSERT_TRUE(tutor.commit({0.25, 0.5, 0.125, 0.125}));
+    const CaseView& v = *tutor.result().open;
+    EXPECT_TRUE(v.stage_committed);
+    EXPECT_NEAR(v.answer->learner_brier, 0.0625 + 0.25 + 0.015625 + 0.015625, 1e-12);
+    // Engine: (3² + 25² + 10² + 12²) / 55² = 878 / 3025.
+    EXPECT_NEAR(v.answer->engine_brier, 878.0 / 3025, 1e-12);
+    EXPECT_NEAR(v.learner_case_score, 100 * (1 - 0.34375 / 2), 1e-9);
+    EXPECT_TRUE(v.can_reveal_next);
+    EXPECT_FALSE(tutor.commit());                      // once per stage
+    EXPECT_FALSE(tutor.set_probability(0, 0.9));       // a committed stage is not edited
+    EXPECT_EQ(tutor.result().cards[static_cast<std::size_t>(index("fixture-warfarin"))].progress, "in progress");
+}
+
+TEST_F(TutorTest, RevealStartsTheNextStageFromTheLastCommitAndFinishingRecordsProgress) {
+    tutor.open_case("fixture-warfarin");
+    EXPECT_FALSE(tutor.reveal_next());  // commit first
+    tutor.commit({0.1, 0.7, 0.1, 0.1});
+    ASSERT_TRUE(tutor.reveal_next());
+    const CaseView& v = *tutor.result().open;
+    EXPECT_EQ(v.stage, 1);
+    EXPECT_TRUE(v.at_last_stage);
+    EXPECT_NEAR(v.answer->draft[static_cast<std::size_t>(dx("warfarin"))], 0.7, 1e-12);
+    EXPECT_FALSE(tutor.reveal_next());  // no stage after the last
+    ASSERT_TRUE(tutor.commit({0, 1, 0, 0}));
+    EXPECT_TRUE(tutor.result().open->finished);
+    const CaseProgress& p = tutor.progress().at("fixture-warfarin");
+    EXPECT_TRUE(p.done);
+    // Stage 1: Brier .01 + .09 + .01 + .01 = .12 → 94; stage 2 perfect → 100; mean 97.
+    EXPECT_NEAR(p.best_score, 97.0, 1e-9);
+    EXPECT_EQ(tutor.result().cards[static_cast<std::size_t>(index("fixture-warfarin"))].progress, "done");
+}
+
+TEST_F(TutorTest, ALecturerMayRevealWithoutACommit) {
+    tutor.open_case("fixture-both");
+    tutor.set_reveal_without_commit(true);
+    EXPECT_TRUE(tutor.result().open->can_reveal_next);
+    EXPECT_TRUE(tutor.reveal_next());
+    EXPECT_EQ(tutor.result().open->stage, 1);
+}
+
+TEST_F(TutorTest, RevisitingAStageShowsItsEngineAndKeepsTheReachedOne) {
+    tutor.open_case("fixture-both");
+    tutor.commit();
+    tutor.reveal_next();
+    ASSERT_TRUE(tutor.view_stage(0));
+    EXPECT_EQ(tutor.result().open->stage, 0);
+    EXPECT_EQ(tutor.result().open->reached, 1);
+    EXPECT_NEAR(tutor.result().open->posterior[static_cast<std::size_t>(dx("warfarin"))], 30.0 / 55, 1e-12);
+    EXPECT_FALSE(tutor.view_stage(2));  // not revealed yet
+    EXPECT_FALSE(tutor.set_probability(0, 0.5));  // only the reached stage is edited
+}
+
+TEST_F(TutorTest, WhatIfIsTheHypotheticalPosteriorAndTurnsOff) {
+    tutor.open_case("fixture-warfarin");
+    const int anticoagulant = tutor.kb()->variable_index("anticoagulant");
+    // Not on warfarin instead: .3·.9 = .27 (gpa), 0, 0, .3·.6 = .18 (heart failure) → .6, 0, 0, .4.
+    ASSERT_TRUE(tutor.set_what_if(Finding{anticoagulant, 0, {}}));
+    const CaseView& v = *tutor.result().open;
+    ASSERT_TRUE(v.what_if);
+    EXPECT_NEAR(v.what_if_posterior[static_cast<std::size_t>(dx("gpa"))], 0.6, 1e-12);
+    EXPECT_NEAR(v.what_if_posterior[static_cast<std::size_t>(dx("heart-failure"))], 0.4, 1e-12);
+    EXPECT_NEAR(v.what_if_groups[static_cast<std::size_t>(tutor.kb()->group_index("immune"))], 0.6, 1e-12);
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("warfarin"))], 30.0 / 55, 1e-12);  // the real one stays
+    const int inr = tutor.kb()->variable_index("inr");
+    EXPECT_FALSE(tutor.set_what_if(Finding{inr, 2, {}}));  // not revealed at this stage
+    EXPECT_FALSE(tutor.set_what_if(Finding{anticoagulant, 5, {}}));
+    ASSERT_TRUE(tutor.set_what_if(std::nullopt));
+    EXPECT_FALSE(tutor.result().open->what_if);
+}
+
+TEST_F(TutorTest, WhyItMovedWeighsImmuneAgainstCoagulopathicByDefault) {
+    tutor.open_case("fixture-warfarin");
+    const CaseView& v = *tutor.result().open;
+    EXPECT_EQ(v.why_for, tutor.kb()->group_index("immune"));
+    EXPECT_EQ(v.why_against, tutor.kb()->group_index("coagulopathic"));
+    ASSERT_EQ(v.why.size(), 1u);
+    // Prior-weighted within one-diagnosis groups: P(warfarin | gpa) / P(warfarin | warfarin) = .1 / 1 → -10 dB.
+    EXPECT_NEAR(v.why[0].weight_db, -10.0, 1e-9);
+    ASSERT_TRUE(tutor.weigh(tutor.kb()->group_index("other"), tutor.kb()->group_index("immune")));
+    // .4 / .1 → +6.02 dB for heart failure against gpa.
+    EXPECT_NEAR(tutor.result().open->why[0].weight_db, 10 * std::log10(4.0), 1e-9);
+    EXPECT_FALSE(tutor.weigh(9, 0));
+}
+
+TEST_F(TutorTest, NextTestsAreTheUnrevealedOnesOnly) {
+    tutor.open_case("fixture-warfarin");
+    const auto& tests = tutor.result().open->next_tests;
+    ASSERT_FALSE(tests.empty());
+    for (const TestSuggestion& t : tests) EXPECT_NE(t.variable, tutor.kb()->variable_index("anticoagulant"));
+    for (std::size_t i = 1; i < tests.size(); ++i) EXPECT_GE(tests[i - 1].expected_bits, tests[i].expected_bits);
+}
+
+TEST_F(TutorTest, TheClassVoteIsScoredAndBecomesTheDraft) {
+    tutor.open_case("fixture-warfarin");
+    ASSERT_TRUE(tutor.set_vote(dx("warfarin"), 3));
+    ASSERT_TRUE(tutor.change_vote(dx("gpa"), 1));
+    const VoteResult& vote = tutor.result().open->vote;
+    EXPECT_EQ(vote.total, 4);
+    // .25 gpa, .75 warfarin: Brier .0625 + .0625 = .125; log score -log2(.75).
+    EXPECT_NEAR(vote.brier, 0.125, 1e-12);
+    EXPECT_NEAR(vote.log_bits, -std::log2(0.75), 1e-12);
+    EXPECT_NEAR(tutor.result().open->answer->draft[static_cast<std::size_t>(dx("warfarin"))], 0.75, 1e-12);
+    EXPECT_FALSE(tutor.set_vote(11, 1));
+}
+
+TEST_F(TutorTest, RestartForgetsOneCaseAndResetForgetsAll) {
+    tutor.open_case("fixture-warfarin");
+    tutor.commit();
+    tutor.open_case("fixture-both");
+    tutor.commit();
+    ASSERT_TRUE(tutor.restart_case(index("fixture-both")));
+    EXPECT_FALSE(tutor.result().open->stage_committed);
+    EXPECT_TRUE(tutor.session(index("fixture-warfarin"))->answers[0].committed);
+    tutor.reset();
+    EXPECT_FALSE(tutor.result().open);
+    EXPECT_EQ(tutor.session(index("fixture-warfarin")), nullptr);
+    EXPECT_TRUE(tutor.progress().empty());
+    EXPECT_EQ(tutor.library().cases.size(), 2u);  // the library stays
+}
+
+TEST_F(TutorTest, TheResultIsComputedOncePerChange) {
+    tutor.open_case("fixture-both");
+    const long r1 = tutor.result().revision;
+    const Result* first = &tutor.result();
+    EXPECT_EQ(tutor.result().revision, r1);
+    EXPECT_EQ(&tutor.result(), first);
+    tutor.set_probability(0, 0.4);
+    EXPECT_GT(tutor.result().revision, r1);
+}
+
+TEST_F(TutorTest, TheExplorerTableHasEveryValueAgainstEveryDiagnosis) {
+    const ExplorerTable& table = tutor.explorer();
+    ASSERT_EQ(table.size(), 2u + 2 + 3 + 3 + 2);  // values of the five variables
+    // "On warfarin" for gpa against the rest, prior-weighted: .1 / ((.3·1 + .1·1 + .3·.4) / .7).
+    const ExplorerRow& row = table[1];
+    EXPECT_EQ(row.variable, tutor.kb()->variable_index("anticoagulant"));
+    EXPECT_NEAR(row.cells[static_cast<std::size_t>(dx("gpa"))].probability, 0.1, 1e-12);
+    EXPECT_NEAR(row.cells[static_cast<std::size_t>(dx("gpa"))].likelihood_ratio, 0.1 / (0.52 / 0.7), 1e-9);
+    EXPECT_TRUE(row.cells[static_cast<std::size_t>(dx("gpa"))].estimate);
+    EXPECT_EQ(&tutor.explorer(), &table);
+}
+
+TEST_F(TutorTest, EveryLearnerActionIsLoggedWithItsTimeAndValues) {
+    tutor.open_case("fixture-warfarin");
+    now = 1010;
+    tutor.commit({0.25, 0.5, 0.125, 0.125});
+    now = 1020;
+    tutor.reveal_next();
+    tutor.set_what_if(Finding{tutor.kb()->variable_index("anticoagulant"), 0, {}});
+    tutor.reach_debrief();
+    const auto& events = tutor.events().events();
+    ASSERT_EQ(events.size(), 5u);
+    EXPECT_EQ(events[0].type, "open");
+    EXPECT_EQ(events[0].case_id, "fixture-warfarin");
+    EXPECT_EQ(events[0].time, 1000);
+    EXPECT_EQ(events[1].type, "commit");
+    EXPECT_EQ(events[1].time, 1010);
+    EXPECT_EQ(events[1].values.at("warfarin"), 0.5);
+    EXPECT_EQ(events[2].type, "reveal");
+    EXPECT_EQ(events[2].stage, 1);
+    EXPECT_EQ(events[3].variable, "anticoagulant");
+    EXPECT_EQ(events[3].value, "none");
+    EXPECT_EQ(events[4].type, "debrief");
+}
+
+TEST_F(TutorTest, TheEventLogIsCapped) {
+    EventLog log(3);
+    for (int i = 0; i < 5; ++i) log.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}});
+    ASSERT_EQ(log.events().size(), 3u);
+    EXPECT_EQ(log.events().front().time, 2);
+    EXPECT_EQ(log.dropped(), 2u);
+}
+
+TEST_F(TutorTest, ReplayingTheEventLogReproducesTheWalk) {
+    tutor.open_case("fixture-both");
+    tutor.commit({0.2, 0.2, 0.5, 0.1});
+    tutor.reveal_next();
+    tutor.set_vote(dx("gpa-warfarin"), 4);
+    tutor.commit();
+    tutor.open_case("fixture-warfarin");
+    tutor.commit({0.0, 1.0, 0.0, 0.0});
+    Tutor again([] { return 0.0; });
+    again.load(fixture_files());
+    for (const Event& e : tutor.events().events()) {
+        Event copy;
+        std::string error;
+        ASSERT_TRUE(event_from_json(event_to_json(e), copy, error)) << error;
+        EXPECT_TRUE(again.apply(copy)) << event_line(e);
+    }
+    for (const std::string id : {"fixture-both", "fixture-warfarin"}) {
+        const CaseSession* a = tutor.session(index(id));
+        const CaseSession* b = again.session(index(id));
+        ASSERT_TRUE(a && b);
+        EXPECT_EQ(a->reached, b->reached);
+        for (std::size_t s = 0; s < a->answers.size(); ++s) {
+            EXPECT_EQ(a->answers[s].committed, b->answers[s].committed);
+            EXPECT_EQ(a->answers[s].committed_p, b->answers[s].committed_p);
+        }
+    }
+}
+
+TEST_F(TutorTest, ApplyRefusesWhatDoesNotFit) {
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", -1, {}, {}, {}, {}, {}, {}}));  // no open case
+    EXPECT_FALSE(tutor.apply(Event{0, "fly", "", -1, {}, {}, {}, {}, {}, {}}));
+    EXPECT_TRUE(tutor.apply(Event{0, "open", "fixture-both", -1, {}, {}, {}, {}, {}, {}}));
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "fixture-warfarin", 0, {}, {}, {}, {}, {}, {}}));  // another case
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", 0, {{"no-such", 1.0}}, {}, {}, {}, {}, {}}));
+    EXPECT_FALSE(tutor.apply(Event{0, "what_if", "", -1, {}, "inr", "high", {}, {}, {}}));  // not revealed
+    Event bad;
+    std::string error;
+    EXPECT_FALSE(event_from_json(nlohmann::json::parse(R"({"cmd":"open","colour":"red"})"), bad, error));
+    EXPECT_NE(error.find("colour"), std::string::npos);
+}
+
+TEST_F(TutorTest, ImportsJoinTheLibraryAndBuiltInIdsAreRefused) {
+    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/warfarin.case.json");
+    EXPECT_FALSE(tutor.import_case({"mine.case.json", text}).empty());  // same id as a built-in case
+    const std::string renamed = std::string(text).replace(text.find("fixture-warfarin"), 16, "my-warfarin-case");
+    EXPECT_TRUE(tutor.import_case({"mine.case.json", renamed}).empty());
+    EXPECT_EQ(tutor.library().cases.size(), 3u);
+    EXPECT_TRUE(tutor.import_case({"mine.case.json", renamed}).empty());  // a new version replaces it
+    EXPECT_EQ(tutor.library().cases.size(), 3u);
+    const std::vector<Diagnostic> bad = tutor.import_case({"broken.case.json", "{\"schema_version\": 1"});
+    ASSERT_FALSE(bad.empty());
+    EXPECT_EQ(bad[0].file, "broken.case.json");
+    // Saved and restored into a fresh tutor.
+    Tutor other;
+    other.load(fixture_files());
+    EXPECT_TRUE(other.restore_imports(tutor.imports_json()).empty());
+    EXPECT_GE(other.library().index_of("my-warfarin-case"), 0);
+    // Reloading the library keeps the imports.
+    tutor.load(fixture_files());
+    EXPECT_GE(tutor.library().index_of("my-warfarin-case"), 0);
+}
+
+TEST_F(TutorTest, ExportsListTheCommittedStages) {
+    tutor.open_case("fixture-warfarin");
+    tutor.commit({0.25, 0.5, 0.125, 0.125});
+    const std::string csv = tutor.answers_csv(index("fixture-warfarin"));
+    EXPECT_NE(csv.find("fixture-warfarin,history,warfarin,0.500000"), std::string::npos);
+    const auto j = nlohmann::json::parse(tutor.answers_json(index("fixture-warfarin")));
+    EXPECT_EQ(j["stages"][0]["learner"]["warfarin"], 0.5);
+    EXPECT_TRUE(j["answer"].is_null());  // not before the case is finished
+}
+
+TEST(TutorLibrary, TheBuiltInLibraryLoadsWhole) {
+    const std::string dir = std::string(DAH_SOURCE_DIR) + "/cases/";
+    std::vector<InputFile> files{{"knowledge-base.json", read_text(dir + "knowledge-base.json")}};
+    for (const char* id : {"gpa-cavities", "warfarin-supratherapeutic", "anti-gbm-smoker"})
+        files.push_back({std::string(id) + ".case.json", read_text(dir + id + ".case.json")});
+    Tutor t;
+    t.load(files);
+    EXPECT_TRUE(t.library().errors.empty());
+    EXPECT_EQ(t.library().cases.size(), 3u);
+}
+
+}  // namespace
+}  // namespace dah::tutor::test

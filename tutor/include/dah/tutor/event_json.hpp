@@ -1,0 +1,20 @@
+// Events as JSON: one object per event, the format of the saved log, of `dah session` command files
+// (one event per line) and of window.dahTutor.events(). For example
+//   {"t":1764633600.5,"cmd":"commit","case":"gpa-cavities","stage":0,"p":{"gpa":0.4,"mpa":0.2,...}}
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "dah/tutor/events.hpp"
+
+namespace dah::tutor {
+
+nlohmann::json event_to_json(const Event& e);
+// False (with a sentence in `error`) when `j` is not an event; unknown keys are an error too.
+bool event_from_json(const nlohmann::json& j, Event& out, std::string& error);
+
+std::string event_line(const Event& e);  // compact, no newline
+
+}  // namespace dah::tutor

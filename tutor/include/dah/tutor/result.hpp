@@ -1,0 +1,80 @@
+// What the front ends read: one read-only result per change of the tutor, computed once (behind an
+// outdated flag) and never by draw code. Everything medical a screen shows comes from here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dah/engine.hpp"
+#include "dah/tutor/library.hpp"
+#include "dah/tutor/session.hpp"
+
+namespace dah::tutor {
+
+// A finding revealed up to the viewed stage, with the stage it came from.
+struct RevealedFinding {
+    int stage = 0;
+    Finding finding;
+};
+
+// The hall's vote at the viewed stage, scored by the core like a learner.
+struct VoteResult {
+    std::vector<int> counts;           // by diagnosis
+    int total = 0;
+    std::vector<double> probabilities;  // counts normalised; empty when nobody voted
+    double brier = 0, log_bits = 0;     // against the case's answer
+    double engine_brier = 0, engine_log_bits = 0;  // the engine's at the same stage, for comparison
+};
+
+// The open case at the viewed stage.
+struct CaseView {
+    int index = -1;
+    const CaseEntry* entry = nullptr;  // valid until the next command
+    int stage = 0;                     // viewed
+    int reached = 0;
+    bool finished = false;
+    bool stage_committed = false;      // the viewed stage's answer is committed
+    bool can_reveal_next = false;
+    bool at_last_stage = false;
+    const StageAnswer* answer = nullptr;  // the viewed stage's
+
+    std::vector<double> posterior, groups;     // the engine at the viewed stage
+    std::vector<std::vector<double>> group_history;  // group totals after each stage up to the viewed one
+    std::vector<RevealedFinding> revealed;     // up to the viewed stage
+    int why_for = 0, why_against = 1;          // the groups weighed in "why it moved"
+    std::vector<WeightedFinding> why;          // the viewed stage's findings, ranked by |weight|
+    std::vector<TestSuggestion> next_tests;    // by expected information, best first
+    std::optional<Finding> what_if;
+    std::vector<double> what_if_posterior, what_if_groups;  // empty without a what-if
+    double learner_case_score = -1, engine_case_score = -1;
+    VoteResult vote;
+};
+
+// The library's card of one case.
+struct CaseCard {
+    std::string progress;  // "not started", "in progress", "done"
+    double best_score = -1;
+};
+
+struct Result {
+    long revision = 0;  // changes with every command that changed something
+    std::optional<CaseView> open;
+    std::vector<CaseCard> cards;  // one per case of the library, same order
+};
+
+// The knowledge explorer's table: every finding value against every diagnosis, with P(value | d),
+// the likelihood ratio of the value for d against all the others (prior-weighted) and whether the
+// number is an estimate. Depends on the knowledge base only.
+struct ExplorerCell {
+    double probability = 0;
+    double likelihood_ratio = 1;
+    bool estimate = false;
+};
+struct ExplorerRow {
+    int variable = 0, value = 0;
+    std::vector<ExplorerCell> cells;  // by diagnosis
+};
+using ExplorerTable = std::vector<ExplorerRow>;
+
+}  // namespace dah::tutor

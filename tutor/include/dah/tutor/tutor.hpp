@@ -1,0 +1,116 @@
+// The tutor: the learner's side of DAH Tutor as a UI-free library over the core. It holds the library,
+// the answers and progress of every case, the class vote and the event log; it takes commands and
+// exposes one cached Result. Every front end (the ImGui app, `dah session`, the tests) goes through it.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dah/tutor/events.hpp"
+#include "dah/tutor/library.hpp"
+#include "dah/tutor/result.hpp"
+#include "dah/tutor/session.hpp"
+
+namespace dah::tutor {
+
+// What restoring saved progress found. A file that cannot be read whole is kept by the front end
+// (`keep_original`) before anything is saved over it.
+struct RestoreOutcome {
+    bool ok = true;
+    std::string notice;  // for the learner; empty when all was read
+    bool keep_original = false;
+};
+
+class Tutor {
+public:
+    using Clock = std::function<double()>;  // seconds since 1970-01-01 UTC
+    static double system_clock();
+
+    explicit Tutor(Clock clock = system_clock);
+
+    // --- the library
+    void load(const std::vector<InputFile>& files);  // replaces the library; answers by case id stay
+    std::vector<Diagnostic> import_case(const InputFile& file, std::string* case_id = nullptr);  // empty = accepted
+    std::vector<Diagnostic> restore_imports(const std::string& saved_json);  // errors of saved imports that no longer load
+    std::string imports_json() const;
+    const Library& library() const { return library_; }
+    const KnowledgeBase* kb() const { return library_.kb ? &*library_.kb : nullptr; }
+
+    // --- the learner's walk. Each returns false when it does not apply (and changes nothing).
+    bool open_case(int index);
+    bool open_case(const std::string& case_id);
+    void close_case();
+    bool view_stage(int stage);  // any revealed stage
+    bool set_probability(int diagnosis, double value);  // the draft of the reached, uncommitted stage
+    bool set_draft(const std::vector<double>& p);
+    bool spread_evenly();
+    bool commit();                                    // the draft of the viewed (= reached) stage
+    bool commit(const std::vector<double>& p);        // the given probabilities instead
+    bool reveal_next();
+    bool reach_debrief();  // logs that the learner reached the debrief
+    bool set_what_if(std::optional<Finding> f);       // a revealed variable with another value; nullopt = off
+    bool weigh(int group_for, int group_against);     // "why it moved": which groups
+    bool restart_case(int index);
+    void reset();  // forgets every answer, score and vote, keeps the library and imports
+    // A lecturer (presenter mode, free reveal) may reveal a stage without committing.
+    void set_reveal_without_commit(bool on);
+
+    // --- the class vote (presenter mode), at the viewed stage of the open case
+    bool set_votes(const std::vector<int>& counts);  // by diagnosis
+    bool set_vote(int diagnosis, int count);
+    bool change_vote(int diagnosis, int delta);
+
+    // --- commands as events: applies one (from `dah session` or a saved log); false when refused
+    bool apply(const Event& command);
+
+    // --- reading
+    const Result& result() const;         // recomputed once after a change
+    const ExplorerTable& explorer() const;  // computed once per knowledge base
+    const EventLog& events() const { return events_; }
+    const CaseSession* session(int case_index) const;
+    const std::map<std::string, CaseProgress>& progress() const { return progress_; }
+    int open_index() const { return open_; }
+    int viewed_stage() const { return stage_; }
+
+    // --- persistence (text: the front end stores it where it can)
+    std::string progress_json() const;
+    RestoreOutcome restore_progress(const std::string& text);
+    // True once after each change worth saving (answers, progress, votes, events).
+    bool take_unsaved();
+
+    // --- exports of one case's answers
+    std::string answers_json(int case_index) const;
+    std::string answers_csv(int case_index) const;
+
+private:
+    CaseSession& session_of(int case_index);
+    StageAnswer* editable_answer();
+    void changed(bool unsaved = true);
+    void log(Event e);
+    Event event_for(const std::string& type) const;
+    std::vector<int>* vote_counts();
+    void refresh() const;
+
+    Clock clock_;
+    Library library_;
+    std::map<std::string, CaseSession> sessions_;  // by case id
+    std::map<std::string, CaseProgress> progress_;  // by case id
+    Votes votes_;
+    EventLog events_;
+    int open_ = -1;   // the open case, -1 = none
+    int stage_ = 0;   // the viewed stage of the open case
+    std::optional<Finding> what_if_;
+    int why_for_ = -1, why_against_ = -1;  // -1 = immune against coagulopathic
+    bool reveal_without_commit_ = false;
+    bool unsaved_ = false;
+
+    long revision_ = 1;
+    mutable long computed_revision_ = 0;
+    mutable Result result_;
+    mutable bool explorer_outdated_ = true;
+    mutable ExplorerTable explorer_;
+};
+
+}  // namespace dah::tutor

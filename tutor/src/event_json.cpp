@@ -1,0 +1,54 @@
+#include "dah/tutor/event_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dah::tutor {
+
+using nlohmann::json;
+
+json event_to_json(const Event& e) {
+    json j = {{"cmd", e.type}};
+    if (e.time > 0) j["t"] = e.time;
+    if (!e.case_id.empty()) j["case"] = e.case_id;
+    if (e.stage >= 0) j["stage"] = e.stage;
+    if (!e.values.empty()) j["p"] = e.values;
+    if (!e.variable.empty()) j["variable"] = e.variable, j["value"] = e.value;
+    if (!e.group_for.empty()) j["for"] = e.group_for, j["against"] = e.group_against;
+    if (!e.counts.empty()) j["counts"] = e.counts;
+    return j;
+}
+
+bool event_from_json(const json& j, Event& out, std::string& error) {
+    if (!j.is_object()) return error = "expected an object such as {\"cmd\":\"open\",\"case\":\"...\"}", false;
+    Event e;
+    for (const auto& [key, v] : j.items()) {
+        if (key == "cmd" && v.is_string()) e.type = v.get<std::string>();
+        else if (key == "t" && v.is_number()) e.time = v.get<double>();
+        else if (key == "case" && v.is_string()) e.case_id = v.get<std::string>();
+        else if (key == "stage" && v.is_number_integer()) e.stage = v.get<int>();
+        else if (key == "variable" && v.is_string()) e.variable = v.get<std::string>();
+        else if (key == "value" && v.is_string()) e.value = v.get<std::string>();
+        else if (key == "for" && v.is_string()) e.group_for = v.get<std::string>();
+        else if (key == "against" && v.is_string()) e.group_against = v.get<std::string>();
+        else if (key == "p" && v.is_object()) {
+            for (const auto& [d, p] : v.items()) {
+                if (!p.is_number()) return error = "\"p\": the probability of \"" + d + "\" is not a number", false;
+                e.values[d] = p.get<double>();
+            }
+        } else if (key == "counts" && v.is_object()) {
+            for (const auto& [d, n] : v.items()) {
+                if (!n.is_number_integer()) return error = "\"counts\": the count of \"" + d + "\" is not a whole number", false;
+                e.counts[d] = n.get<int>();
+            }
+        } else {
+            return error = "unexpected key \"" + key + "\" (or a value of the wrong type)", false;
+        }
+    }
+    if (e.type.empty()) return error = "missing \"cmd\"", false;
+    out = std::move(e);
+    return true;
+}
+
+std::string event_line(const Event& e) { return event_to_json(e).dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace dah::tutor

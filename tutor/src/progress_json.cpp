@@ -1,0 +1,198 @@
+// Saved progress as JSON text. Probabilities are stored by diagnosis id so a changed knowledge base
+// cannot mix them up. Version 2 adds the event log and the class votes; version 1 is still read.
+// A file that is damaged or from a newer version is read as far as it can be, and said so.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "dah/tutor/event_json.hpp"
+#include "dah/tutor/tutor.hpp"
+
+namespace dah::tutor {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int progress_version = 2;
+
+json probabilities_json(const KnowledgeBase& kb, const std::vector<double>& p) {
+    json out = json::object();
+    for (std::size_t i = 0; i < p.size() && i < kb.diagnoses.size(); ++i) out[kb.diagnoses[i].id] = p[i];
+    return out;
+}
+
+std::vector<double> probabilities_from(const KnowledgeBase& kb, const json& j) {
+    if (!j.is_object()) return {};
+    std::vector<double> p(kb.diagnoses.size(), 0.0);
+    for (std::size_t i = 0; i < kb.diagnoses.size(); ++i) {
+        const auto it = j.find(kb.diagnoses[i].id);
+        if (it != j.end() && it->is_number()) p[i] = std::clamp(it->get<double>(), 0.0, 1.0);
+    }
+    return p;
+}
+
+template <class T>
+void read(const json& j, const char* key, T& out) {
+    const auto it = j.find(key);
+    if (it == j.end()) return;
+    if constexpr (std::is_same_v<T, bool>) {
+        if (it->is_boolean()) out = it->get<bool>();
+    } else if constexpr (std::is_same_v<T, int>) {
+        if (it->is_number_integer()) out = it->get<int>();
+    } else {
+        if (it->is_number()) out = it->get<T>();
+    }
+}
+
+StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
+    StageAnswer x;
+    if (!a.is_object()) return x;
+    if (a.contains("draft")) x.draft = probabilities_from(kb, a["draft"]);
+    bool committed = false;
+    read(a, "committed", committed);
+    if (committed && a.contains("p")) {
+        x.committed_p = probabilities_from(kb, a["p"]);
+        x.committed = !x.committed_p.empty();
+        read(a, "learner_brier", x.learner_brier);
+        read(a, "engine_brier", x.engine_brier);
+    }
+    return x;
+}
+
+}  // namespace
+
+std::string Tutor::progress_json() const {
+    json cases = json::object();
+    for (const auto& [id, p] : progress_) cases[id] = {{"done", p.done}, {"best_score", p.best_score}};
+    json votes = json::object();
+    if (library_.kb) {
+        const KnowledgeBase& kb = *library_.kb;
+        for (const auto& [id, s] : sessions_) {
+            json answers = json::array();
+            for (const auto& a : s.answers) {
+                json x = {{"draft", probabilities_json(kb, a.draft)}, {"committed", a.committed}};
+                if (a.committed) {
+                    x["p"] = probabilities_json(kb, a.committed_p);
+                    x["learner_brier"] = a.learner_brier;
+                    x["engine_brier"] = a.engine_brier;
+                }
+                answers.push_back(std::move(x));
+            }
+            cases[id]["reached"] = s.reached;
+            cases[id]["finished"] = s.finished;
+            cases[id]["answers"] = std::move(answers);
+        }
+        for (const auto& [id, stages] : votes_)
+            for (const auto& [stage, counts] : stages) {
+                json by_id = json::object();
+                for (std::size_t d = 0; d < counts.size() && d < kb.diagnoses.size(); ++d)
+                    if (counts[d] > 0) by_id[kb.diagnoses[d].id] = counts[d];
+                if (!by_id.empty()) votes[id][std::to_string(stage)] = std::move(by_id);
+            }
+    }
+    json events = json::array();
+    for (const Event& e : events_.events()) events.push_back(event_to_json(e));
+    return json{{"version", progress_version}, {"cases", cases}, {"votes", votes}, {"events", events}}.dump(
+        -1, ' ', false, json::error_handler_t::replace);
+}
+
+RestoreOutcome Tutor::restore_progress(const std::string& text) {
+    RestoreOutcome out;
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("cases") || !j["cases"].is_object()) {
+        out.ok = false;
+        out.keep_original = true;
+        out.notice = "Your saved progress could not be read (the file is damaged). It was kept aside; you start afresh.";
+        return out;
+    }
+    if (!library_.kb) {
+        out.ok = false;
+        out.notice = "Your saved progress waits for the knowledge base, which did not load.";
+        return out;
+    }
+    int version = 1;
+    read(j, "version", version);
+    if (version > progress_version) {
+        out.keep_original = true;
+        out.notice = "Your progress was saved by a newer version of DAH Tutor. What this version understands is restored; the "
+                     "original was kept aside.";
+    }
+    const KnowledgeBase& kb = *library_.kb;
+    int skipped = 0;
+    for (const auto& [id, c] : j["cases"].items()) {
+        if (!c.is_object()) {
+            ++skipped;
+            continue;
+        }
+        CaseProgress& p = progress_[id];
+        read(c, "done", p.done);
+        read(c, "best_score", p.best_score);
+        if (!c.contains("answers")) continue;
+        if (!c["answers"].is_array()) {
+            ++skipped;
+            continue;
+        }
+        CaseSession s;
+        read(c, "reached", s.reached);
+        read(c, "finished", s.finished);
+        for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a));
+        sessions_[id] = std::move(s);
+    }
+    if (j.contains("votes") && j["votes"].is_object())
+        for (const auto& [id, stages] : j["votes"].items()) {
+            if (!stages.is_object()) continue;
+            for (const auto& [stage, by_id] : stages.items()) {
+                if (!by_id.is_object() || stage.empty() || stage.find_first_not_of("0123456789") != std::string::npos || stage.size() > 3)
+                    continue;
+                std::vector<int> counts(kb.diagnoses.size(), 0);
+                for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+                    const auto it = by_id.find(kb.diagnoses[d].id);
+                    if (it != by_id.end() && it->is_number_integer()) counts[d] = std::clamp(it->get<int>(), 0, 100000);
+                }
+                votes_[id][std::stoi(stage)] = std::move(counts);
+            }
+        }
+    if (j.contains("events") && j["events"].is_array())
+        for (const auto& e : j["events"]) {
+            Event x;
+            std::string error;
+            if (event_from_json(e, x, error)) events_.add(std::move(x));
+            else ++skipped;
+        }
+    if (skipped > 0 && out.notice.empty()) {
+        out.keep_original = true;
+        out.notice = "Part of your saved progress was damaged (" + std::to_string(skipped) +
+                     " entries); the rest is restored and the original was kept aside.";
+    }
+    changed(false);
+    return out;
+}
+
+std::string Tutor::imports_json() const {
+    json files = json::array();
+    for (const CaseEntry& e : library_.cases)
+        if (e.imported) files.push_back({{"name", e.file}, {"text", e.source}});
+    return json{{"version", 1}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A saved import that no longer fits the knowledge base is reported like any file that failed to load.
+std::vector<Diagnostic> Tutor::restore_imports(const std::string& saved_json) {
+    std::vector<Diagnostic> errors;
+    const json j = json::parse(saved_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_array()) return errors;
+    for (const json& f : j["files"]) {
+        if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;
+        const std::string name = f["name"].get<std::string>();
+        std::vector<Diagnostic> e = add_import(library_, {name, f["text"].get<std::string>()});
+        if (e.empty()) continue;
+        LoadError shown{"imported " + name, {}};
+        for (const Diagnostic& d : e) shown.messages.push_back(d.to_string());
+        library_.errors.push_back(std::move(shown));
+        errors.insert(errors.end(), e.begin(), e.end());
+    }
+    changed(false);
+    return errors;
+}
+
+}  // namespace dah::tutor

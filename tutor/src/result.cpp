@@ -1,0 +1,127 @@
+// The one place where the tutor asks the engine: once per change for the Result, once per knowledge
+// base for the explorer. Front ends only read what comes out.
+#include <algorithm>
+#include <cmath>
+
+#include "dah/scoring.hpp"
+#include "dah/tutor/tutor.hpp"
+
+namespace dah::tutor {
+
+namespace {
+
+std::string progress_label(const CaseSession* s, const CaseProgress* p) {
+    if (p && p->done) return "done";
+    if (s && (s->reached > 0 || std::any_of(s->answers.begin(), s->answers.end(), [](const StageAnswer& a) { return a.committed; })))
+        return "in progress";
+    return "not started";
+}
+
+// The two groups weighed in "why it moved": by default immune against coagulopathic, the question
+// the product answers at a glance.
+void why_groups(const KnowledgeBase& kb, int chosen_for, int chosen_against, int& a, int& b) {
+    const int n = std::max<int>(1, static_cast<int>(kb.groups.size()));
+    a = chosen_for >= 0 ? chosen_for : std::max(0, kb.group_index("immune"));
+    b = chosen_against >= 0 ? chosen_against : kb.group_index("coagulopathic");
+    if (b < 0 || b == a) b = (a + 1) % n;
+}
+
+VoteResult vote_result(const std::vector<int>& counts, const std::vector<double>& engine, int answer) {
+    VoteResult v;
+    v.counts = counts;
+    for (int n : v.counts) v.total += n;
+    if (v.total <= 0) return v;
+    v.probabilities = normalised({v.counts.begin(), v.counts.end()});
+    v.brier = brier_score(v.probabilities, answer);
+    v.log_bits = log_score_bits(v.probabilities, answer);
+    v.engine_brier = brier_score(engine, answer);
+    v.engine_log_bits = log_score_bits(engine, answer);
+    return v;
+}
+
+}  // namespace
+
+const Result& Tutor::result() const {
+    if (computed_revision_ != revision_) refresh();
+    return result_;
+}
+
+void Tutor::refresh() const {
+    computed_revision_ = revision_;
+    Result r;
+    r.revision = revision_;
+    for (const CaseEntry& e : library_.cases) {
+        const auto s = sessions_.find(e.data.id);
+        const auto p = progress_.find(e.data.id);
+        const CaseProgress* prog = p == progress_.end() ? nullptr : &p->second;
+        r.cards.push_back({progress_label(s == sessions_.end() ? nullptr : &s->second, prog), prog ? prog->best_score : -1});
+    }
+    const CaseSession* s = session(open_);
+    if (open_ >= 0 && library_.kb && s) {
+        const KnowledgeBase& kb = *library_.kb;
+        const CaseEntry& e = library_.cases[static_cast<std::size_t>(open_)];
+        CaseView v;
+        v.index = open_;
+        v.entry = &e;
+        v.stage = std::clamp(stage_, 0, s->reached);
+        v.reached = s->reached;
+        v.finished = s->finished;
+        v.answer = &s->answers[static_cast<std::size_t>(v.stage)];
+        v.stage_committed = v.answer->committed;
+        v.at_last_stage = s->reached + 1 >= static_cast<int>(s->answers.size());
+        v.can_reveal_next = !v.at_last_stage && (reveal_without_commit_ || s->answers[static_cast<std::size_t>(s->reached)].committed);
+        const StageResult& here = e.replay[static_cast<std::size_t>(v.stage)];
+        v.posterior = here.posterior;
+        v.groups = here.groups;
+        for (int i = 0; i <= v.stage; ++i) v.group_history.push_back(e.replay[static_cast<std::size_t>(i)].groups);
+        for (int i = 0; i <= v.stage; ++i)
+            for (const Finding& f : e.data.stages[static_cast<std::size_t>(i)].findings) v.revealed.push_back({i, f});
+        why_groups(kb, why_for_, why_against_, v.why_for, v.why_against);
+        if (kb.groups.size() >= 2)
+            v.why = rank_by_weight(kb, here.evidence, e.data.stages[static_cast<std::size_t>(v.stage)].findings,
+                                   Hypothesis::of_group(kb, v.why_for), Hypothesis::of_group(kb, v.why_against));
+        v.next_tests = suggest_next_tests(kb, here.evidence);
+        if (what_if_) {
+            v.what_if = what_if_;
+            v.what_if_posterior = posterior_if(kb, here.evidence, *what_if_);
+            v.what_if_groups = group_totals(kb, v.what_if_posterior);
+        }
+        v.learner_case_score = case_score(*s, true);
+        v.engine_case_score = case_score(*s, false);
+        std::vector<int> counts(kb.diagnoses.size(), 0);
+        if (const auto c = votes_.find(e.data.id); c != votes_.end())
+            if (const auto st = c->second.find(v.stage); st != c->second.end()) counts = st->second;
+        v.vote = vote_result(counts, v.posterior, e.data.answer);
+        r.open = std::move(v);
+    }
+    result_ = std::move(r);
+}
+
+const ExplorerTable& Tutor::explorer() const {
+    if (!explorer_outdated_) return explorer_;
+    explorer_outdated_ = false;
+    explorer_.clear();
+    if (!library_.kb) return explorer_;
+    const KnowledgeBase& kb = *library_.kb;
+    const Evidence none = Evidence::none(kb);
+    std::vector<Hypothesis> each, others;
+    for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+        each.push_back(Hypothesis::of_diagnosis(kb, static_cast<int>(d)));
+        others.push_back(Hypothesis::complement(kb, each.back()));
+    }
+    for (std::size_t vi = 0; vi < kb.variables.size(); ++vi) {
+        const Variable& var = kb.variables[vi];
+        for (std::size_t k = 0; k < var.values.size(); ++k) {
+            ExplorerRow row{static_cast<int>(vi), static_cast<int>(k), {}};
+            const Finding f{static_cast<int>(vi), static_cast<int>(k), {}};
+            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
+                const double db = weight_of_evidence_db(kb, none, f, each[d], others[d]);
+                row.cells.push_back({var.likelihood[d][k], std::pow(10.0, db / 10.0), var.citation[d].is_estimate()});
+            }
+            explorer_.push_back(std::move(row));
+        }
+    }
+    return explorer_;
+}
+
+}  // namespace dah::tutor
