@@ -1,7 +1,7 @@
 // Engine: current evidence with a cached posterior, recomputed only after the evidence changed.
 #include "dah/engine.hpp"
 
-#include "log_memo.hpp"
+#include "posterior_detail.hpp"
 
 namespace dah {
 

@@ -1,41 +1,28 @@
 // The posterior over diagnoses: log prior plus the log likelihood of each revealed finding,
 // normalised with the log-sum-exp trick (many small likelihoods would underflow as plain products).
-// The logs are memoised per knowledge base (log_memo.hpp), which keeps an update well under 2 µs.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "dah/engine.hpp"
 #include "likelihood.hpp"
-#include "log_memo.hpp"
+#include "posterior_detail.hpp"
 
 namespace dah {
 
 namespace detail {
 
-// The logs come from the thread's LogMemo (bit-identical to std::log); the log weights are built in
-// `out` itself, in the same order of additions as ever, so nothing is allocated once `out` has room.
+// The log weights are built in `out` itself, so nothing is allocated once `out` has room.
 void posterior_into(const KnowledgeBase& kb, const Evidence& evidence, std::vector<double>& out) {
     const std::size_t n = kb.diagnoses.size();
-    LogMemo& memo = LogMemo::for_kb(kb);
     out.resize(n);
     double* log_weight = out.data();
-    for (std::size_t d = 0; d < n; ++d) log_weight[d] = memo.log_prior(d, kb.diagnoses[d].prior);
+    for (std::size_t d = 0; d < n; ++d) log_weight[d] = std::log(kb.diagnoses[d].prior);
     for (std::size_t v = 0; v < kb.variables.size(); ++v) {
         const int value = revealed_value(evidence, v);
         if (value < 0) continue;
         const Variable& var = kb.variables[v];
-        LogMemo::Entry* block = memo.block(v, value);
-        if (block == nullptr) {
-            for (std::size_t d = 0; d < n; ++d) log_weight[d] += std::log(likelihood(var, d, value));
-            continue;
-        }
-        for (std::size_t d = 0; d < n; ++d) {
-            const double p = likelihood(var, d, value);
-            LogMemo::Entry& e = block[d];
-            if (!(e.raw == p)) e = LogMemo::Entry{p, LogMemo::log_of(p)};
-            log_weight[d] += e.log;
-        }
+        for (std::size_t d = 0; d < n; ++d) log_weight[d] += std::log(likelihood(var, d, value));
     }
     double top = -std::numeric_limits<double>::infinity();
     for (std::size_t d = 0; d < n; ++d) top = std::max(top, log_weight[d]);
