@@ -41,9 +41,14 @@
     try { return !!canvas.getContext('webgl2', attributes); } catch (e) { return false; }
   }
 
+  // Copies of what the page downloaded, handed to the service worker so it need not download them again.
+  const staged = [];
+
   async function fetchOk(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status + ' ' + response.statusText);
+    if (location.protocol.startsWith('http') && !(navigator.serviceWorker && navigator.serviceWorker.controller))
+      staged.push([new URL(url, location.href).href, response.clone()]);
     return response;
   }
 
@@ -301,8 +306,8 @@
         '\nCheck the connection (or that the files are served next to index.html) and reload.'))
       .finally(() => { module._dah_files_done(app); performance.mark('dah-library'); });
     // Waits for the first drawn frame (the start-up measurement reads the mark) and marks it; then
-    // fetches the cases, and then registers the service worker (its precaching downloads every file
-    // again and would compete with the first load).
+    // fetches the cases, and then registers the service worker (after the first load, so that its work
+    // never competes with it; it keeps the page's own copies of the large files).
     const watchFirstFrame = () => {
       if (module._dah_frame_count(app) < 1) { requestAnimationFrame(watchFirstFrame); return; }
       performance.mark('dah-first-frame');
@@ -349,10 +354,19 @@
   }
 
   // Offline after the first visit (not from file://, where service workers do not run).
-  function registerServiceWorker() {
-    if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
+  async function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+    try {
+      // The worker checks each staged copy against this build's hashes before keeping it.
+      if (staged.length && 'caches' in window) {
+        const staging = await caches.open('dah-tutor-staging');
+        await Promise.all(staged.map(([url, response]) => staging.put(url, response)));
+      }
+    } catch (e) {
+      console.warn('the offline cache will download the app again: ' + e.message);
     }
+    staged.length = 0;
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
   }
 
   window.addEventListener('error', (e) => {

@@ -1,4 +1,5 @@
-# Writes sw.js (script mode): the precache list is every file of the site, the version a hash of them all.
+# Writes sw.js (script mode): the precache list is every file of the site with its SHA-256 (the worker
+# takes a copy the page already downloaded only when its bytes match), the version a hash of them all.
 file(GLOB_RECURSE files RELATIVE ${SITE} ${SITE}/*)
 list(REMOVE_ITEM files sw.js)
 list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
@@ -6,11 +7,12 @@ list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
 list(FILTER files EXCLUDE REGEX "^cases/(knowledge-base|index|.*\\.case)\\.json$")
 list(SORT files)
 set(hashes "")
-set(precache "'./'")
+file(SHA256 ${SITE}/index.html index_hash)
+set(precache "'./': '${index_hash}'")
 foreach(f IN LISTS files)
   file(SHA256 ${SITE}/${f} h)
   string(APPEND hashes "${f}:${h}\n")
-  string(APPEND precache ", './${f}'")
+  string(APPEND precache ",\n  './${f}': '${h}'")
 endforeach()
 string(SHA256 build_id "${hashes}")
 string(SUBSTRING ${build_id} 0 16 DAH_BUILD_ID)

@@ -124,6 +124,7 @@ int main(int argc, char** argv) {
         if (dah::ui::update_fonts(app, io.DisplayFramebufferScale.x)) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
+            io.Fonts->ClearTexData();  // the pixels are on the GPU now: no CPU copy per UI scale kept
         }
         ImGui::NewFrame();
         dah::ui::frame(app);

@@ -21,6 +21,11 @@
 #include "ui/app.hpp"
 #include "ui/modes.hpp"
 
+// The app the page created with dah_create before main (shell/loader.js keeps it as Module.dahApp).
+// clang-format off
+EM_JS(int, dah_js_app, (), { return Module['dahApp'] | 0; });
+// clang-format on
+
 namespace {
 
 struct WebApp {
@@ -96,6 +101,7 @@ void loop(void* arg) {
     if (dah::ui::update_fonts(w.app, io.DisplayFramebufferScale.x)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        io.Fonts->ClearTexData();  // the pixels are on the GPU now: no CPU copy per UI scale kept
         w.submitted.forget();  // a new texture, perhaps under the old name
     }
     ImGui::NewFrame();
@@ -165,7 +171,7 @@ EMSCRIPTEN_KEEPALIVE int dah_heap_bytes() { return static_cast<int>(mallinfo().u
 }  // extern "C"
 
 int main(int argc, char** argv) {
-    auto* app = reinterpret_cast<WebApp*>(EM_ASM_INT({ return Module['dahApp'] | 0; }));
+    auto* app = reinterpret_cast<WebApp*>(dah_js_app());
     if (!app) {
         emscripten_log(EM_LOG_ERROR, "The page did not create the app (dah_create)");
         return 1;

@@ -112,10 +112,14 @@ export async function waitForApp(page, timeoutMs = 20000) {
 }
 
 // Waits until the app has drawn the frames that follow an input, so state() reflects it.
+// Waits until the app has drawn `frames` more frames, waking it for each (a wake asks for a few frames,
+// then the app sleeps); an error when it does not draw in time: a stalled app must fail the test.
 export async function settle(page, frames = 3) {
-  const start = await page.evaluate(() => window.dahTutor.frames());
-  await page.evaluate(() => window.dahTutor.wake());
-  await waitForFrames(page, start + frames).catch(() => {});
+  for (let i = 0; i < frames; ++i) {
+    const start = await page.evaluate(() => window.dahTutor.frames());
+    await page.evaluate(() => window.dahTutor.wake());
+    await waitForFrames(page, start + 1);
+  }
 }
 
 export async function screenshot(page, name) {

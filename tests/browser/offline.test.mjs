@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { decodeByteText } from '../../shell/byte_text.mjs';
 import { launchBrowser, openApp, screenshot, siteDir, waitForApp } from './harness.mjs';
+import { startStaticServer } from '../perf/static_server.mjs';
 
 const singleFile = process.env.DAH_SINGLE_FILE || path.join(path.dirname(siteDir), 'single/dah-tutor.html');
 
@@ -37,6 +38,38 @@ test('after one visit the app reloads and runs with the server gone', async () =
     assert.deepEqual(app.problems.foreignRequests, []);
   } finally {
     await app.close();
+  }
+});
+
+// The service worker keeps the copies the page downloaded: the app, the font and the cases (the bulk of
+// the site) leave the server once on a first visit. The server here forbids HTTP caching (no-store), so
+// the small files the page loads by tag (page, loader, glue, style) are the only ones sent twice.
+test('a first visit sends the large files once, service worker included', async () => {
+  const server = await startStaticServer(siteDir);
+  const app = await openApp({ server });
+  try {
+    const entries = await app.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100));
+      const keys = (await caches.keys()).filter((k) => k.startsWith('dah-tutor-'));
+      return { keys, entries: (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname) };
+    });
+    assert.deepEqual(entries.keys.length, 1, `one cache, the staging one deleted: ${entries.keys}`);
+    const sent = {};
+    for (const r of server.log) if (r.status === 200) sent[r.path] = (sent[r.path] || []).concat(r.bytes);
+    for (const f of ['/dah_tutor.wasm', '/assets/ui-font.ttf', '/cases/library.json']) {
+      assert.ok(entries.entries.includes(f), `${f} is cached for offline use`);
+      assert.equal((sent[f] || []).length, 1, `${f} was sent once (sent ${JSON.stringify(sent[f])})`);
+    }
+    const total = (list) => list.reduce((a, b) => a + b, 0);
+    const again = Object.values(sent).filter((l) => l.length > 1).map((l) => total(l.slice(1)));
+    const first = Object.values(sent).map((l) => l[0]);
+    console.log(`first visit: ${Object.keys(sent).length} files, ${total(first)} B, then ${total(again)} B sent again ` +
+      `(${Object.entries(sent).filter(([, l]) => l.length > 1).map(([p]) => p).join(' ')})`);
+    assert.ok(total(again) < total(first) / 5, `what the worker downloads again (${total(again)} B) is small next to the first load`);
+  } finally {
+    await app.close();
+    await server.stop();
   }
 });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser, openApp, startServer, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, clickAt, coreReplay, overlaps, press, scrollTo, stateAfter } from './player_driver.mjs';
+import { assertClose, brier, click, clickAt, coreReplay, coreSession, overlaps, press, scrollTo, stateAfter } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -88,13 +88,37 @@ test('two whole cases walked by mouse and keyboard match the core at every stage
     await app.shot('player-library');
     const first = s.cases[0].id;
     const last = s.cases[s.cases.length - 1].id;
+    const shown = {};  // what the debrief showed, by case
     s = await walkCase(app, first, true);
+    shown[first] = s.case;
     s = await press(app, 'l');
     assert.equal(s.cases.find((c) => c.id === first).progress, 'done');
     assert.equal(typeof s.cases.find((c) => c.id === first).best_score, 'number');
-    s = await walkCase(app, s.cases[1].id, false);
+    const second = s.cases[1].id;
+    s = await walkCase(app, second, false);
+    shown[second] = s.case;
     s = await press(app, 'l');
     s = await walkCase(app, last, true);
+    shown[last] = s.case;
+
+    // A second front end: the learner's event log, replayed by the WASM `dah session` through the same
+    // tutor, gives what the page showed (every committed answer, every score).
+    const session = coreSession(await app.page.evaluate(() => window.dahTutor.events()), 'player-walk');
+    assert.equal(session.refused, 0, 'every logged action replays');
+    assert.equal(session.malformed, 0);
+    for (const [id, c] of Object.entries(shown)) {
+      const replayed = session.scores.find((x) => x.case === id);
+      assert.ok(replayed && replayed.finished, `${id} is finished in the replay`);
+      assertClose(replayed.learner_case_score, c.learner_case_score, 1e-9, `${id}: case score`);
+      for (const [i, st] of c.stages.entries()) {
+        assertClose(replayed.stages[i].learner_brier, st.learner_brier, 1e-12, `${id} stage ${i}: learner Brier`);
+        assertClose(replayed.stages[i].engine_brier, st.engine_brier, 1e-12, `${id} stage ${i}: engine Brier`);
+      }
+      const commits = session.steps.filter((x) => x.command.cmd === 'commit' && x.result.case === id);
+      assert.equal(commits.length, c.stages.length, `${id}: one commit per stage`);
+      for (const x of commits)
+        for (const [dx, p] of Object.entries(c.stages[x.result.stage].learner)) assertClose(x.result.learner[dx], p, 1e-12, `${id}: committed ${dx}`);
+    }
 
     // Revisit a stage, try a what-if, go back to the real case with one click.
     s = await press(app, 'p');

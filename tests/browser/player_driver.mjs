@@ -3,7 +3,7 @@
 // WASM build of the `dah` tool (bin/dah.js replay --json) to compare with what the page shows.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clickRect, settle, siteDir } from './harness.mjs';
 
@@ -54,6 +54,19 @@ export function coreReplay(caseFile) {
     '--kb', path.join(siteDir, 'cases', 'knowledge-base.json'), '--json'], { encoding: 'utf8' });
   const c = JSON.parse(out).cases[0];
   return c.stages.map((st) => Object.fromEntries(c.diagnoses.map((id, i) => [id, st.posterior[i]])));
+}
+
+// Replays a learner's event log (window.dahTutor.events(), JSON lines) with the WASM `dah session`, the
+// tutor's command-line front end; returns its --json report. The log is kept in the artifacts folder.
+export function coreSession(eventsJsonl, name) {
+  const dah = path.join(path.dirname(siteDir), 'bin', 'dah.js');
+  const dir = process.env.DAH_ARTIFACTS_DIR || path.join(path.dirname(siteDir), 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.events.jsonl`);
+  writeFileSync(file, eventsJsonl);
+  const out = execFileSync('node', [dah, 'session', file, '--kb', path.join(siteDir, 'cases', 'knowledge-base.json'), '--json'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out);
 }
 
 export function brier(probabilities, truth) {

@@ -1,18 +1,19 @@
 // Soak: random clicks (most of them on the app's own controls), drags, keys, wheel turns and window
-// resizes for DAH_SOAK_SECONDS (default 120), then: no console error, no page error, no abort
-// (window.dahTutor.error stays null), and the WASM heap grows by at most 1 MB after the warm-up
-// (the memory the module has reserved; the bytes malloc has handed out must not keep climbing).
-// DAH_SOAK_SEED repeats a run; scripts/soak MINUTES runs it longer.
+// resizes for DAH_SOAK_SECONDS per seed (default 120), then: no console error, no page error, no abort
+// (window.dahTutor.error stays null), and the WASM heap grows by at most DAH_SOAK_MAX_GROWTH bytes
+// (default 1 MB) after the warm-up (the memory the module has reserved; the bytes malloc has handed out
+// must not keep climbing). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found
+// a growth), so a red run means a regression; scripts/soak MINUTES draws a new seed and prints it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './harness.mjs';
 
 const seconds = Number(process.env.DAH_SOAK_SECONDS || 120);
-const seed = Number(process.env.DAH_SOAK_SEED || Date.now() % 1e9);
+const seeds = (process.env.DAH_SOAK_SEEDS || '160265839 20261201').trim().split(/[\s,]+/).map(Number);
 const warmupSeconds = Math.min(20, Math.max(5, seconds * 0.15));
-const maxGrowth = 1024 * 1024;
+const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1024 * 1024);
 
-// mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEED.
+// mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEEDS.
 function generator(s) {
   return () => {
     s |= 0; s = (s + 0x6D2B79F5) | 0;
@@ -33,7 +34,7 @@ async function memory(page) {
   }));
 }
 
-test(`the app survives ${seconds} s of random input (seed ${seed})`, { timeout: (seconds + 120) * 1000 }, async () => {
+for (const seed of seeds) test(`the app survives ${seconds} s of random input (seed ${seed})`, { timeout: (seconds + 120) * 1000 }, async () => {
   const app = await openApp();
   const { page } = app;
   const random = generator(seed);
@@ -99,7 +100,7 @@ test(`the app survives ${seconds} s of random input (seed ${seed})`, { timeout: 
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(500);
     const after = await memory(page);
-    console.log(`soak: seed ${seed}, ${JSON.stringify(counts)}, heap reserved ${before.reserved} → ${after.reserved} B, ` +
+    console.log(`soak: seed ${seed}, ${seconds} s, ${JSON.stringify(counts)}, heap reserved ${before.reserved} → ${after.reserved} B, ` +
       `allocated ${before.allocated} → ${after.allocated} B, frames ${await app.frames()}\n  malloc'd over time: ${trace.join(' ')}`);
     assert.equal(await page.evaluate(() => window.dahTutor.error), null);
     assert.deepEqual(app.problems.pageErrors, [], `page errors (seed ${seed})`);
@@ -109,11 +110,12 @@ test(`the app survives ${seconds} s of random input (seed ${seed})`, { timeout: 
     if (before.allocated !== null) {
       // malloc'd bytes follow what is on screen (ImGui keeps each window's and table's buffers at their
       // high-water mark; measured: +0.7 to +1.0 MB within minutes, then flat, up and down): a leak is
-      // the second half of the run going more than 1 MB above the peak of the first half.
+      // the second half of the run going more than maxGrowth above the peak of the first half.
       readings.push({ ...after, t: seconds * 1000 });
       const middle = (warmupSeconds * 1000 + seconds * 1000) / 2;
       const firstPeak = Math.max(before.allocated, ...readings.filter((m) => m.t < middle).map((m) => m.allocated));
       const secondPeak = Math.max(...readings.filter((m) => m.t >= middle).map((m) => m.allocated));
+      console.log(`soak: seed ${seed}: malloc'd peak ${firstPeak} B in the first half, ${secondPeak} B in the second (${secondPeak - firstPeak} B)`);
       assert.ok(secondPeak - firstPeak <= maxGrowth,
         `malloc'd bytes kept growing: peak ${firstPeak} B in the first half, ${secondPeak} B in the second (seed ${seed})`);
     }

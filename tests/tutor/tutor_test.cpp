@@ -177,6 +177,9 @@ TEST_F(TutorTest, RestartForgetsOneCaseAndResetForgetsAll) {
     EXPECT_TRUE(tutor.session(index("fixture-warfarin"))->answers[0].committed);
     tutor.reset();
     EXPECT_FALSE(tutor.result().open);
+    ASSERT_EQ(tutor.events().events().size(), 1u);  // only the reset itself: nothing of the last learner
+    EXPECT_EQ(tutor.events().events()[0].type, "reset");
+    EXPECT_EQ(tutor.progress_json().find("fixture-warfarin"), std::string::npos);
     EXPECT_EQ(tutor.session(index("fixture-warfarin")), nullptr);
     EXPECT_TRUE(tutor.progress().empty());
     EXPECT_EQ(tutor.library().cases.size(), 2u);  // the library stays

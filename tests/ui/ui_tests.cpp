@@ -391,8 +391,15 @@ void test_idle() {
     Driver ui(platform);
     ui.step(5);
     check(!dah::ui::wants_frame(ui.app), "no frames are wanted when nothing happens");
-    dah::ui::wake(ui.app);
-    check(dah::ui::wants_frame(ui.app), "wake asks for frames");
+    check(dah::ui::seconds_until_timer(ui.app) < 0, "no timer is due when nothing happens");
+    // A wake asks for a few frames, then the app goes idle again by itself: count the frames it wants.
+    dah::ui::wake(ui.app, 3);
+    int drawn = 0;
+    while (dah::ui::wants_frame(ui.app) && drawn < 20) {
+        ui.step(1);
+        ++drawn;
+    }
+    check(drawn == 3, "a wake for 3 frames draws 3 frames and stops (drew " + std::to_string(drawn) + ")");
 }
 
 }  // namespace

@@ -268,10 +268,12 @@ bool Tutor::restart_case(int index) {
     return true;
 }
 
+// The next learner (a kiosk's) finds nothing of the last one: answers, scores, votes and the log.
 void Tutor::reset() {
     sessions_.clear();
     progress_.clear();
     votes_.clear();
+    events_.clear();
     close_case();
     why_for_ = why_against_ = -1;
     Event e = event_for("reset");

@@ -43,14 +43,15 @@ void restore_progress(AppState& app) {
 }
 
 void save_changes(AppState& app) {
-    if (!app.platform) return;
+    // Until the case library is in, the stored progress has not been read: writing would replace it.
+    const bool progress = !app.pending.loading && app.tutor.take_unsaved();
+    if (!app.platform || !(app.settings_dirty || progress)) return;
     bool ok = true;
     if (app.settings_dirty) {
         ok = app.platform->save("settings", settings_to_json(app.settings)) && ok;
         app.settings_dirty = false;
     }
-    // Until the case library is in, the stored progress has not been read: writing would replace it.
-    if (!app.pending.loading && app.tutor.take_unsaved()) ok = app.platform->save("progress", app.tutor.progress_json()) && ok;
+    if (progress) ok = app.platform->save("progress", app.tutor.progress_json()) && ok;
     if (ok && app.modes.storage_ok) return;
     app.modes.storage_ok = ok;  // a later save that works clears the warning
     if (!ok) app.view.notice = "Storage is full or unavailable: your answers are kept in memory until you close the app.";

@@ -24,7 +24,7 @@ struct Event {
 
 class EventLog {
 public:
-    static constexpr std::size_t default_capacity = 2000;
+    static constexpr std::size_t default_capacity = 500;  // a few dozen cases walked; what an LMS export needs
     explicit EventLog(std::size_t capacity = default_capacity) : capacity_(capacity) {}
 
     void add(Event e);  // drops the oldest past the capacity
