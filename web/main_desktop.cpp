@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
+    // Buffers of windows not drawn for 10 s are freed (ImGui's default is 60 s): memory follows the screen.
+    io.ConfigMemoryCompactTimer = 10.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 150");

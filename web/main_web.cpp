@@ -202,6 +202,8 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout comes from the window size, not a saved file
+    // Buffers of windows not drawn for 10 s are freed (ImGui's default is 60 s): memory follows the screen.
+    io.ConfigMemoryCompactTimer = 10.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     w.input.install([&w] { wake(w); });
     ImGui_ImplOpenGL3_Init("#version 300 es");

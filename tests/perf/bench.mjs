@@ -153,6 +153,54 @@ async function idle(browser, server) {
   }
 }
 
+// Records the CPU time of every frame the app draws from now on (window.__frameSamples).
+async function startSampling(page) {
+  if (!await page.evaluate(() => typeof window.dahTutor.frameTimeMs === 'function')) return false;
+  await page.evaluate(() => {
+    window.__frameSamples = [];
+    let last = window.dahTutor.frames();
+    const tick = () => {
+      const n = window.dahTutor.frames();
+      if (n !== last) { window.__frameSamples.push(window.dahTutor.frameTimeMs()); last = n; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return true;
+}
+
+function frameSummary(samples) {
+  return { frames: samples.length, mean_ms: r3(mean(samples)), p95_ms: r3(quantile(samples, 0.95)), max_ms: r3(Math.max(...samples)) };
+}
+
+// ---- frame time with the knowledge explorer open and scrolled -----------------------------------
+// Opens the explorer (K) once the cases are in, then turns the wheel over its table down and up.
+async function explorerFrameTimes(browser, server, seconds = 10) {
+  const { context, page, consoleErrors } = await newPage(browser);
+  try {
+    await page.goto(server.base);
+    await waitFirstFrame(page);
+    await page.waitForFunction(() => !window.dahTutor.state().loading, null, { timeout: 30000 });
+    await page.mouse.click(5, 5);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => window.dahTutor.state().screen === 'explorer', null, { timeout: 10000 });
+    if (!await startSampling(page)) return { error: 'the app does not export dah_frame_time_ms' };
+    const table = (await page.evaluate(() => window.dahTutor.state())).controls['explorer.table'];
+    const at = table ? { x: table.x + table.w / 2, y: table.y + Math.min(table.h / 2, 300) } : { x: 640, y: 400 };
+    await page.mouse.move(at.x, at.y);
+    const until = Date.now() + seconds * 1000;
+    let wheels = 0;
+    while (Date.now() < until) {
+      await page.mouse.wheel(0, (wheels++ % 20) < 10 ? 120 : -120);  // ten turns down, ten up
+      await page.waitForTimeout(50);
+    }
+    const samples = await page.evaluate(() => window.__frameSamples);
+    return { ...frameSummary(samples), wheels, console_errors: consoleErrors };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---- frame time while a case is walked ---------------------------------------------------------
 // Clicks through the app by the control rectangles state() reports: opens the first case, then keeps
 // pressing whichever control moves the case on (commit, reveal, next...) and samples the CPU time of
@@ -162,18 +210,7 @@ async function frameTimes(browser, server, seconds = 20) {
   try {
     await page.goto(server.base);
     await waitFirstFrame(page);
-    const hasTimer = await page.evaluate(() => typeof window.dahTutor.frameTimeMs === 'function');
-    if (!hasTimer) return { error: 'the app does not export dah_frame_time_ms' };
-    await page.evaluate(() => {
-      window.__frameSamples = [];
-      let last = window.dahTutor.frames();
-      const tick = () => {
-        const n = window.dahTutor.frames();
-        if (n !== last) { window.__frameSamples.push(window.dahTutor.frameTimeMs()); last = n; }
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    if (!await startSampling(page)) return { error: 'the app does not export dah_frame_time_ms' };
     const until = Date.now() + seconds * 1000;
     const clicked = [];
     const progress = /commit|reveal|next|advance|continue|open|start|play|submit|finish|stage/i;
@@ -201,8 +238,7 @@ async function frameTimes(browser, server, seconds = 20) {
     const samples = await page.evaluate(() => window.__frameSamples);
     const final = await page.evaluate(() => window.dahTutor.state());
     return {
-      frames: samples.length, mean_ms: r3(mean(samples)), p95_ms: r3(quantile(samples, 0.95)),
-      max_ms: r3(Math.max(...samples)), clicks: clicked.length, controls_clicked: [...new Set(clicked)],
+      ...frameSummary(samples), clicks: clicked.length, controls_clicked: [...new Set(clicked)],
       final_screen: final.screen, console_errors: consoleErrors,
     };
   } finally {
@@ -253,9 +289,11 @@ async function measureSite(label, site, browser) {
     console.error(`[bench] ${label}: idle ${idleResult.frames} frames, ${idleResult.cpu_percent_of_one_core} % CPU`);
     const frame = label === 'app' ? await frameTimes(browser, server) : null;
     if (frame) console.error(`[bench] ${label}: frame mean ${frame.mean_ms} ms p95 ${frame.p95_ms} ms`);
+    const explorer = label === 'app' ? await explorerFrameTimes(browser, server) : null;
+    if (explorer) console.error(`[bench] ${label}: explorer frame mean ${explorer.mean_ms} ms p95 ${explorer.p95_ms} ms`);
     // The 1-minute load average around the run: other work on the machine slows start-up and frames.
     const load_average = { before: r1(loadBefore), after: r1(os.loadavg()[0]) };
-    return { download, startup: { loopback, throttled }, idle: idleResult, frame, console_errors: first.consoleErrors, load_average };
+    return { download, startup: { loopback, throttled }, idle: idleResult, frame, explorer, console_errors: first.consoleErrors, load_average };
   } finally {
     await server.stop();
   }
@@ -308,6 +346,10 @@ function markdown(res) {
   if (a?.frame && !a.frame.error) {
     row(`UI frame CPU time, mean (ms, ${a.frame.frames} frames)`, a.frame.mean_ms, '', '≤ 1', a.frame.mean_ms <= budgets.frame_mean_ms);
     row('UI frame CPU time, p95 / max (ms)', `${a.frame.p95_ms} / ${a.frame.max_ms}`, '', '≤ 2 (p95)', a.frame.p95_ms <= budgets.frame_p95_ms);
+  }
+  if (a?.explorer && !a.explorer.error) {
+    row(`knowledge explorer open and scrolled: frame mean (ms, ${a.explorer.frames} frames)`, a.explorer.mean_ms, '', '≤ 1', a.explorer.mean_ms <= budgets.frame_mean_ms);
+    row('knowledge explorer: p95 / max (ms)', `${a.explorer.p95_ms} / ${a.explorer.max_ms}`, '', '', null);
   }
   if (res.single_file) row('single-file build, brotli (kB)', kb(res.single_file.brotli), '', '≤ 300', res.single_file.brotli <= budgets.single_file_br_bytes);
   if (res.core) {

@@ -85,11 +85,16 @@ bool replay(ImDrawList* draw, const Recording& r, ImVec2 delta) {
 
 }  // namespace
 
+void PictureCache::forget_unused(int frame) {
+    recordings_.erase(std::remove_if(recordings_.begin(), recordings_.end(),
+                                     [&](const Recording& r) { return frame - r.last_used_frame > frames_kept_unused; }),
+                      recordings_.end());
+}
+
 float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float width, const DrawOptions& o) {
     const int frame = ImGui::GetFrameCount();
     auto& all = recordings_;
-    all.erase(std::remove_if(all.begin(), all.end(), [&](const Recording& r) { return frame - r.last_used_frame > frames_kept_unused; }),
-              all.end());
+    forget_unused(frame);
     const std::string key = key_of(draw, p, width, o);
     auto found = std::find_if(all.begin(), all.end(), [&](const Recording& r) { return r.key == key; });
     if (found == all.end()) {

@@ -19,6 +19,9 @@ class PictureCache {
 public:
     // Same result and arguments as draw_picture; returns the height used.
     float draw(ImDrawList* draw, const Picture& picture, ImVec2 pos, float width, const DrawOptions& options);
+    // Drops the recordings not drawn in the last frames_kept_unused frames; called every frame, so a
+    // picture that left the screen (up to ~1 MB of vertices) does not stay in memory.
+    void forget_unused(int frame);
     std::size_t size() const { return recordings_.size(); }
 
     struct Command {

@@ -67,6 +67,7 @@ static void draw_status_line(AppState& app) {
 void frame(AppState& app) {
     app.report.controls.clear();
     app.report.pictures.clear();
+    app.render.pictures.forget_unused(ImGui::GetFrameCount());
     if (app.render.theme_applied != static_cast<int>(app.settings.theme)) {
         apply_theme(app.settings.theme, app.settings.ui_scale);
         app.render.theme_applied = static_cast<int>(app.settings.theme);

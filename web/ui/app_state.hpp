@@ -77,6 +77,7 @@ struct View {
 struct Settings {
     Theme theme = Theme::dark;
     float ui_scale = 1.0f;
+    bool show_topics = false;  // tags and objectives in the library (they give the answer away)
 };
 
 // What the renderer last built, to rebuild only on change.

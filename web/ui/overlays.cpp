@@ -31,7 +31,7 @@ const Shortcut global_keys[] = {
 const Shortcut library_keys[] = {
     {"1 … 9", "Open the n-th case listed"},
     {"F", "Next difficulty filter"},
-    {"G", "Next tag filter"},
+    {"G", "Next topic filter (when topics are shown: Settings)"},
 };
 const Shortcut player_keys[] = {
     {"1 … 9,  ,  /  .", "Choose a diagnosis in your differential (the n-th / previous / next)"},
@@ -132,8 +132,15 @@ void draw_settings(AppState& app) {
         ImGui::SameLine();
         if (ImGui::Button("Reset")) set_scale(app, 1.0f);
         ImGui::Spacing();
-        ImGui::Checkbox("Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal);
+        if (ImGui::Checkbox("Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal))
+            app.tutor.set_reveal_without_commit(app.options.free_reveal || app.options.present);
         mark(app, "settings.free_reveal");
+        // Topics (tags and objectives) name the answer: hidden in the library unless a lecturer asks.
+        if (ImGui::Checkbox("Show topics in the library (lecturers: filter by topic)", &app.settings.show_topics)) {
+            app.settings_dirty = true;
+            if (!app.settings.show_topics) app.view.filter_tag.clear();
+        }
+        mark(app, "settings.show_topics");
         ImGui::Spacing();
         if (ImGui::Button("Close (Esc)")) app.view.settings_open = false;
         mark(app, "settings.close");
@@ -235,7 +242,7 @@ void handle_shortcuts(AppState& app) {
         for (int i = 0; i < 9 && i < static_cast<int>(shown.size()); ++i)
             if (pressed(key::digit1 + i)) open_in_player(app, shown[static_cast<std::size_t>(i)]);
         if (pressed(key::letter('f'))) cycle(app.view.filter_difficulty, {"introductory", "intermediate", "advanced"});
-        if (pressed(key::letter('g'))) cycle(app.view.filter_tag, all_tags(app));
+        if (pressed(key::letter('g')) && app.settings.show_topics) cycle(app.view.filter_tag, all_tags(app));
         break;
     }
     case Screen::player: {

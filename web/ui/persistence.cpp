@@ -19,7 +19,7 @@ static const char* theme_id(Theme t) {
 }
 
 std::string settings_to_json(const Settings& settings) {
-    json j = {{"theme", theme_id(settings.theme)}, {"ui_scale", settings.ui_scale}};
+    json j = {{"theme", theme_id(settings.theme)}, {"ui_scale", settings.ui_scale}, {"show_topics", settings.show_topics}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -30,6 +30,7 @@ void settings_from_json(const std::string& text, Settings& settings) {
         const std::string t = j["theme"].get<std::string>();
         settings.theme = t == "light" ? Theme::light : t == "high-contrast" ? Theme::high_contrast : Theme::dark;
     }
+    if (j.contains("show_topics") && j["show_topics"].is_boolean()) settings.show_topics = j["show_topics"].get<bool>();
     if (j.contains("ui_scale") && j["ui_scale"].is_number())
         settings.ui_scale = std::clamp(j["ui_scale"].get<float>(), 0.5f, 4.0f);
 }

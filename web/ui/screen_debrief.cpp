@@ -47,6 +47,16 @@ void draw_debrief(AppState& app) {
         heading("Final diagnosis: " + dx.name);
         mark(app, "debrief.diagnosis");
         wrapped(e.data.explanation);
+        // What the case was about: held back until now, since it names the answer.
+        if (!e.data.learning_objectives.empty()) {
+            heading("What this case teaches");
+            for (const std::string& o : e.data.learning_objectives) wrapped("\u2022 " + o);
+        }
+        if (!e.data.tags.empty()) {
+            std::string topics = "Topics: ";
+            for (std::size_t t = 0; t < e.data.tags.size(); ++t) topics += (t ? ", " : "") + e.data.tags[t];
+            wrapped_coloured(pal.muted, topics);
+        }
     }
     heading("Your score per stage, beside the engine's (0–100, from the Brier score; 100 is perfect)");
     if (ImGui::BeginTable("##scores", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {

@@ -69,9 +69,11 @@ void draw_library(AppState& app) {
     }
     filter_combo(app, "Difficulty (F)", "library.filter.difficulty", app.view.filter_difficulty,
                  {"introductory", "intermediate", "advanced"});
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < em(30)) ImGui::NewLine();
-    filter_combo(app, "Tag (G)", "library.filter.tag", app.view.filter_tag, all_tags(app));
+    if (app.settings.show_topics) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < em(30)) ImGui::NewLine();
+        filter_combo(app, "Topic (G)", "library.filter.tag", app.view.filter_tag, all_tags(app));
+    }
     draw_library_tools(app);  // import a case, reset my progress, storage warning (ui/progress_tools.cpp)
 
     const std::vector<int> shown = visible_cases(app);
@@ -99,7 +101,14 @@ void draw_library(AppState& app) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::Indent(em(2));
-        std::string line = c.difficulty + " · " + std::to_string(c.stages.size()) + " stages · " + status;
+        // The presentation only: who, where, what brought them; the topics name the answer.
+        std::string who = std::to_string(c.patient.age) + "-year-old " + c.patient.sex;
+        if (!c.patient.setting.empty()) who += ", " + c.patient.setting;
+        if (!c.patient.summary.empty()) who += ". " + c.patient.summary;
+        wrapped(who);
+        // About two minutes a stage: reading, then committing a differential.
+        std::string line = c.difficulty + " · " + std::to_string(c.stages.size()) + " stages, about " +
+                           std::to_string(2 * c.stages.size()) + " min · " + status;
         if (card.best_score >= 0) {
             char buf[48];
             std::snprintf(buf, sizeof buf, " · best score %.0f / 100", card.best_score);
@@ -107,12 +116,11 @@ void draw_library(AppState& app) {
         }
         wrapped_coloured(pal.muted, line);
         wrapped_coloured(pal.muted, stage_list(c));
-        if (!c.tags.empty()) {
-            std::string tags = "Tags: ";
+        if (app.settings.show_topics && !c.tags.empty()) {
+            std::string tags = "Topics: ";
             for (std::size_t t = 0; t < c.tags.size(); ++t) tags += (t ? ", " : "") + c.tags[t];
             wrapped_coloured(pal.muted, tags);
         }
-        for (const auto& o : c.learning_objectives) wrapped("• " + o);
         ImGui::Unindent(em(2));
         ImGui::PopID();
     }

@@ -105,10 +105,12 @@ const std::string& state_json(AppState& app) {
         const tutor::CaseEntry& e = app.tutor.library().cases[i];
         const tutor::CaseCard& card = result.cards[i];
         j["cases"].push_back({{"id", e.data.id}, {"title", e.data.title}, {"file", e.file}, {"difficulty", e.data.difficulty},
-                              {"tags", e.data.tags}, {"stages", e.data.stages.size()}, {"progress", card.progress},
+                              {"tags", app.settings.show_topics ? json(e.data.tags) : json::array()},
+                              {"stages", e.data.stages.size()}, {"progress", card.progress},
                               {"best_score", card.best_score >= 0 ? json(card.best_score) : json(nullptr)}});
     }
     j["filter"] = {{"difficulty", app.view.filter_difficulty}, {"tag", app.view.filter_tag}};
+    j["show_topics"] = app.settings.show_topics;
     j["errors"] = json::array();
     for (const tutor::LoadError& e : app.tutor.library().errors) j["errors"].push_back({{"file", e.file}, {"messages", e.messages}});
     j["knowledge_base"] = app.tutor.kb() ? json{{"diagnoses", app.tutor.kb()->diagnoses.size()}, {"variables", app.tutor.kb()->variables.size()}} : json(nullptr);

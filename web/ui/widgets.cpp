@@ -22,13 +22,12 @@ void mark_window(AppState& app, const std::string& name) {
     app.report.controls[name] = Rect{p.x, p.y, size.x, size.y};
 }
 
+// Certainty is earned: nothing short of exactly 1 reads "100 %", nothing above 0 reads "0 %".
 std::string percent(double p) {
+    if (p > 0.99 && p < 1) return "> 99 %";
+    if (p > 0 && p < 0.01) return "< 1 %";
     char buf[32];
-    const double v = 100.0 * p;
-    if (v > 0 && v < 1)
-        std::snprintf(buf, sizeof buf, "%.1f %%", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.0f %%", v);
+    std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * p);
     return buf;
 }
 

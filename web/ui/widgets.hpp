@@ -30,6 +30,6 @@ void heading(const std::string& text);
 // Width of `n` average characters at the current font (layout in text units, so it scales).
 float em(float n);
 
-std::string percent(double p);
+std::string percent(double p);  // "37 %"; "> 99 %" and "< 1 %" near certainty
 
 }  // namespace dah::ui
