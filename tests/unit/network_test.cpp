@@ -305,7 +305,9 @@ TEST(Network, AFindingWhoseParentsAreKnownMovesNothing) {
         EXPECT_NEAR(after.both, before.both, 1e-12);
         const Hypothesis a = Hypothesis::of_cause(n, n.causes.front());
         const double pa = probability_of(n, e, a);
-        if (pa > 0 && pa < 1) EXPECT_NEAR(weight_of_evidence_db(n, e, f, value, a, Hypothesis::complement(a)), 0, 1e-9);
+        if (pa > 0 && pa < 1) {
+            EXPECT_NEAR(weight_of_evidence_db(n, e, f, value, a, Hypothesis::complement(a)), 0, 1e-9);
+        }
         ++checked;
     }
     EXPECT_GT(checked, 100);
