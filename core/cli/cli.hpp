@@ -54,5 +54,6 @@ int run_play(const Options& options);
 int run_explain(const Options& options);
 int run_kb(const Options& options);
 int run_replay(const Options& options);
+int run_network(const Options& options);
 
 }  // namespace dah::cli

@@ -15,8 +15,10 @@ void usage(std::FILE* out) {
         "  explain CASE --stage N  one stage in detail (N = 1-based stage number or a stage id)\n"
         "  kb                      findings x diagnoses: P(value | diagnosis), likelihood ratio, source\n"
         "  replay CASE...          posteriors after each stage at full precision (for tests)\n"
+        "  network [NODE=VALUE...] the causal model (v2): nodes and parents, or the posterior after findings\n"
         "options:\n"
-        "  --kb FILE   knowledge base (default: knowledge-base.json beside the case, else cases/knowledge-base.json)\n"
+        "  --kb FILE   knowledge base (default: knowledge-base.json beside the case, else cases/knowledge-base.json;\n"
+        "              for network: cases/knowledge-base-v2.json)\n"
         "  --json      machine-readable output\n",
         out);
 }
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (options.command == "explain") return dah::cli::run_explain(options);
     if (options.command == "kb") return dah::cli::run_kb(options);
     if (options.command == "replay") return dah::cli::run_replay(options);
+    if (options.command == "network") return dah::cli::run_network(options);
     if (!options.command.empty()) std::fprintf(stderr, "dah: unknown command %s\n", options.command.c_str());
     usage(stderr);
     return 2;
