@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dah/network.hpp"
+#include "network_plan.hpp"
 
 namespace dah::net {
 
@@ -191,6 +192,8 @@ bool prepare(Network& network, std::string* why) {
             network.group_mask[static_cast<std::size_t>(g)] |= std::uint64_t{1} << b;
         }
     }
+    network.prior_mass = 0;
+    for (double w : detail::cause_set_weights(network, Evidence::none(network))) network.prior_mass += w;
     return true;
 }
 

@@ -71,15 +71,56 @@ int popcount(std::uint64_t x) {
     return c;
 }
 
-// The per-set weights with the node at each of its values: joint[v][set].
-std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node) {
-    Evidence with = e;
+// The per-set weights with the node at each of its values: joint[v][set]. For a finding whose parents
+// are causes and known context, the weights without it (`base`, computed when null) times its likelihood;
+// for any other node, one evaluation per value.
+std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node,
+                                                  const std::vector<double>* base = nullptr) {
     std::vector<std::vector<double>> out;
-    for (std::size_t v = 0; v < n.nodes[static_cast<std::size_t>(node)].values.size(); ++v) {
+    const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
+    const detail::Plan values(n, e, true);
+    std::vector<double> likelihood;
+    if (values.likelihood_by_set(node, 0, n.cause_sets, likelihood)) {
+        std::vector<double> computed;
+        if (!base) {
+            computed = cause_set_weights(n, e);
+            base = &computed;
+        }
+        for (std::size_t v = 0; v < k; ++v) {
+            if (v > 0) values.likelihood_by_set(node, static_cast<int>(v), n.cause_sets, likelihood);
+            for (std::size_t s = 0; s < base->size(); ++s) likelihood[s] *= (*base)[s];
+            out.push_back(likelihood);
+        }
+        return out;
+    }
+    Evidence with = e;
+    for (std::size_t v = 0; v < k; ++v) {
         with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
         out.push_back(cause_set_weights(n, with));
     }
     return out;
+}
+
+double mutual_information(const Network& n, const std::vector<std::vector<double>>& joint) {
+    const std::size_t k = joint.size(), sets = n.cause_sets.size();
+    double z = 0;
+    std::vector<double> by_value(k, 0.0), by_set(sets, 0.0);
+    for (std::size_t v = 0; v < k; ++v) {
+        for (std::size_t s = 0; s < sets; ++s) {
+            by_value[v] += joint[v][s];
+            by_set[s] += joint[v][s];
+        }
+        z += by_value[v];
+    }
+    if (!(z > 0)) return 0;
+    double bits = 0;
+    for (std::size_t v = 0; v < k; ++v) {
+        for (std::size_t s = 0; s < sets; ++s) {
+            const double j = joint[v][s] / z, a = by_value[v] / z, b = by_set[s] / z;
+            if (j > 0 && a > 0 && b > 0) bits += j * std::log2(j / (a * b));
+        }
+    }
+    return std::max(0.0, bits);
 }
 
 double plogp_ratio(double joint, double a, double b) {
@@ -133,16 +174,16 @@ Hypothesis Hypothesis::complement(const Hypothesis& h) {
 
 bool Hypothesis::holds(const Network& n, std::uint64_t present) const { return compile(n, *this).holds(present); }
 
-Posterior posterior_after(const Network& n, const Evidence& e) {
+namespace {
+
+Posterior posterior_from_weights(const Network& n, const std::vector<double>& w) {
     Posterior out;
     out.present.assign(n.nodes.size(), 0.0);
     out.groups.assign(n.groups.size(), 0.0);
-    const std::vector<double> w = cause_set_weights(n, normalised(n, e));
     const double z = total(w);
     // The presenting problem: at least one and at most max_coexisting_causes present; its probability
     // under the independent cause model normalises the evidence probability.
-    const double z0 = total(cause_set_weights(n, Evidence::none(n)));
-    out.evidence_probability = z0 > 0 ? z / z0 : 0;
+    out.evidence_probability = n.prior_mass > 0 ? z / n.prior_mass : 0;
     if (!(z > 0)) return out;
     out.possible = true;
     const bool has_both = n.both_first >= 0 && n.both_second >= 0;
@@ -152,8 +193,8 @@ Posterior posterior_after(const Network& n, const Evidence& e) {
         if (!(w[i] > 0)) continue;
         const double p = w[i] / z;
         const std::uint64_t s = n.cause_sets[i];
-        for (std::size_t b = 0; b < n.causes.size(); ++b) {
-            if (s >> b & 1) out.present[static_cast<std::size_t>(n.causes[b])] += p;
+        for (std::uint64_t m = s; m; m &= m - 1) {
+            out.present[static_cast<std::size_t>(n.causes[static_cast<std::size_t>(__builtin_ctzll(m))])] += p;
         }
         for (std::size_t g = 0; g < n.groups.size(); ++g) {
             if (s & n.group_mask[g]) out.groups[g] += p;
@@ -163,6 +204,46 @@ Posterior posterior_after(const Network& n, const Evidence& e) {
     }
     return out;
 }
+
+}  // namespace
+
+Posterior posterior_after(const Network& n, const Evidence& e) {
+    return posterior_from_weights(n, cause_set_weights(n, normalised(n, e)));
+}
+
+Inference::Inference(const Network& n) : n_(&n), evidence_(Evidence::none(n)) { recompute(); }
+
+void Inference::recompute() {
+    weights_ = cause_set_weights(*n_, evidence_);
+    ++recomputations_;
+}
+
+void Inference::set_evidence(const Evidence& e) {
+    evidence_ = normalised(*n_, e);
+    recompute();
+}
+
+void Inference::reveal(int node, int value) {
+    if (!in_range(*n_, node) || value < 0 ||
+        static_cast<std::size_t>(value) >= n_->nodes[static_cast<std::size_t>(node)].values.size()) {
+        return;
+    }
+    const int before = evidence_.value_of[static_cast<std::size_t>(node)];
+    if (before == value) return;
+    if (before < 0) {
+        std::vector<double> likelihood;
+        const detail::Plan values(*n_, evidence_, true);
+        if (values.likelihood_by_set(node, value, n_->cause_sets, likelihood)) {
+            for (std::size_t s = 0; s < weights_.size(); ++s) weights_[s] *= likelihood[s];
+            evidence_.value_of[static_cast<std::size_t>(node)] = value;
+            return;
+        }
+    }
+    evidence_.value_of[static_cast<std::size_t>(node)] = value;
+    recompute();
+}
+
+Posterior Inference::posterior() const { return posterior_from_weights(*n_, weights_); }
 
 double probability_of(const Network& n, const Evidence& e, const Hypothesis& h) {
     const std::vector<double> w = cause_set_weights(n, normalised(n, e));
@@ -218,23 +299,7 @@ double expected_information_bits(const Network& n, const Evidence& e, int node) 
     if (!in_range(n, node)) return 0;
     const Evidence base = normalised(n, e);
     if (base.value_of[static_cast<std::size_t>(node)] >= 0) return 0;
-    const auto joint = weights_by_value(n, base, node);
-    const std::size_t k = joint.size(), sets = n.cause_sets.size();
-    double z = 0;
-    std::vector<double> by_value(k, 0.0), by_set(sets, 0.0);
-    for (std::size_t v = 0; v < k; ++v) {
-        for (std::size_t s = 0; s < sets; ++s) {
-            by_value[v] += joint[v][s];
-            by_set[s] += joint[v][s];
-        }
-        z += by_value[v];
-    }
-    if (!(z > 0)) return 0;
-    double bits = 0;
-    for (std::size_t v = 0; v < k; ++v) {
-        for (std::size_t s = 0; s < sets; ++s) bits += plogp_ratio(joint[v][s] / z, by_value[v] / z, by_set[s] / z);
-    }
-    return std::max(0.0, bits);
+    return mutual_information(n, weights_by_value(n, base, node));
 }
 
 double expected_information_bits(const Network& n, const Evidence& e, int node, const Hypothesis& a,
@@ -271,11 +336,13 @@ double expected_information_bits(const Network& n, const Evidence& e, int node, 
 std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence& e, Stage up_to) {
     std::vector<TestSuggestion> out;
     const Evidence base = normalised(n, e);
+    const std::vector<double> weights = cause_set_weights(n, base);
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const Node& x = n.nodes[i];
         if (x.kind == NodeKind::cause || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
-        out.push_back(TestSuggestion{static_cast<int>(i), expected_information_bits(n, base, static_cast<int>(i))});
+        out.push_back(TestSuggestion{static_cast<int>(i),
+                                     mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const TestSuggestion& a, const TestSuggestion& b) { return a.expected_bits > b.expected_bits; });

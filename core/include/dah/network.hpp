@@ -82,6 +82,7 @@ struct Network {
     std::vector<int> cause_bit;             // by node index; -1 for non-causes
     std::vector<std::uint64_t> cause_sets;  // every set of causes allowed a priori (1..max present)
     std::vector<std::uint64_t> group_mask;  // causes of each group
+    double prior_mass = 0;                  // P(1..max causes present) before any evidence
 };
 
 // Fills the derived members. False (with a reason) when the network cannot be used: a cycle, a parent

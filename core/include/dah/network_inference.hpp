@@ -53,6 +53,25 @@ struct Posterior {
 
 Posterior posterior_after(const Network& n, const Evidence& e);
 
+// Holds the evidence and the weight of every allowed set of causes. Revealing a finding whose parents are
+// causes and known context nodes multiplies its likelihood in (one update); anything else recomputes.
+class Inference {
+public:
+    explicit Inference(const Network& n);
+    void reveal(int node, int value);  // ignored when out of range
+    void set_evidence(const Evidence& e);
+    const Evidence& evidence() const { return evidence_; }
+    Posterior posterior() const;
+    int recomputations() const { return recomputations_; }  // full ones, for tests
+
+private:
+    void recompute();
+    const Network* n_;
+    Evidence evidence_;
+    std::vector<double> weights_;
+    int recomputations_ = 0;
+};
+
 // P(h | evidence); 0 when the evidence is impossible.
 double probability_of(const Network& n, const Evidence& e, const Hypothesis& h);
 
