@@ -55,5 +55,6 @@ int run_explain(const Options& options);
 int run_kb(const Options& options);
 int run_replay(const Options& options);
 int run_network(const Options& options);
+int run_calibrate(const Options& options);
 
 }  // namespace dah::cli
