@@ -134,7 +134,8 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         add_potential(bits, std::move(table));
     }
     for (Block& b : blocks) {
-        if (b.bits.size() > max_tabulated_bits) {
+        // Tabulating costs 2^bits block sums; summing per allowed set of causes costs one per set.
+        if (b.bits.size() > max_tabulated_bits || (std::size_t{1} << b.bits.size()) > n.cause_sets.size()) {
             make_parts(b);
             wide_blocks_.push_back(std::move(b));
             continue;
