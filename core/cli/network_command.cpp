@@ -17,7 +17,8 @@ using namespace dah::net;
 void print_nodes(const Network& n) {
     for (const Node& node : n.nodes) {
         std::string parents;
-        for (int p : node.parents) parents += (parents.empty() ? "" : ", ") + n.nodes[static_cast<std::size_t>(p)].id;
+        for (int p : node.parents)
+            parents += (parents.empty() ? "" : ", ") + n.nodes[static_cast<std::size_t>(p)].id;
         std::printf("%-8s %-30s %-13s %s\n", std::string(kind_id(node.kind)).c_str(), node.id.c_str(),
                     node.noisy_max() ? "noisy-MAX" : "table", parents.empty() ? "-" : parents.c_str());
     }
@@ -51,7 +52,8 @@ int run_network(const Options& options) {
         const int node = n.node_index(item.substr(0, eq));
         const int value = eq == std::string::npos ? -1 : n.value_index(node, item.substr(eq + 1));
         if (node < 0 || value < 0) {
-            std::fprintf(stderr, "dah: %s: expected NODE=VALUE with ids from %s\n", item.c_str(), path.c_str());
+            std::fprintf(stderr, "dah: %s: expected NODE=VALUE with ids from %s\n", item.c_str(),
+                         path.c_str());
             return 2;
         }
         const double db = weight_of_evidence_db(n, e, node, value, immune, antithrombotic);
@@ -67,23 +69,31 @@ int run_network(const Options& options) {
     const auto tests = suggest_next_tests(n, e);
     if (options.json) {
         nlohmann::json causes = nlohmann::json::object(), groups = nlohmann::json::object();
-        for (int c : n.causes) causes[n.nodes[static_cast<std::size_t>(c)].id] = p.present[static_cast<std::size_t>(c)];
+        for (int c : n.causes)
+            causes[n.nodes[static_cast<std::size_t>(c)].id] = p.present[static_cast<std::size_t>(c)];
         for (std::size_t g = 0; g < n.groups.size(); ++g) groups[n.groups[g].id] = p.groups[g];
-        print_json({{"weights", weights}, {"causes", causes}, {"groups", groups}, {"both", p.both},
+        print_json({{"weights", weights},
+                    {"causes", causes},
+                    {"groups", groups},
+                    {"both", p.both},
                     {"two_or_more", p.any_of_two_or_more}});
         return 0;
     }
     std::printf("\n");
     for (int c : n.causes) {
         const double x = p.present[static_cast<std::size_t>(c)];
-        if (x >= 0.005) std::printf("  %-28s %6.1f %%\n", n.nodes[static_cast<std::size_t>(c)].short_name.c_str(), 100 * x);
+        if (x >= 0.005)
+            std::printf("  %-28s %6.1f %%\n", n.nodes[static_cast<std::size_t>(c)].short_name.c_str(),
+                        100 * x);
     }
     std::printf("\n");
-    for (std::size_t g = 0; g < n.groups.size(); ++g) std::printf("  %-46s %6.1f %%\n", n.groups[g].name.c_str(), 100 * p.groups[g]);
+    for (std::size_t g = 0; g < n.groups.size(); ++g)
+        std::printf("  %-46s %6.1f %%\n", n.groups[g].name.c_str(), 100 * p.groups[g]);
     std::printf("  %-46s %6.1f %%\n", n.both_name.c_str(), 100 * p.both);
     std::printf("\nMost informative next: ");
     for (std::size_t i = 0; i < tests.size() && i < 5; ++i) {
-        std::printf("%s%s (%.2f bits)", i ? ", " : "", n.nodes[static_cast<std::size_t>(tests[i].node)].id.c_str(), tests[i].expected_bits);
+        std::printf("%s%s (%.2f bits)", i ? ", " : "",
+                    n.nodes[static_cast<std::size_t>(tests[i].node)].id.c_str(), tests[i].expected_bits);
     }
     std::printf("\n");
     return 0;

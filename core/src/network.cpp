@@ -1,16 +1,20 @@
 // The network's look-ups, each node's conditional probability, and the derived members (`prepare`).
+#include "dah/network.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include "dah/network.hpp"
 #include "network_plan.hpp"
 
 namespace dah::net {
 
 std::string_view kind_id(NodeKind kind) {
     switch (kind) {
-        case NodeKind::context: return "context";
-        case NodeKind::cause: return "cause";
-        case NodeKind::finding: return "finding";
+        case NodeKind::context:
+            return "context";
+        case NodeKind::cause:
+            return "cause";
+        case NodeKind::finding:
+            return "finding";
     }
     return "finding";
 }
@@ -27,7 +31,8 @@ double Node::probability(const int* parent_values, int value) const {
     if (!noisy_max()) {
         std::size_t row = 0;
         for (std::size_t p = 0; p < parent_sizes.size(); ++p) {
-            row = row * static_cast<std::size_t>(parent_sizes[p]) + static_cast<std::size_t>(parent_values[p]);
+            row =
+                row * static_cast<std::size_t>(parent_sizes[p]) + static_cast<std::size_t>(parent_values[p]);
         }
         const std::size_t at = row * k + static_cast<std::size_t>(value);
         return at < table.size() ? table[at] : 0;
@@ -103,7 +108,8 @@ bool has_cycle(const Network& n, std::size_t node, std::vector<int>& state) {
     if (state[node] == 2) return false;
     state[node] = 1;
     for (int p : n.nodes[node].parents) {
-        if (p >= 0 && static_cast<std::size_t>(p) < n.nodes.size() && has_cycle(n, static_cast<std::size_t>(p), state)) {
+        if (p >= 0 && static_cast<std::size_t>(p) < n.nodes.size() &&
+            has_cycle(n, static_cast<std::size_t>(p), state)) {
             return true;
         }
     }
@@ -113,9 +119,12 @@ bool has_cycle(const Network& n, std::size_t node, std::vector<int>& state) {
 
 bool parent_allowed(NodeKind child, NodeKind parent) {
     switch (child) {
-        case NodeKind::context: return parent == NodeKind::context;
-        case NodeKind::cause: return parent != NodeKind::finding;
-        case NodeKind::finding: return parent != NodeKind::finding;
+        case NodeKind::context:
+            return parent == NodeKind::context;
+        case NodeKind::cause:
+            return parent != NodeKind::finding;
+        case NodeKind::finding:
+            return parent != NodeKind::finding;
     }
     return false;
 }
@@ -140,8 +149,9 @@ bool prepare(Network& network, std::string* why) {
             }
             const Node& parent = network.nodes[static_cast<std::size_t>(p)];
             if (!parent_allowed(node.kind, parent.kind)) {
-                return fail(why, "node \"" + node.id + "\" (" + std::string(kind_id(node.kind)) + ") cannot have the " +
-                                     std::string(kind_id(parent.kind)) + " \"" + parent.id + "\" as a parent");
+                return fail(why, "node \"" + node.id + "\" (" + std::string(kind_id(node.kind)) +
+                                     ") cannot have the " + std::string(kind_id(parent.kind)) + " \"" +
+                                     parent.id + "\" as a parent");
             }
             node.parent_sizes.push_back(static_cast<int>(parent.values.size()));
         }
@@ -153,7 +163,8 @@ bool prepare(Network& network, std::string* why) {
         if (node.noisy_max()) {
             if (node.sets.size() != [&] {
                     std::size_t n = 1;
-                    for (int position : node.context) n *= static_cast<std::size_t>(node.parent_sizes[static_cast<std::size_t>(position)]);
+                    for (int position : node.context)
+                        n *= static_cast<std::size_t>(node.parent_sizes[static_cast<std::size_t>(position)]);
                     return n;
                 }()) {
                 return fail(why, "node \"" + node.id + "\" has the wrong number of noisy-MAX sets");
@@ -164,7 +175,8 @@ bool prepare(Network& network, std::string* why) {
     }
     std::vector<int> state(network.nodes.size(), 0);
     for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-        if (has_cycle(network, i, state)) return fail(why, "the parents form a cycle through \"" + network.nodes[i].id + "\"");
+        if (has_cycle(network, i, state))
+            return fail(why, "the parents form a cycle through \"" + network.nodes[i].id + "\"");
     }
     const std::size_t c = network.causes.size();
     if (c == 0) return fail(why, "no cause");
@@ -181,7 +193,8 @@ bool prepare(Network& network, std::string* why) {
                 if (set >> b & 1) top = b + 1;
             }
             for (std::size_t b = top; b < c; ++b) next.push_back(set | (std::uint64_t{1} << b));
-            if (next.size() + network.cause_sets.size() > max_cause_sets) return fail(why, "too many cause sets");
+            if (next.size() + network.cause_sets.size() > max_cause_sets)
+                return fail(why, "too many cause sets");
         }
         network.cause_sets.insert(network.cause_sets.end(), next.begin(), next.end());
         level = std::move(next);

@@ -14,7 +14,9 @@ namespace {
 
 using detail::cause_set_weights;
 
-bool in_range(const Network& n, int node) { return node >= 0 && static_cast<std::size_t>(node) < n.nodes.size(); }
+bool in_range(const Network& n, int node) {
+    return node >= 0 && static_cast<std::size_t>(node) < n.nodes.size();
+}
 
 // One mask per clause, for fast checks over many sets.
 struct CompiledHypothesis {
@@ -142,7 +144,8 @@ bool Evidence::set(const Network& n, int node, int value) {
 Hypothesis Hypothesis::anything() { return Hypothesis{{}, false, "anything"}; }
 
 Hypothesis Hypothesis::of_cause(const Network& n, int node) {
-    Hypothesis h{{{node}}, false, in_range(n, node) ? n.nodes[static_cast<std::size_t>(node)].short_name : "?"};
+    Hypothesis h{
+        {{node}}, false, in_range(n, node) ? n.nodes[static_cast<std::size_t>(node)].short_name : "?"};
     return h;
 }
 
@@ -153,7 +156,9 @@ Hypothesis Hypothesis::of_group(const Network& n, int group) {
         if (n.nodes[static_cast<std::size_t>(c)].group == group) clause.push_back(c);
     }
     h.clauses.push_back(clause);
-    h.label = group >= 0 && static_cast<std::size_t>(group) < n.groups.size() ? n.groups[static_cast<std::size_t>(group)].name : "?";
+    h.label = group >= 0 && static_cast<std::size_t>(group) < n.groups.size()
+                  ? n.groups[static_cast<std::size_t>(group)].name
+                  : "?";
     return h;
 }
 
@@ -172,7 +177,9 @@ Hypothesis Hypothesis::complement(const Hypothesis& h) {
     return out;
 }
 
-bool Hypothesis::holds(const Network& n, std::uint64_t present) const { return compile(n, *this).holds(present); }
+bool Hypothesis::holds(const Network& n, std::uint64_t present) const {
+    return compile(n, *this).holds(present);
+}
 
 namespace {
 
@@ -194,7 +201,8 @@ Posterior posterior_from_weights(const Network& n, const std::vector<double>& w)
         const double p = w[i] / z;
         const std::uint64_t s = n.cause_sets[i];
         for (std::uint64_t m = s; m; m &= m - 1) {
-            out.present[static_cast<std::size_t>(n.causes[static_cast<std::size_t>(__builtin_ctzll(m))])] += p;
+            out.present[static_cast<std::size_t>(n.causes[static_cast<std::size_t>(__builtin_ctzll(m))])] +=
+                p;
         }
         for (std::size_t g = 0; g < n.groups.size(); ++g) {
             if (s & n.group_mask[g]) out.groups[g] += p;
@@ -270,8 +278,8 @@ std::vector<double> predictive(const Network& n, const Evidence& e, int node) {
     return out;
 }
 
-double weight_of_evidence_db(const Network& n, const Evidence& before, int node, int value, const Hypothesis& a,
-                             const Hypothesis& b) {
+double weight_of_evidence_db(const Network& n, const Evidence& before, int node, int value,
+                             const Hypothesis& a, const Hypothesis& b) {
     if (!in_range(n, node)) return 0;
     Evidence rest = normalised(n, before);
     rest.value_of[static_cast<std::size_t>(node)] = -1;
@@ -314,8 +322,10 @@ double expected_information_bits(const Network& n, const Evidence& e, int node, 
     for (std::size_t v = 0; v < k; ++v) {
         for (std::size_t s = 0; s < joint[v].size(); ++s) {
             const std::uint64_t set = n.cause_sets[s];
-            if (ha.holds(set)) in_a[v] += joint[v][s];
-            else if (hb.holds(set)) in_b[v] += joint[v][s];
+            if (ha.holds(set))
+                in_a[v] += joint[v][s];
+            else if (hb.holds(set))
+                in_b[v] += joint[v][s];
         }
     }
     double z = 0, za = 0, zb = 0;
@@ -341,16 +351,18 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
         const Node& x = n.nodes[i];
         if (x.kind == NodeKind::cause || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
-        out.push_back(TestSuggestion{static_cast<int>(i),
-                                     mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
+        out.push_back(
+            TestSuggestion{static_cast<int>(i),
+                           mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const TestSuggestion& a, const TestSuggestion& b) { return a.expected_bits > b.expected_bits; });
+    std::stable_sort(out.begin(), out.end(), [](const TestSuggestion& a, const TestSuggestion& b) {
+        return a.expected_bits > b.expected_bits;
+    });
     return out;
 }
 
-std::vector<StageResult> replay(const Network& n, const std::vector<StagedFinding>& findings, const Hypothesis& a,
-                                const Hypothesis& b) {
+std::vector<StageResult> replay(const Network& n, const std::vector<StagedFinding>& findings,
+                                const Hypothesis& a, const Hypothesis& b) {
     std::vector<StageResult> out;
     Evidence e = Evidence::none(n);
     for (Stage stage : all_stages) {

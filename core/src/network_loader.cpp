@@ -100,7 +100,8 @@ private:
         for (std::size_t i = 0; i < 2; ++i) {
             *slots[i] = net_.group_index(ids[i]);
             if (*slots[i] < 0) {
-                sink_.error("/both/groups/" + std::to_string(i), "unknown group \"" + ids[i] + "\"; expected one of: " + group_ids());
+                sink_.error("/both/groups/" + std::to_string(i),
+                            "unknown group \"" + ids[i] + "\"; expected one of: " + group_ids());
             }
         }
     }
@@ -112,8 +113,8 @@ private:
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string p = item_pointer("/nodes", i);
             ObjectReader r(sink_, list[i], p,
-                           {"id", "name", "short_name", "kind", "group", "stage", "summary", "question", "values",
-                            "parents", "table", "noisy_max"});
+                           {"id", "name", "short_name", "kind", "group", "stage", "summary", "question",
+                            "values", "parents", "table", "noisy_max"});
             Node node;
             bool ok = r.is_object();
             if (r.id("id", node.id, Need::required)) {
@@ -122,12 +123,14 @@ private:
                 ok = false;
             }
             r.string("name", node.name, Need::required);
-            if (!r.string("short_name", node.short_name, Need::optional) || node.short_name.empty()) node.short_name = node.name;
+            if (!r.string("short_name", node.short_name, Need::optional) || node.short_name.empty())
+                node.short_name = node.name;
             r.string("summary", node.summary, Need::optional);
             r.string("question", node.question, Need::optional);
             std::string kind;
             if (r.string("kind", kind, Need::required) && !kind_from_id(kind, node.kind)) {
-                sink_.error(r.pointer_of("kind"), "unknown kind \"" + kind + "\"; expected one of: context, cause, finding");
+                sink_.error(r.pointer_of("kind"),
+                            "unknown kind \"" + kind + "\"; expected one of: context, cause, finding");
                 ok = false;
             } else if (kind.empty()) {
                 ok = false;
@@ -150,7 +153,8 @@ private:
             if (r.id("group", group, Need::required)) {
                 node.group = net_.group_index(group);
                 if (node.group < 0) {
-                    sink_.error(r.pointer_of("group"), "unknown group \"" + group + "\"; expected one of: " + group_ids());
+                    sink_.error(r.pointer_of("group"),
+                                "unknown group \"" + group + "\"; expected one of: " + group_ids());
                 }
             }
             for (const char* key : {"stage", "values"}) {
@@ -168,20 +172,23 @@ private:
         std::string stage;
         if (r.string("stage", stage, Need::required) && !stage_from_id(stage, node.stage)) {
             sink_.error(r.pointer_of("stage"),
-                        "unknown stage \"" + stage + "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                        "unknown stage \"" + stage +
+                            "\"; expected one of: history, bal, labs, imaging, biopsy, course");
         }
         const json* values = r.array("values", Need::required);
         if (!values) return false;
         bool ok = true;
         if (values->size() < 2) {
-            sink_.error(r.pointer_of("values"), "expected at least 2 values, found " + std::to_string(values->size()));
+            sink_.error(r.pointer_of("values"),
+                        "expected at least 2 values, found " + std::to_string(values->size()));
             ok = false;
         }
         IdRegistry ids;
         for (std::size_t i = 0; i < values->size(); ++i) {
             ObjectReader v(sink_, (*values)[i], item_pointer(r.pointer_of("values"), i), {"id", "name"});
             Value value;
-            if (!v.id("id", value.id, Need::required) || !ids.add(sink_, value.id, v.pointer_of("id"))) ok = false;
+            if (!v.id("id", value.id, Need::required) || !ids.add(sink_, value.id, v.pointer_of("id")))
+                ok = false;
             v.string("name", value.name, Need::required);
             node.values.push_back(std::move(value));
         }
@@ -204,18 +211,21 @@ private:
                     if (!item.is_string()) {
                         sink_.error(ip, "expected a node id (a string), found " + detail::type_name(item));
                     } else if (parent < 0) {
-                        sink_.error(ip, "unknown parent \"" + item.get<std::string>() + "\"; expected the id of a node");
+                        sink_.error(ip, "unknown parent \"" + item.get<std::string>() +
+                                            "\"; expected the id of a node");
                     } else if (!kinds_ok_[static_cast<std::size_t>(parent)]) {
                         // The parent's own errors are reported where it is declared.
                     } else if (!seen.insert(parent).second) {
                         sink_.error(ip, "parent \"" + item.get<std::string>() + "\" listed twice");
                     } else if (!layer_allows(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind)) {
-                        sink_.error(ip, "a " + std::string(kind_id(node.kind)) + " cannot depend on the " +
-                                            std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)) +
-                                            " \"" + item.get<std::string>() + "\"; " + layer_rule(node.kind));
+                        sink_.error(
+                            ip, "a " + std::string(kind_id(node.kind)) + " cannot depend on the " +
+                                    std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)) +
+                                    " \"" + item.get<std::string>() + "\"; " + layer_rule(node.kind));
                     } else {
                         node.parents.push_back(parent);
-                        node.parent_sizes.push_back(static_cast<int>(net_.nodes[static_cast<std::size_t>(parent)].values.size()));
+                        node.parent_sizes.push_back(
+                            static_cast<int>(net_.nodes[static_cast<std::size_t>(parent)].values.size()));
                         continue;
                     }
                     parents_ok = false;
@@ -250,17 +260,20 @@ private:
     std::vector<int> combination(const Node& node, const std::vector<int>& positions, std::size_t row) const {
         std::vector<int> values(positions.size(), 0);
         for (std::size_t k = positions.size(); k-- > 0;) {
-            const std::size_t size = static_cast<std::size_t>(node.parent_sizes[static_cast<std::size_t>(positions[k])]);
+            const std::size_t size =
+                static_cast<std::size_t>(node.parent_sizes[static_cast<std::size_t>(positions[k])]);
             values[k] = static_cast<int>(row % size);
             row /= size;
         }
         return values;
     }
 
-    std::string describe(const Node& node, const std::vector<int>& positions, const std::vector<int>& values) const {
+    std::string describe(const Node& node, const std::vector<int>& positions,
+                         const std::vector<int>& values) const {
         std::string out = "{";
         for (std::size_t k = 0; k < positions.size(); ++k) {
-            const Node& parent = net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])];
+            const Node& parent =
+                net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])];
             out += (k ? ", " : "") + parent.id + ": " + parent.values[static_cast<std::size_t>(values[k])].id;
         }
         return out + "}";
@@ -273,12 +286,13 @@ private:
     }
 
     // A row's "when": exactly the given parents, each at the value this row stands for.
-    bool read_when(const json* when, const std::string& row_at, const Node& node, const std::vector<int>& positions,
-                   std::size_t row) {
+    bool read_when(const json* when, const std::string& row_at, const Node& node,
+                   const std::vector<int>& positions, std::size_t row) {
         const std::vector<int> expected = combination(node, positions, row);
         if (positions.empty() && !when) return true;
         if (!when) {
-            sink_.error(row_at, "missing key \"when\" (expected " + describe(node, positions, expected) + ")");
+            sink_.error(row_at,
+                        "missing key \"when\" (expected " + describe(node, positions, expected) + ")");
             return false;
         }
         const std::string wp = row_at + "/when";
@@ -291,12 +305,15 @@ private:
             const std::string kp = wp + "/" + detail::escape_pointer_token(it.key());
             std::size_t k = 0;
             while (k < positions.size() &&
-                   net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])].id != it.key()) {
+                   net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])]
+                           .id != it.key()) {
                 ++k;
             }
             if (k == positions.size()) {
-                sink_.error_at_key(kp, "\"" + it.key() + "\" is not " + (positions.size() == node.parents.size() ? "a parent" : "a context parent") +
-                                           " of \"" + node.id + "\"; expected " + describe(node, positions, expected));
+                sink_.error_at_key(
+                    kp, "\"" + it.key() + "\" is not " +
+                            (positions.size() == node.parents.size() ? "a parent" : "a context parent") +
+                            " of \"" + node.id + "\"; expected " + describe(node, positions, expected));
                 ok = false;
                 continue;
             }
@@ -314,9 +331,11 @@ private:
             }
         }
         for (std::size_t k = 0; k < positions.size(); ++k) {
-            const Node& parent = net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])];
+            const Node& parent =
+                net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])];
             if (!when->contains(parent.id)) {
-                sink_.error(wp, "missing parent \"" + parent.id + "\"; expected " + describe(node, positions, expected));
+                sink_.error(wp, "missing parent \"" + parent.id + "\"; expected " +
+                                    describe(node, positions, expected));
                 ok = false;
             }
         }
@@ -336,12 +355,16 @@ private:
         const json* p = r.get("p", Need::required);
         const bool has_source = r.get("source", Need::optional) != nullptr;
         const bool has_estimate = r.get("estimate", Need::optional) != nullptr;
-        if (has_source && r.id("source", out.source_id, Need::required) && !source_ids_.count(out.source_id)) {
-            sink_.error(r.pointer_of("source"), "unknown source \"" + out.source_id + "\"; expected an id from /sources");
+        if (has_source && r.id("source", out.source_id, Need::required) &&
+            !source_ids_.count(out.source_id)) {
+            sink_.error(r.pointer_of("source"),
+                        "unknown source \"" + out.source_id + "\"; expected an id from /sources");
         }
         if (has_estimate) r.string("estimate", out.estimate, Need::required);
         if (!has_source && !has_estimate) {
-            sink_.error(at, "a number needs \"source\" (an id from /sources) or \"estimate\" (a one-line rationale); found neither");
+            sink_.error(at,
+                        "a number needs \"source\" (an id from /sources) or \"estimate\" (a one-line "
+                        "rationale); found neither");
         } else if (has_source && has_estimate) {
             sink_.error(at, "has both \"source\" and \"estimate\"; expected one of them");
         }
@@ -353,15 +376,15 @@ private:
     bool read_distribution(const json& p, const std::string& at, const Node& node, std::vector<double>& out) {
         const std::size_t want = node.values.size();
         if (!p.is_array()) {
-            sink_.error(at, "expected an array of " + std::to_string(want) + " probabilities (one per value), found " +
-                                detail::type_name(p));
+            sink_.error(at, "expected an array of " + std::to_string(want) +
+                                " probabilities (one per value), found " + detail::type_name(p));
             return false;
         }
         if (p.size() != want) {
             std::vector<std::string> names;
             for (const Value& v : node.values) names.push_back(v.id);
-            sink_.error(at, "expected " + std::to_string(want) + " probabilities (one per value: " + detail::join(names) +
-                                "), found " + std::to_string(p.size()));
+            sink_.error(at, "expected " + std::to_string(want) + " probabilities (one per value: " +
+                                detail::join(names) + "), found " + std::to_string(p.size()));
             return false;
         }
         bool ok = true;
@@ -376,7 +399,8 @@ private:
             }
             const double x = p[i].get<double>();
             if (!(x >= 0 && x <= 1)) {
-                sink_.error(item, "probability " + detail::format_number(x) + " out of range; expected a number in [0, 1]");
+                sink_.error(item, "probability " + detail::format_number(x) +
+                                      " out of range; expected a number in [0, 1]");
                 ok = false;
                 continue;
             }
@@ -384,7 +408,8 @@ private:
             sum += x;
         }
         if (ok && std::fabs(sum - 1.0) > sum_tolerance) {
-            sink_.error(at, "probabilities sum to " + detail::format_number(sum) + "; expected 1 (within 1e-6)");
+            sink_.error(at,
+                        "probabilities sum to " + detail::format_number(sum) + "; expected 1 (within 1e-6)");
             ok = false;
         }
         return ok;
@@ -404,8 +429,8 @@ private:
         const std::vector<int> positions = all_positions(node);
         const std::size_t rows = combinations(node, positions);
         if (rows > max_rows) {
-            sink_.error(at, "a table of " + std::to_string(rows) + " rows; at most " + std::to_string(max_rows) +
-                                " (use noisy_max for many parents)");
+            sink_.error(at, "a table of " + std::to_string(rows) + " rows; at most " +
+                                std::to_string(max_rows) + " (use noisy_max for many parents)");
             return;
         }
         if (table.size() != rows) {
@@ -414,22 +439,26 @@ private:
                 sizes += (k ? " x " : "") + std::to_string(node.parent_sizes[k]) + " (" +
                          net_.nodes[static_cast<std::size_t>(node.parents[k])].id + ")";
             }
-            sink_.error(at, "expected " + std::to_string(rows) + " row" + (rows == 1 ? "" : "s") +
-                                (node.parents.empty() ? " (no parents)" : " (one per combination of parent values: " + sizes + ")") +
-                                ", found " + std::to_string(table.size()));
+            sink_.error(
+                at, "expected " + std::to_string(rows) + " row" + (rows == 1 ? "" : "s") +
+                        (node.parents.empty() ? " (no parents)"
+                                              : " (one per combination of parent values: " + sizes + ")") +
+                        ", found " + std::to_string(table.size()));
             return;
         }
         node.table.assign(rows * node.values.size(), 0.0);
         node.row_citation.assign(rows, Citation{});
         for (std::size_t row = 0; row < rows; ++row) {
             const std::string row_at = item_pointer(at, row);
-            const json* p = read_cited(table[row], row_at, node.row_citation[row], {"when", "p", "source", "estimate", "derivation"});
+            const json* p = read_cited(table[row], row_at, node.row_citation[row],
+                                       {"when", "p", "source", "estimate", "derivation"});
             if (!p) continue;
             const json* when = table[row].contains("when") ? &table[row].at("when") : nullptr;
             read_when(when, row_at, node, positions, row);
             std::vector<double> dist;
             if (read_distribution(*p, row_at + "/p", node, dist)) {
-                std::copy(dist.begin(), dist.end(), node.table.begin() + static_cast<std::ptrdiff_t>(row * node.values.size()));
+                std::copy(dist.begin(), dist.end(),
+                          node.table.begin() + static_cast<std::ptrdiff_t>(row * node.values.size()));
             }
         }
     }
@@ -438,21 +467,25 @@ private:
         ObjectReader r(sink_, value, at, {"context", "sets"});
         if (!r.is_object()) return;
         std::vector<std::string> context_ids;
-        if (r.get("context", Need::optional) && !r.string_list("context", context_ids, Need::optional, true)) return;
+        if (r.get("context", Need::optional) && !r.string_list("context", context_ids, Need::optional, true))
+            return;
         for (std::size_t i = 0; i < context_ids.size(); ++i) {
             int position = -1;
             for (std::size_t k = 0; k < node.parents.size(); ++k) {
-                if (net_.nodes[static_cast<std::size_t>(node.parents[k])].id == context_ids[i]) position = static_cast<int>(k);
+                if (net_.nodes[static_cast<std::size_t>(node.parents[k])].id == context_ids[i])
+                    position = static_cast<int>(k);
             }
             if (position < 0) {
                 sink_.error(r.pointer_of("context") + "/" + std::to_string(i),
-                            "\"" + context_ids[i] + "\" is not a parent of \"" + node.id + "\"; expected one of its parents");
+                            "\"" + context_ids[i] + "\" is not a parent of \"" + node.id +
+                                "\"; expected one of its parents");
                 return;
             }
             node.context.push_back(position);
         }
         for (std::size_t k = 0; k < node.parents.size(); ++k) {
-            if (std::find(node.context.begin(), node.context.end(), static_cast<int>(k)) == node.context.end()) {
+            if (std::find(node.context.begin(), node.context.end(), static_cast<int>(k)) ==
+                node.context.end()) {
                 node.links.push_back(static_cast<int>(k));
             }
         }
@@ -460,12 +493,15 @@ private:
         if (!sets) return;
         const std::size_t want = combinations(node, node.context);
         if (sets->size() != want) {
-            sink_.error(r.pointer_of("sets"), "expected " + std::to_string(want) + " parameter set" + (want == 1 ? "" : "s") +
-                                                  " (one per combination of context values), found " + std::to_string(sets->size()));
+            sink_.error(r.pointer_of("sets"), "expected " + std::to_string(want) + " parameter set" +
+                                                  (want == 1 ? "" : "s") +
+                                                  " (one per combination of context values), found " +
+                                                  std::to_string(sets->size()));
             return;
         }
         node.sets.assign(want, NoisyMaxSet{});
-        for (std::size_t s = 0; s < want; ++s) read_noisy_set((*sets)[s], item_pointer(r.pointer_of("sets"), s), node, s);
+        for (std::size_t s = 0; s < want; ++s)
+            read_noisy_set((*sets)[s], item_pointer(r.pointer_of("sets"), s), node, s);
     }
 
     void read_noisy_set(const json& value, const std::string& at, Node& node, std::size_t index) {
@@ -474,7 +510,8 @@ private:
         read_when(r.get("when", Need::optional), at, node, node.context, index);
         NoisyMaxSet& set = node.sets[index];
         if (const json* leak = r.get("leak", Need::required)) {
-            if (const json* p = read_cited(*leak, r.pointer_of("leak"), set.leak_citation, {"p", "source", "estimate", "derivation"})) {
+            if (const json* p = read_cited(*leak, r.pointer_of("leak"), set.leak_citation,
+                                           {"p", "source", "estimate", "derivation"})) {
                 read_distribution(*p, r.pointer_of("leak") + "/p", node, set.leak);
             }
         }
@@ -485,11 +522,14 @@ private:
         for (auto it = links->begin(); it != links->end(); ++it) {
             bool known = false;
             for (std::size_t l = 0; l < node.links.size(); ++l) {
-                known = known || net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(node.links[l])])].id == it.key();
+                known = known || net_.nodes[static_cast<std::size_t>(
+                                                node.parents[static_cast<std::size_t>(node.links[l])])]
+                                         .id == it.key();
             }
             if (!known) {
                 sink_.error_at_key(r.pointer_of("links") + "/" + detail::escape_pointer_token(it.key()),
-                                   "\"" + it.key() + "\" is not a linked parent of \"" + node.id + "\"; expected one of: " + link_ids(node));
+                                   "\"" + it.key() + "\" is not a linked parent of \"" + node.id +
+                                       "\"; expected one of: " + link_ids(node));
             }
         }
         for (std::size_t l = 0; l < node.links.size(); ++l) {
@@ -500,23 +540,27 @@ private:
             set.link_citation[l].assign(k, Citation{});
             auto it = links->find(pn.id);
             if (it == links->end()) {
-                sink_.error(r.pointer_of("links"), "missing parent \"" + pn.id + "\": every parent not in \"context\" needs links");
+                sink_.error(r.pointer_of("links"),
+                            "missing parent \"" + pn.id + "\": every parent not in \"context\" needs links");
                 continue;
             }
             const std::string lp = r.pointer_of("links") + "/" + detail::escape_pointer_token(pn.id);
             if (!it->is_object()) {
-                sink_.error(lp, "expected an object keyed by values of \"" + pn.id + "\", found " + detail::type_name(*it));
+                sink_.error(lp, "expected an object keyed by values of \"" + pn.id + "\", found " +
+                                    detail::type_name(*it));
                 continue;
             }
             for (auto v = it->begin(); v != it->end(); ++v) {
                 const std::string vp = lp + "/" + detail::escape_pointer_token(v.key());
                 const int vi = net_.value_index(parent, v.key());
                 if (vi < 0) {
-                    sink_.error_at_key(vp, "unknown value \"" + v.key() + "\" of \"" + pn.id + "\"; expected one of: " + value_ids(parent));
+                    sink_.error_at_key(vp, "unknown value \"" + v.key() + "\" of \"" + pn.id +
+                                               "\"; expected one of: " + value_ids(parent));
                     continue;
                 }
                 const std::size_t vu = static_cast<std::size_t>(vi);
-                if (const json* p = read_cited(*v, vp, set.link_citation[l][vu], {"p", "source", "estimate", "derivation"})) {
+                if (const json* p = read_cited(*v, vp, set.link_citation[l][vu],
+                                               {"p", "source", "estimate", "derivation"})) {
                     read_distribution(*p, vp + "/p", node, set.link[l][vu]);
                 }
             }
@@ -567,7 +611,9 @@ private:
 
     std::string link_ids(const Node& node) const {
         std::vector<std::string> ids;
-        for (int position : node.links) ids.push_back(net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(position)])].id);
+        for (int position : node.links)
+            ids.push_back(
+                net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(position)])].id);
         return detail::join(ids);
     }
 

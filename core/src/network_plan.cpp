@@ -16,7 +16,8 @@ constexpr std::size_t min_noisy_bits = 3;  // below this a table over the causes
 double cdf(const std::vector<double>& dist, int y) {
     if (dist.empty()) return 1;
     double f = 0;
-    for (int i = 0; i <= y && static_cast<std::size_t>(i) < dist.size(); ++i) f += dist[static_cast<std::size_t>(i)];
+    for (int i = 0; i <= y && static_cast<std::size_t>(i) < dist.size(); ++i)
+        f += dist[static_cast<std::size_t>(i)];
     return f;
 }
 
@@ -62,7 +63,8 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
     // Factors: every context node and cause, and each observed finding (unobserved findings sum to 1).
     std::vector<int> factors;
     for (std::size_t i = 0; i < count; ++i) {
-        if (n.nodes[i].kind != NodeKind::finding || base_values_[i] >= 0) factors.push_back(static_cast<int>(i));
+        if (n.nodes[i].kind != NodeKind::finding || base_values_[i] >= 0)
+            factors.push_back(static_cast<int>(i));
     }
     std::vector<int> up(count);
     std::iota(up.begin(), up.end(), 0);
@@ -94,14 +96,16 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
             block_of[static_cast<std::size_t>(root)] = static_cast<int>(blocks.size());
             blocks.emplace_back();
         }
-        blocks[static_cast<std::size_t>(block_of[static_cast<std::size_t>(root)])].nodes.push_back(static_cast<int>(i));
+        blocks[static_cast<std::size_t>(block_of[static_cast<std::size_t>(root)])].nodes.push_back(
+            static_cast<int>(i));
     }
     scratch_ = base_values_;
     per_cause_.assign(n.causes.size(), 1.0);
     for (int f : factors) {
         scope_of(f, hidden, bits);
         if (!hidden.empty()) {
-            Block& b = blocks[static_cast<std::size_t>(block_of[static_cast<std::size_t>(find_root(up, hidden[0]))])];
+            Block& b = blocks[static_cast<std::size_t>(
+                block_of[static_cast<std::size_t>(find_root(up, hidden[0]))])];
             b.factors.push_back(f);
             for (int bit : bits) {
                 if (std::find(b.bits.begin(), b.bits.end(), bit) == b.bits.end()) b.bits.push_back(bit);
@@ -142,7 +146,8 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         }
         std::sort(b.bits.begin(), b.bits.end());
         std::vector<double> table(std::size_t{1} << b.bits.size());
-        for (std::size_t index = 0; index < table.size(); ++index) table[index] = block_sum(b, set_of_scope(b.bits, index));
+        for (std::size_t index = 0; index < table.size(); ++index)
+            table[index] = block_sum(b, set_of_scope(b.bits, index));
         add_potential(b.bits, std::move(table));
     }
 }
@@ -172,12 +177,14 @@ bool Plan::make_noisy_factor(int node, const std::vector<int>& values, NoisyFact
     const int value = values[static_cast<std::size_t>(node)];
     if (x.kind != NodeKind::finding || !x.noisy_max() || value < 0) return false;
     for (int p : x.parents) {
-        if (n_.cause_bit[static_cast<std::size_t>(p)] < 0 && values[static_cast<std::size_t>(p)] < 0) return false;
+        if (n_.cause_bit[static_cast<std::size_t>(p)] < 0 && values[static_cast<std::size_t>(p)] < 0)
+            return false;
     }
     std::size_t set = 0;
     for (int position : x.context) {
         const int parent = x.parents[static_cast<std::size_t>(position)];
-        if (n_.cause_bit[static_cast<std::size_t>(parent)] >= 0) return false;  // a cause as context: tabulate instead
+        if (n_.cause_bit[static_cast<std::size_t>(parent)] >= 0)
+            return false;  // a cause as context: tabulate instead
         set = set * static_cast<std::size_t>(x.parent_sizes[static_cast<std::size_t>(position)]) +
               static_cast<std::size_t>(values[static_cast<std::size_t>(parent)]);
     }
@@ -193,7 +200,8 @@ bool Plan::make_noisy_factor(int node, const std::vector<int>& values, NoisyFact
         const int parent = x.parents[static_cast<std::size_t>(x.links[l])];
         const int bit = n_.cause_bit[static_cast<std::size_t>(parent)];
         if (bit < 0) {  // a known context node
-            const std::vector<double>& dist = s.link[l][static_cast<std::size_t>(values[static_cast<std::size_t>(parent)])];
+            const std::vector<double>& dist =
+                s.link[l][static_cast<std::size_t>(values[static_cast<std::size_t>(parent)])];
             if (!top) out.base_hi *= cdf(dist, value);
             if (value > 0) out.base_lo *= cdf(dist, value - 1);
             continue;
@@ -218,10 +226,12 @@ std::vector<double> Plan::tabulate(int node, const std::vector<int>& bits, std::
 
 double Plan::Part::at(std::uint64_t present) const {
     double w = constant;
-    for (std::uint64_t m = present; m; m &= m - 1) w *= per_cause[static_cast<std::size_t>(__builtin_ctzll(m))];
+    for (std::uint64_t m = present; m; m &= m - 1)
+        w *= per_cause[static_cast<std::size_t>(__builtin_ctzll(m))];
     for (const Potential& p : potentials) {
         std::size_t index = 0;
-        for (std::size_t k = 0; k < p.bits.size(); ++k) index |= static_cast<std::size_t>(present >> p.bits[k] & 1) << k;
+        for (std::size_t k = 0; k < p.bits.size(); ++k)
+            index |= static_cast<std::size_t>(present >> p.bits[k] & 1) << k;
         w *= p.table[index];
     }
     for (const NoisyFactor& f : noisy) w *= f.at(present);
@@ -251,7 +261,8 @@ bool Plan::make_parts(Block& b) const {
             }
             std::vector<int> bits;
             const Node& x = n_.nodes[static_cast<std::size_t>(f)];
-            if (n_.cause_bit[static_cast<std::size_t>(f)] >= 0) bits.push_back(n_.cause_bit[static_cast<std::size_t>(f)]);
+            if (n_.cause_bit[static_cast<std::size_t>(f)] >= 0)
+                bits.push_back(n_.cause_bit[static_cast<std::size_t>(f)]);
             for (int p : x.parents) {
                 const int bit = n_.cause_bit[static_cast<std::size_t>(p)];
                 if (bit >= 0 && std::find(bits.begin(), bits.end(), bit) == bits.end()) bits.push_back(bit);
@@ -284,7 +295,8 @@ bool Plan::make_parts(Block& b) const {
     return ok;
 }
 
-bool Plan::likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets, std::vector<double>& out) const {
+bool Plan::likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets,
+                             std::vector<double>& out) const {
     if (node < 0 || static_cast<std::size_t>(node) >= n_.nodes.size()) return false;
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     if (x.kind != NodeKind::finding || !direct(node)) return false;
@@ -366,10 +378,12 @@ double Plan::block_sum(const Block& b, std::uint64_t present) const {
 
 double Plan::weight(std::uint64_t present) const {
     double w = constant_;
-    for (std::uint64_t m = present; m; m &= m - 1) w *= per_cause_[static_cast<std::size_t>(__builtin_ctzll(m))];
+    for (std::uint64_t m = present; m; m &= m - 1)
+        w *= per_cause_[static_cast<std::size_t>(__builtin_ctzll(m))];
     for (const Potential& p : potentials_) {
         std::size_t index = 0;
-        for (std::size_t k = 0; k < p.bits.size(); ++k) index |= static_cast<std::size_t>(present >> p.bits[k] & 1) << k;
+        for (std::size_t k = 0; k < p.bits.size(); ++k)
+            index |= static_cast<std::size_t>(present >> p.bits[k] & 1) << k;
         w *= p.table[index];
         if (w == 0) return 0;
     }
@@ -393,7 +407,9 @@ double Plan::weight(std::uint64_t present) const {
     return w;
 }
 
-std::vector<double> cause_set_weights(const Network& n, const Evidence& e) { return cause_set_weights(n, Plan(n, e)); }
+std::vector<double> cause_set_weights(const Network& n, const Evidence& e) {
+    return cause_set_weights(n, Plan(n, e));
+}
 
 std::vector<double> cause_set_weights(const Network& n, const Plan& plan) {
     std::vector<double> w(n.cause_sets.size(), 0.0);

@@ -22,7 +22,8 @@ public:
     double weight(std::uint64_t present) const;
     // P(node = value | each set, the evidence) for a finding whose parents are causes and known context
     // nodes; false (and nothing written) for any other node.
-    bool likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets, std::vector<double>& out) const;
+    bool likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets,
+                           std::vector<double>& out) const;
 
 private:
     struct Potential {
@@ -33,8 +34,8 @@ private:
     // per present cause, so a set costs one multiplication per present cause.
     struct NoisyFactor {
         std::uint64_t mask = 0;
-        double base_hi = 1, base_lo = 0;    // P(level <= value), P(level <= value - 1) with no cause present
-        std::vector<double> hi, lo;         // by cause bit: the factor a present cause contributes
+        double base_hi = 1, base_lo = 0;  // P(level <= value), P(level <= value - 1) with no cause present
+        std::vector<double> hi, lo;       // by cause bit: the factor a present cause contributes
         double at(std::uint64_t present) const;
     };
     // One assignment of a block's context nodes, as potentials and noisy-MAX factors over the causes.
@@ -46,10 +47,10 @@ private:
         double at(std::uint64_t present) const;
     };
     struct Block {
-        std::vector<int> nodes;     // unknown context nodes summed out together
-        std::vector<int> factors;   // nodes whose factor involves them
-        std::vector<int> bits;      // causes those factors involve
-        std::vector<Part> parts;    // for a block over many causes: one per assignment (empty: slow path)
+        std::vector<int> nodes;    // unknown context nodes summed out together
+        std::vector<int> factors;  // nodes whose factor involves them
+        std::vector<int> bits;     // causes those factors involve
+        std::vector<Part> parts;   // for a block over many causes: one per assignment (empty: slow path)
     };
 
     double factor_value(int node, std::vector<int>& values) const;
@@ -62,7 +63,7 @@ private:
     void add_potential(std::vector<int> bits, std::vector<double> table);
 
     const Network& n_;
-    std::vector<int> base_values_;  // observed values; -1 elsewhere
+    std::vector<int> base_values_;      // observed values; -1 elsewhere
     mutable std::vector<int> scratch_;  // base_values_ with causes and summed context filled in
     std::uint64_t fixed_mask_ = 0, fixed_present_ = 0;
     double constant_ = 1;

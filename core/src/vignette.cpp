@@ -25,7 +25,8 @@ public:
         ObjectReader r(sink_, root, "", {"schema_version", "vignettes"});
         int version = 0;
         if (r.integer("schema_version", version, Need::required) && version != 2) {
-            sink_.error("/schema_version", "unsupported schema_version " + std::to_string(version) + "; expected 2");
+            sink_.error("/schema_version",
+                        "unsupported schema_version " + std::to_string(version) + "; expected 2");
         }
         const json* list = r.array("vignettes", Need::required);
         if (!list) return;
@@ -39,7 +40,8 @@ public:
             v.string("note", vignette.note, Need::optional);
             std::vector<std::string> answer;
             if (v.string_list("answer", answer, Need::required, true)) {
-                if (answer.empty()) sink_.error(v.pointer_of("answer"), "expected at least 1 cause, found none");
+                if (answer.empty())
+                    sink_.error(v.pointer_of("answer"), "expected at least 1 cause, found none");
                 for (std::size_t k = 0; k < answer.size(); ++k) {
                     const int c = n_.node_index(answer[k]);
                     if (c < 0 || n_.nodes[static_cast<std::size_t>(c)].kind != NodeKind::cause) {
@@ -50,7 +52,8 @@ public:
                     }
                 }
             }
-            if (const json* stages = v.array("stages", Need::required)) read_stages(*stages, v.pointer_of("stages"), vignette);
+            if (const json* stages = v.array("stages", Need::required))
+                read_stages(*stages, v.pointer_of("stages"), vignette);
             out.push_back(std::move(vignette));
         }
     }
@@ -65,8 +68,9 @@ private:
             Stage stage = Stage::history;
             if (r.string("stage", id, Need::required)) {
                 if (!stage_from_id(id, stage)) {
-                    sink_.error(r.pointer_of("stage"), "unknown stage \"" + id +
-                                                           "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                    sink_.error(r.pointer_of("stage"),
+                                "unknown stage \"" + id +
+                                    "\"; expected one of: history, bal, labs, imaging, biopsy, course");
                 } else if (static_cast<int>(stage) <= last) {
                     sink_.error(r.pointer_of("stage"), "stage \"" + id + "\" out of order or repeated");
                 } else {
@@ -76,17 +80,22 @@ private:
             const json* findings = r.object("findings", Need::required);
             if (!findings) continue;
             for (auto it = findings->begin(); it != findings->end(); ++it) {
-                const std::string fp = r.pointer_of("findings") + "/" + detail::escape_pointer_token(it.key());
+                const std::string fp =
+                    r.pointer_of("findings") + "/" + detail::escape_pointer_token(it.key());
                 const int node = n_.node_index(it.key());
                 if (node < 0 || n_.nodes[static_cast<std::size_t>(node)].kind == NodeKind::cause) {
-                    sink_.error_at_key(fp, "unknown node \"" + it.key() + "\"; expected a context node or a finding");
+                    sink_.error_at_key(
+                        fp, "unknown node \"" + it.key() + "\"; expected a context node or a finding");
                     continue;
                 }
                 const int value = it->is_string() ? n_.value_index(node, it->get<std::string>()) : -1;
                 if (value < 0) {
                     std::vector<std::string> values;
-                    for (const Value& x : n_.nodes[static_cast<std::size_t>(node)].values) values.push_back(x.id);
-                    sink_.error(fp, "unknown value " + (it->is_string() ? "\"" + it->get<std::string>() + "\"" : detail::type_name(*it)) +
+                    for (const Value& x : n_.nodes[static_cast<std::size_t>(node)].values)
+                        values.push_back(x.id);
+                    sink_.error(fp, "unknown value " +
+                                        (it->is_string() ? "\"" + it->get<std::string>() + "\""
+                                                         : detail::type_name(*it)) +
                                         " of \"" + it.key() + "\"; expected one of: " + detail::join(values));
                     continue;
                 }
@@ -101,7 +110,8 @@ private:
 
 }  // namespace
 
-Loaded<std::vector<Vignette>> load_vignettes(std::string_view json_text, std::string_view file_name, const Network& n) {
+Loaded<std::vector<Vignette>> load_vignettes(std::string_view json_text, std::string_view file_name,
+                                             const Network& n) {
     Loaded<std::vector<Vignette>> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {

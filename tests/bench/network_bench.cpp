@@ -42,13 +42,27 @@ const Model& model() {
 
 // MPA on warfarin, as a student would reveal it: history, lavage, labs, imaging.
 Evidence vignette(const Network& n, bool with_context) {
-    const std::vector<std::pair<const char*, const char*>> findings = {
-        {"setting", "ward"}, {"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"hemoptysis", "present"},
-        {"sex", "male"}, {"sinonasal", "none"}, {"skin", "none"}, {"fever", "absent"}, {"heart-signs", "present"},
-        {"bal-aliquots", "progressive"}, {"bal-hlm", "20-plus"}, {"microbiology", "negative"}, {"inr", "1-5-to-3"},
-        {"aptt", "normal"}, {"platelets", "normal"}, {"mpo-anca", "positive"}, {"pr3-anca", "negative"},
-        {"anti-gbm-antibody", "negative"}, {"urine-sediment", "glomerular"}, {"creatinine", "raised"},
-        {"ct-septal-lines", "absent"}};
+    const std::vector<std::pair<const char*, const char*>> findings = {{"setting", "ward"},
+                                                                       {"anticoagulant", "warfarin"},
+                                                                       {"target-range", "standard"},
+                                                                       {"hemoptysis", "present"},
+                                                                       {"sex", "male"},
+                                                                       {"sinonasal", "none"},
+                                                                       {"skin", "none"},
+                                                                       {"fever", "absent"},
+                                                                       {"heart-signs", "present"},
+                                                                       {"bal-aliquots", "progressive"},
+                                                                       {"bal-hlm", "20-plus"},
+                                                                       {"microbiology", "negative"},
+                                                                       {"inr", "1-5-to-3"},
+                                                                       {"aptt", "normal"},
+                                                                       {"platelets", "normal"},
+                                                                       {"mpo-anca", "positive"},
+                                                                       {"pr3-anca", "negative"},
+                                                                       {"anti-gbm-antibody", "negative"},
+                                                                       {"urine-sediment", "glomerular"},
+                                                                       {"creatinine", "raised"},
+                                                                       {"ct-septal-lines", "absent"}};
     Evidence e = Evidence::none(n);
     for (const auto& [node, value] : findings) {
         const int i = n.node_index(node);

@@ -11,8 +11,9 @@ namespace {
 using namespace dah::net;
 
 Network fixture() {
-    auto loaded = load_network(dah::test::read_text(dah::test::source_path("tests/fixtures/knowledge-base-v2.json")),
-                               "knowledge-base-v2.json");
+    auto loaded =
+        load_network(dah::test::read_text(dah::test::source_path("tests/fixtures/knowledge-base-v2.json")),
+                     "knowledge-base-v2.json");
     EXPECT_TRUE(loaded.ok());
     for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
     return loaded.value.value_or(Network{});
@@ -49,7 +50,8 @@ TEST(NetworkLoader, SchemaVersionDispatch) {
 }
 
 TEST(NetworkLoader, BadInputGivesErrorsNotACrash) {
-    for (const char* text : {"", "{", "null", "{\"schema_version\": 2}", "{\"schema_version\": 2, \"nodes\": 5}"}) {
+    for (const char* text :
+         {"", "{", "null", "{\"schema_version\": 2}", "{\"schema_version\": 2, \"nodes\": 5}"}) {
         const auto loaded = load_network(text, "x.json");
         EXPECT_FALSE(loaded.ok()) << text;
         EXPECT_FALSE(loaded.errors.empty()) << text;

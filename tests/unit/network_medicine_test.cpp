@@ -18,8 +18,9 @@ using namespace dah::net;
 
 const Network& model() {
     static const Network n = [] {
-        auto loaded = load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")),
-                                   "knowledge-base-v2.json");
+        auto loaded =
+            load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")),
+                         "knowledge-base-v2.json");
         for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
         return loaded.value.value_or(Network{});
     }();
@@ -63,7 +64,8 @@ bool has_parent(const char* child, const char* parent) {
 
 TEST(CausalModel, DeclaresTheDependenciesAFactCountsOnceThrough) {
     ASSERT_FALSE(model().nodes.empty());
-    for (const char* p : {"anticoagulant", "target-range", "over-anticoagulation"}) EXPECT_TRUE(has_parent("inr", p)) << p;
+    for (const char* p : {"anticoagulant", "target-range", "over-anticoagulation"})
+        EXPECT_TRUE(has_parent("inr", p)) << p;
     for (const char* p : {"anticoagulant", "over-anticoagulation"}) EXPECT_TRUE(has_parent("aptt", p)) << p;
     EXPECT_TRUE(has_parent("urine-sediment", "kidney-bleeding-anticoagulant"));
     EXPECT_TRUE(has_parent("kidney-bleeding-anticoagulant", "anticoagulant"));
@@ -81,7 +83,8 @@ TEST(CausalModel, DeclaresTheDependenciesAFactCountsOnceThrough) {
 // On warfarin with a standard target, an INR in range is what warfarin does; once the anticoagulant and
 // whether it is over-dosed are known, the INR says nothing about vasculitis.
 TEST(CausalModel, TheInrCountsOnceOnWarfarin) {
-    const Evidence known = with({{"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"over-anticoagulation", "no"}});
+    const Evidence known =
+        with({{"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"over-anticoagulation", "no"}});
     EXPECT_NEAR(weight_for("mpa", known, "inr", "1-5-to-3"), 0, 1e-12);
     // With over-anticoagulation unknown, an INR in range makes warfarin bleeding less likely: it can only
     // favour vasculitis.
@@ -96,7 +99,8 @@ TEST(CausalModel, TheInrCountsOnceOnWarfarin) {
 TEST(CausalModel, WarfarinAndAnInRangeInrAreOneWeakFactAgainstVasculitis) {
     Evidence e = with({{"setting", "ward"}});
     double total = 0;
-    for (const auto& [id, value] : {std::pair{"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"inr", "1-5-to-3"}}) {
+    for (const auto& [id, value] :
+         {std::pair{"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"inr", "1-5-to-3"}}) {
         total += weight_for("mpa", e, id, value);
         e.set(model(), node(id), model().value_index(node(id), value));
     }
@@ -114,7 +118,9 @@ TEST(CausalModel, NoHemoptysisMattersOnTheWardNotInTheIcu) {
 // the other (infection raises death in SLE DAH, OR 2.77, ev21). A pathogen found must make infection a
 // serious possibility (at least one in three: a clinician treats it) beside lupus.
 TEST(CausalModel, LupusWithAnInfectionKeepsBothCauses) {
-    const Evidence lupus = with({{"known-lupus", "yes"}, {"anti-dsdna", "positive"}, {"complement", "low"},
+    const Evidence lupus = with({{"known-lupus", "yes"},
+                                 {"anti-dsdna", "positive"},
+                                 {"complement", "low"},
                                  {"urine-sediment", "glomerular"}});
     Evidence both = lupus;
     both.set(model(), node("microbiology"), model().value_index(node("microbiology"), "pathogen"));
@@ -128,13 +134,19 @@ TEST(CausalModel, LupusWithAnInfectionKeepsBothCauses) {
 // Low platelets are a co-factor, not a sufficient cause (ev72); after chemotherapy, a pathogen on the
 // lavage makes infection the likelier cause of bleeding (61 % infection-associated after HSCT, ev71).
 TEST(CausalModel, ThrombocytopeniaWithAPathogenIsNotThrombocytopeniaAlone) {
-    const Posterior p = posterior_after(model(), with({{"blood-disease", "malignancy-chemo"}, {"platelets", "very-low"}, {"microbiology", "pathogen"}}));
+    const Posterior p = posterior_after(model(), with({{"blood-disease", "malignancy-chemo"},
+                                                       {"platelets", "very-low"},
+                                                       {"microbiology", "pathogen"}}));
     EXPECT_GT(present(p, "infection"), 0.5);
 }
 
-// Cocaine, necrosis of the ears and both MPO and PR3 ANCA: levamisole (ev104: 43 % double positive, skin in 95 %).
+// Cocaine, necrosis of the ears and both MPO and PR3 ANCA: levamisole (ev104: 43 % double positive, skin in
+// 95 %).
 TEST(CausalModel, DoublePositiveAncaWithCocaineAndEarNecrosisIsLevamisole) {
-    const Posterior p = posterior_after(model(), with({{"cocaine", "used"}, {"skin", "ear-necrosis"}, {"mpo-anca", "positive"}, {"pr3-anca", "positive"}}));
+    const Posterior p = posterior_after(model(), with({{"cocaine", "used"},
+                                                       {"skin", "ear-necrosis"},
+                                                       {"mpo-anca", "positive"},
+                                                       {"pr3-anca", "positive"}}));
     EXPECT_GT(present(p, "levamisole"), present(p, "gpa"));
     EXPECT_GT(present(p, "levamisole"), present(p, "mpa"));
     EXPECT_GT(present(p, "levamisole"), 0.5);
@@ -143,16 +155,26 @@ TEST(CausalModel, DoublePositiveAncaWithCocaineAndEarNecrosisIsLevamisole) {
 // A pleural-based focal opacity, raised D-dimer and a lavage that clears without siderophages: a
 // pulmonary infarct or focal bleeding (ev113, ev121), not DAH.
 TEST(CausalModel, AFocalBleedIsNotDah) {
-    const Posterior p = posterior_after(model(), with({{"ct-focal", "present"}, {"d-dimer", "raised"}, {"bal-aliquots", "not-progressive"}, {"bal-hlm", "under-20"}}));
+    const Posterior p = posterior_after(model(), with({{"ct-focal", "present"},
+                                                       {"d-dimer", "raised"},
+                                                       {"bal-aliquots", "not-progressive"},
+                                                       {"bal-hlm", "under-20"}}));
     EXPECT_GT(present(p, "not-dah"), 0.5);
 }
 
 // Hematuria, kidney injury and hemoptysis on over-dosed warfarin with negative ANCA and anti-GBM:
 // anticoagulant-related nephropathy with anticoagulant bleeding mimics pulmonary-renal syndrome (ev90, ev82).
 TEST(CausalModel, AnticoagulantNephropathyMimicsPulmonaryRenalSyndrome) {
-    const Posterior p = posterior_after(model(), with({{"setting", "ward"}, {"anticoagulant", "warfarin"}, {"target-range", "standard"}, {"hemoptysis", "present"},
-                                                       {"inr", "over-4-5"}, {"urine-sediment", "glomerular"}, {"creatinine", "raised"},
-                                                       {"mpo-anca", "negative"}, {"pr3-anca", "negative"}, {"anti-gbm-antibody", "negative"}}));
+    const Posterior p = posterior_after(model(), with({{"setting", "ward"},
+                                                       {"anticoagulant", "warfarin"},
+                                                       {"target-range", "standard"},
+                                                       {"hemoptysis", "present"},
+                                                       {"inr", "over-4-5"},
+                                                       {"urine-sediment", "glomerular"},
+                                                       {"creatinine", "raised"},
+                                                       {"mpo-anca", "negative"},
+                                                       {"pr3-anca", "negative"},
+                                                       {"anti-gbm-antibody", "negative"}}));
     EXPECT_GT(present(p, "anticoagulant-bleeding"), 0.5);
     EXPECT_LT(p.groups[static_cast<std::size_t>(model().group_index("immune"))], 0.5);
 }
@@ -160,8 +182,13 @@ TEST(CausalModel, AnticoagulantNephropathyMimicsPulmonaryRenalSyndrome) {
 // MPA on warfarin: MPO-ANCA with a glomerular sediment leads to MPA; "both" is the joint probability of
 // an immune cause and an antithrombotic contribution, never more than either.
 TEST(CausalModel, BothIsAJointProbability) {
-    const Posterior p = posterior_after(model(), with({{"setting", "ward"}, {"anticoagulant", "warfarin"}, {"hemoptysis", "present"}, {"inr", "1-5-to-3"},
-                                                       {"mpo-anca", "positive"}, {"urine-sediment", "glomerular"}, {"creatinine", "raised"}}));
+    const Posterior p = posterior_after(model(), with({{"setting", "ward"},
+                                                       {"anticoagulant", "warfarin"},
+                                                       {"hemoptysis", "present"},
+                                                       {"inr", "1-5-to-3"},
+                                                       {"mpo-anca", "positive"},
+                                                       {"urine-sediment", "glomerular"},
+                                                       {"creatinine", "raised"}}));
     const double immune = p.groups[static_cast<std::size_t>(model().group_index("immune"))];
     const double antithrombotic = p.groups[static_cast<std::size_t>(model().group_index("antithrombotic"))];
     EXPECT_GT(present(p, "mpa"), 0.5);

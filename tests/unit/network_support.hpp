@@ -46,14 +46,16 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
         candidates.push_back(static_cast<int>(i));
     }
     std::shuffle(candidates.begin(), candidates.end(), rng);
-    const std::size_t count = std::min(candidates.size(), std::uniform_int_distribution<std::size_t>(0, max_parents)(rng));
+    const std::size_t count =
+        std::min(candidates.size(), std::uniform_int_distribution<std::size_t>(0, max_parents)(rng));
     node.parents.assign(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
     std::size_t rows = 1;
     for (int p : node.parents) {
         node.parent_sizes.push_back(static_cast<int>(n.nodes[static_cast<std::size_t>(p)].values.size()));
         rows *= n.nodes[static_cast<std::size_t>(p)].values.size();
     }
-    const bool noisy = kind == net::NodeKind::finding && !node.parents.empty() && std::bernoulli_distribution(0.5)(rng);
+    const bool noisy =
+        kind == net::NodeKind::finding && !node.parents.empty() && std::bernoulli_distribution(0.5)(rng);
     if (!noisy) {
         for (std::size_t r = 0; r < rows; ++r) {
             // Cause priors kept small, as in the knowledge base, so that several causes at once are rarer.
@@ -85,7 +87,8 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
         for (int position : node.links) {
             std::vector<std::vector<double>> by_value;
             for (int v = 0; v < node.parent_sizes[static_cast<std::size_t>(position)]; ++v) {
-                by_value.push_back(v == 0 ? std::vector<double>{} : random_distribution(rng, node.values.size(), zeros));
+                by_value.push_back(v == 0 ? std::vector<double>{}
+                                          : random_distribution(rng, node.values.size(), zeros));
             }
             set.link.push_back(by_value);
             set.link_citation.emplace_back(by_value.size());
@@ -99,7 +102,8 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
 inline net::Network random_network(std::mt19937& rng, bool zeros = false) {
     net::Network n;
     const int groups = std::uniform_int_distribution<int>(2, 3)(rng);
-    for (int g = 0; g < groups; ++g) n.groups.push_back({"g" + std::to_string(g), "Group " + std::to_string(g)});
+    for (int g = 0; g < groups; ++g)
+        n.groups.push_back({"g" + std::to_string(g), "Group " + std::to_string(g)});
     n.both_first = 0;
     n.both_second = 1;
     n.both_name = "both";
@@ -107,9 +111,12 @@ inline net::Network random_network(std::mt19937& rng, bool zeros = false) {
     const auto contexts = std::uniform_int_distribution<std::size_t>(1, 3)(rng);
     const auto causes = std::uniform_int_distribution<std::size_t>(2, 5)(rng);
     const auto findings = std::uniform_int_distribution<std::size_t>(1, 4)(rng);
-    for (std::size_t i = 0; i < contexts; ++i) n.nodes.push_back(random_node(rng, n, net::NodeKind::context, i, 2, zeros));
-    for (std::size_t i = 0; i < causes; ++i) n.nodes.push_back(random_node(rng, n, net::NodeKind::cause, i, 2, zeros));
-    for (std::size_t i = 0; i < findings; ++i) n.nodes.push_back(random_node(rng, n, net::NodeKind::finding, i, 4, zeros));
+    for (std::size_t i = 0; i < contexts; ++i)
+        n.nodes.push_back(random_node(rng, n, net::NodeKind::context, i, 2, zeros));
+    for (std::size_t i = 0; i < causes; ++i)
+        n.nodes.push_back(random_node(rng, n, net::NodeKind::cause, i, 2, zeros));
+    for (std::size_t i = 0; i < findings; ++i)
+        n.nodes.push_back(random_node(rng, n, net::NodeKind::finding, i, 4, zeros));
     net::prepare(n);
     return n;
 }

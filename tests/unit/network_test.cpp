@@ -1,6 +1,8 @@
 // The causal model's exact inference against brute-force enumeration of the full joint on random
 // networks (coexisting causes, multi-parent findings, noisy-MAX, latent context), hand-computed
 // examples, order independence, and "a fact counts once".
+#include "dah/network.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <map>
 #include <numeric>
 
-#include "dah/network.hpp"
 #include "dah/network_inference.hpp"
 #include "network_support.hpp"
 
@@ -24,7 +25,8 @@ net::Evidence random_evidence(const Network& n, std::mt19937& rng, double reveal
         // Causes are rarely observed directly (a biopsy shows a finding, not the cause).
         if (n.nodes[i].kind == NodeKind::cause && !std::bernoulli_distribution(0.1)(rng)) continue;
         if (!reveal(rng)) continue;
-        e.value_of[i] = std::uniform_int_distribution<int>(0, static_cast<int>(n.nodes[i].values.size()) - 1)(rng);
+        e.value_of[i] =
+            std::uniform_int_distribution<int>(0, static_cast<int>(n.nodes[i].values.size()) - 1)(rng);
     }
     return e;
 }
@@ -61,14 +63,17 @@ TEST(Network, PosteriorEqualsBruteForceEnumeration) {
         const Posterior p = posterior_after(n, e);
         EXPECT_EQ(p.possible, b.z > 0) << "trial " << trial;
         if (!(b.z > 0)) continue;
-        EXPECT_NEAR(p.evidence_probability, b.z / none.z, 1e-12 * std::max(1.0, b.z / none.z)) << "trial " << trial;
+        EXPECT_NEAR(p.evidence_probability, b.z / none.z, 1e-12 * std::max(1.0, b.z / none.z))
+            << "trial " << trial;
         for (std::size_t k = 0; k < n.causes.size(); ++k) {
             const int c = n.causes[k];
-            EXPECT_NEAR(p.present[static_cast<std::size_t>(c)], mass_where(n, b, Hypothesis::of_cause(n, c)) / b.z, 1e-12)
+            EXPECT_NEAR(p.present[static_cast<std::size_t>(c)],
+                        mass_where(n, b, Hypothesis::of_cause(n, c)) / b.z, 1e-12)
                 << "trial " << trial << " cause " << k;
         }
         for (std::size_t g = 0; g < n.groups.size(); ++g) {
-            EXPECT_NEAR(p.groups[g], mass_where(n, b, Hypothesis::of_group(n, static_cast<int>(g))) / b.z, 1e-12);
+            EXPECT_NEAR(p.groups[g], mass_where(n, b, Hypothesis::of_group(n, static_cast<int>(g))) / b.z,
+                        1e-12);
         }
         EXPECT_NEAR(p.both, mass_where(n, b, Hypothesis::both(n)) / b.z, 1e-12);
         double pairs = 0;
@@ -115,7 +120,8 @@ TEST(Network, WeightOfEvidenceEqualsBruteForce) {
         }
         ASSERT_GE(node, 0);
         rest.value_of[static_cast<std::size_t>(node)] = -1;
-        const int value = std::uniform_int_distribution<int>(0, static_cast<int>(n.nodes[static_cast<std::size_t>(node)].values.size()) - 1)(rng);
+        const int value = std::uniform_int_distribution<int>(
+            0, static_cast<int>(n.nodes[static_cast<std::size_t>(node)].values.size()) - 1)(rng);
         const int cause = n.causes[std::uniform_int_distribution<std::size_t>(0, n.causes.size() - 1)(rng)];
         const Hypothesis a = Hypothesis::of_cause(n, cause), b = Hypothesis::complement(a);
         Evidence with = rest;
@@ -212,8 +218,10 @@ TEST(Network, HandComputedNoisyOrExample) {
     EXPECT_NEAR(p.groups[0], p.present[0], 1e-15);
     EXPECT_NEAR(p.evidence_probability, z / (wa + wb + wab), 1e-15);
     // Weight of the finding for a against b: P(f | a) / P(f | b), each over the sets where it holds.
-    const double expected_db = 10 * std::log10(((wa * fa + wab * fab) / (wa + wab)) / ((wb * fb + wab * fab) / (wb + wab)));
-    EXPECT_NEAR(weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0), Hypothesis::of_cause(n, 1)),
+    const double expected_db =
+        10 * std::log10(((wa * fa + wab * fab) / (wa + wab)) / ((wb * fb + wab * fab) / (wb + wab)));
+    EXPECT_NEAR(weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0),
+                                      Hypothesis::of_cause(n, 1)),
                 expected_db, 1e-12);
     EXPECT_GT(expected_db, 0);  // the finding favours a (link 0.9 against 0.5)
 }
@@ -241,7 +249,9 @@ TEST(Network, ImpossibleEvidenceIsReportedNotDividedByZero) {
     EXPECT_FALSE(p.possible);
     EXPECT_EQ(p.evidence_probability, 0);
     EXPECT_TRUE(predictive(n, e, 0).empty());
-    EXPECT_EQ(weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0), Hypothesis::of_cause(n, 1)), 0);
+    EXPECT_EQ(weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0),
+                                    Hypothesis::of_cause(n, 1)),
+              0);
 }
 
 // The sum of the weights of a sequence of findings is the weight of all of them together, whatever the
@@ -254,7 +264,8 @@ TEST(Network, WeightsAddUpInAnyOrder) {
         const Evidence full = random_evidence(n, rng, 0.7);
         std::vector<int> order;
         for (std::size_t i = 0; i < n.nodes.size(); ++i) {
-            if (full.value_of[i] >= 0 && n.nodes[i].kind != NodeKind::cause) order.push_back(static_cast<int>(i));
+            if (full.value_of[i] >= 0 && n.nodes[i].kind != NodeKind::cause)
+                order.push_back(static_cast<int>(i));
         }
         const int cause = n.causes.front();
         const Hypothesis a = Hypothesis::of_cause(n, cause), b = Hypothesis::complement(a);
@@ -263,7 +274,8 @@ TEST(Network, WeightsAddUpInAnyOrder) {
             if (n.nodes[i].kind == NodeKind::cause) none.value_of[i] = full.value_of[i];
         }
         Evidence all = none;
-        for (int i : order) all.value_of[static_cast<std::size_t>(i)] = full.value_of[static_cast<std::size_t>(i)];
+        for (int i : order)
+            all.value_of[static_cast<std::size_t>(i)] = full.value_of[static_cast<std::size_t>(i)];
         const double pa0 = probability_of(n, none, a), pa1 = probability_of(n, all, a);
         if (!(pa0 > 0 && pa0 < 1 && pa1 > 0 && pa1 < 1)) continue;
         const double total_db = 10 * std::log10((pa1 / (1 - pa1)) / (pa0 / (1 - pa0)));
@@ -299,10 +311,12 @@ TEST(Network, AFindingWhoseParentsAreKnownMovesNothing) {
         }
         const Posterior before = posterior_after(n, e);
         if (!before.possible) continue;
-        const int value = std::uniform_int_distribution<int>(0, static_cast<int>(finding.values.size()) - 1)(rng);
+        const int value =
+            std::uniform_int_distribution<int>(0, static_cast<int>(finding.values.size()) - 1)(rng);
         const Posterior after = posterior_if(n, e, f, value);
         if (!after.possible) continue;
-        for (std::size_t i = 0; i < n.nodes.size(); ++i) EXPECT_NEAR(after.present[i], before.present[i], 1e-12);
+        for (std::size_t i = 0; i < n.nodes.size(); ++i)
+            EXPECT_NEAR(after.present[i], before.present[i], 1e-12);
         EXPECT_NEAR(after.both, before.both, 1e-12);
         const Hypothesis a = Hypothesis::of_cause(n, n.causes.front());
         const double pa = probability_of(n, e, a);
@@ -325,7 +339,8 @@ TEST(Network, ReplayGoesStageByStageAndMatchesThePosterior) {
     e.set(n, 2, 1);
     EXPECT_EQ(stages[0].posterior.present, posterior_after(n, e).present);
     EXPECT_NEAR(stages[0].weights[0].weight_db,
-                weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0), Hypothesis::of_cause(n, 1)),
+                weight_of_evidence_db(n, Evidence::none(n), 2, 1, Hypothesis::of_cause(n, 0),
+                                      Hypothesis::of_cause(n, 1)),
                 0);
 }
 
@@ -354,7 +369,8 @@ TEST(Network, IncrementalUpdatesEqualTheFullComputation) {
             if (!b.possible) break;
             for (std::size_t k = 0; k < n.nodes.size(); ++k) EXPECT_NEAR(a.present[k], b.present[k], 1e-12);
             EXPECT_NEAR(a.both, b.both, 1e-12);
-            EXPECT_NEAR(a.evidence_probability, b.evidence_probability, 1e-12 * std::max(1.0, b.evidence_probability));
+            EXPECT_NEAR(a.evidence_probability, b.evidence_probability,
+                        1e-12 * std::max(1.0, b.evidence_probability));
         }
         EXPECT_EQ(engine.evidence(), e);
     }

@@ -21,7 +21,8 @@ struct Evidence {
     // Ignores a node or value out of range (returns false).
     bool set(const Network& n, int node, int value);
     bool known(int node) const {
-        return node >= 0 && static_cast<std::size_t>(node) < value_of.size() && value_of[static_cast<std::size_t>(node)] >= 0;
+        return node >= 0 && static_cast<std::size_t>(node) < value_of.size() &&
+               value_of[static_cast<std::size_t>(node)] >= 0;
     }
     bool operator==(const Evidence& o) const { return value_of == o.value_of; }
 };
@@ -82,8 +83,8 @@ std::vector<double> predictive(const Network& n, const Evidence& e, int node);
 // Weight of evidence of `node = value` for `a` against `b`, given what was known before it (`before`,
 // whose own value for the node is ignored): 10·log10 of P(value | a, before) / P(value | b, before),
 // in decibans. 0 when both are impossible; ±infinity when one is.
-double weight_of_evidence_db(const Network& n, const Evidence& before, int node, int value, const Hypothesis& a,
-                             const Hypothesis& b);
+double weight_of_evidence_db(const Network& n, const Evidence& before, int node, int value,
+                             const Hypothesis& a, const Hypothesis& b);
 
 // "What if": the posterior had `node` shown `value` instead of what the evidence says.
 Posterior posterior_if(const Network& n, const Evidence& e, int node, int value);
@@ -101,7 +102,8 @@ struct TestSuggestion {
     double expected_bits = 0;
 };
 // Unknown context nodes and findings of stages up to `up_to`, best first (ties keep network order).
-std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence& e, Stage up_to = Stage::course);
+std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence& e,
+                                               Stage up_to = Stage::course);
 
 // A case as the network sees it: findings in the order revealed, each with its stage.
 struct StagedFinding {
@@ -120,7 +122,7 @@ struct StageResult {
     std::vector<WeightedFinding> weights;  // this stage's findings, in order revealed
 };
 // After each stage that reveals something, in stage order; weights for `a` against `b`.
-std::vector<StageResult> replay(const Network& n, const std::vector<StagedFinding>& findings, const Hypothesis& a,
-                                const Hypothesis& b);
+std::vector<StageResult> replay(const Network& n, const std::vector<StagedFinding>& findings,
+                                const Hypothesis& a, const Hypothesis& b);
 
 }  // namespace dah::net
