@@ -89,7 +89,7 @@ void BM_NetworkIncrementalUpdate(benchmark::State& state) {
     const Model& m = model();
     if (!m.ok) return state.SkipWithError("cases/knowledge-base-v2.json does not load");
     const Evidence all = vignette(m.n, true);
-    const int last = m.n.node_index("mpo-anca");  // parents: causes only
+    const int last = m.n.node_index("pr3-anca");  // parents: causes only
     Evidence before = all;
     before.value_of[static_cast<std::size_t>(last)] = -1;
     Inference engine(m.n);
