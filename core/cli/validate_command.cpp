@@ -30,6 +30,7 @@ public:
         if (is_directory(p)) {
             const std::string kb = p + "/knowledge-base.json";
             if (exists(kb)) knowledge_base(kb);
+            if (exists(p + "/knowledge-base-v2.json")) knowledge_base(p + "/knowledge-base-v2.json");
             for (const std::string& c : case_files_in(p)) case_file(c, exists(kb) && options_.kb_path.empty() ? kb : "");
         } else if (is_case_file(p)) {
             case_file(p, "");
