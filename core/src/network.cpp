@@ -161,6 +161,16 @@ bool prepare(Network& network, std::string* why) {
             network.causes.push_back(static_cast<int>(i));
         }
         if (node.noisy_max()) {
+            for (int position : node.context) {
+                if (position < 0 || static_cast<std::size_t>(position) >= node.parents.size()) {
+                    return fail(why, "node \"" + node.id + "\" has a context position out of range");
+                }
+            }
+            for (int position : node.links) {
+                if (position < 0 || static_cast<std::size_t>(position) >= node.parents.size()) {
+                    return fail(why, "node \"" + node.id + "\" has a link position out of range");
+                }
+            }
             if (node.sets.size() != [&] {
                     std::size_t n = 1;
                     for (int position : node.context)
@@ -168,6 +178,18 @@ bool prepare(Network& network, std::string* why) {
                     return n;
                 }()) {
                 return fail(why, "node \"" + node.id + "\" has the wrong number of noisy-MAX sets");
+            }
+            for (const NoisyMaxSet& set : node.sets) {
+                bool ok = set.leak.size() == node.values.size() && set.link.size() == node.links.size();
+                for (std::size_t l = 0; ok && l < node.links.size(); ++l) {
+                    const std::size_t position = static_cast<std::size_t>(node.links[l]);
+                    ok = position < node.parent_sizes.size() &&
+                         set.link[l].size() == static_cast<std::size_t>(node.parent_sizes[position]);
+                    for (std::size_t v = 0; ok && v < set.link[l].size(); ++v) {
+                        ok = set.link[l][v].empty() || set.link[l][v].size() == node.values.size();
+                    }
+                }
+                if (!ok) return fail(why, "node \"" + node.id + "\" has a noisy-MAX set of the wrong shape");
             }
         } else if (node.table.size() != node.rows() * node.values.size()) {
             return fail(why, "node \"" + node.id + "\" has a table of the wrong size");

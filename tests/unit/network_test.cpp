@@ -377,6 +377,29 @@ TEST(Network, IncrementalUpdatesEqualTheFullComputation) {
     EXPECT_GT(fast, 100);  // the incremental path was taken
 }
 
+// Networks built in code are checked as the loader checks files: a bad shape is refused, not read past.
+TEST(Network, PrepareRefusesMalformedNetworks) {
+    std::string why;
+    Network n = hand_network();
+    n.nodes[2].sets[0].link[0].pop_back();  // one distribution short for cause a
+    EXPECT_FALSE(prepare(n, &why));
+    EXPECT_NE(why.find("wrong shape"), std::string::npos) << why;
+    n = hand_network();
+    n.nodes[2].links = {0, 5};
+    EXPECT_FALSE(prepare(n, &why));
+    n = hand_network();
+    n.nodes[0].parents = {1};  // a and b depend on each other
+    n.nodes[0].table = {0.9, 0.1, 0.9, 0.1};
+    n.nodes[1].parents = {0};
+    n.nodes[1].table = {0.8, 0.2, 0.8, 0.2};
+    EXPECT_FALSE(prepare(n, &why));
+    EXPECT_NE(why.find("cycle"), std::string::npos) << why;
+    n = hand_network();
+    n.nodes[0].parents = {2};  // a cause cannot depend on a finding
+    n.nodes[0].table = {0.9, 0.1, 0.9, 0.1};
+    EXPECT_FALSE(prepare(n, &why));
+}
+
 TEST(Network, OutOfRangeInputIsIgnoredNotACrash) {
     const Network n = hand_network();
     Evidence e{{5, -7}};  // wrong size, bad values
