@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli.hpp"
+#include "dah/network.hpp"
 #include "json_output.hpp"
 
 namespace dah::cli {
@@ -17,7 +18,7 @@ bool is_case_file(const std::string& path) {
 
 struct Report {
     std::string file;
-    std::string kind;  // "knowledge base" or "case"
+    std::string kind;  // "knowledge base", "causal model" or "case"
     std::vector<Diagnostic> errors;
 };
 
@@ -29,6 +30,7 @@ public:
         if (is_directory(p)) {
             const std::string kb = p + "/knowledge-base.json";
             if (exists(kb)) knowledge_base(kb);
+            if (exists(p + "/knowledge-base-v2.json")) knowledge_base(p + "/knowledge-base-v2.json");
             for (const std::string& c : case_files_in(p)) case_file(c, exists(kb) && options_.kb_path.empty() ? kb : "");
         } else if (is_case_file(p)) {
             case_file(p, "");
@@ -42,6 +44,11 @@ public:
 private:
     void knowledge_base(const std::string& p) {
         if (!checked_.insert(p).second) return;
+        std::string text;
+        if (read_file(p, text) && net::knowledge_base_schema_version(text) == 2) {
+            reports_.push_back(Report{p, "causal model", net::load_network(text, p).errors});
+            return;
+        }
         reports_.push_back(Report{p, "knowledge base", kbs_.get(p).errors});
     }
 

@@ -1,6 +1,6 @@
 // Every file in tests/malformed/ gives exactly the errors its .expected file lists (one per line,
-// "file:line:column: pointer: message"). kb-*.json are knowledge bases; *.case.json are cases,
-// checked against tests/fixtures/knowledge-base.json.
+// "file:line:column: pointer: message"). kb-*.json are knowledge bases (schema_version 2: the causal
+// model, dah/network.hpp); *.case.json are cases, checked against tests/fixtures/knowledge-base.json.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dah/case.hpp"
+#include "dah/network.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -60,6 +61,10 @@ TEST_P(Malformed, ReportsExactlyTheExpectedErrors) {
         const dah::KnowledgeBase kb = dah::test::fixture_knowledge_base();
         ASSERT_FALSE(kb.diagnoses.empty());
         auto loaded = dah::load_case(text, name, kb);
+        errors = loaded.errors;
+        has_value = loaded.value.has_value();
+    } else if (dah::net::knowledge_base_schema_version(text) == 2) {
+        auto loaded = dah::net::load_network(text, name);
         errors = loaded.errors;
         has_value = loaded.value.has_value();
     } else {

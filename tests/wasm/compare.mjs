@@ -95,8 +95,41 @@ function compareReplay() {
     }
     console.log(`${group.kb}: ${group.cases.length} cases compared`);
   }
+  compared += compareCausalModel();
   if (compared === 0) fail('no posterior was compared');
   console.log(`${compared} posterior values compared (tolerance ${tolerance})`);
+}
+
+// The causal model (knowledge base v2): `dah calibrate --json` on the vignettes, every stage's
+// probability of the right answer and Brier score, native against WASM.
+function compareCausalModel() {
+  const kb = path.join(source, 'cases/knowledge-base-v2.json');
+  const vignettes = path.join(source, 'tests/vignettes/vignettes.json');
+  if (!existsSync(kb) || !existsSync(vignettes)) {
+    console.log('note: no causal model to compare');
+    return 0;
+  }
+  const args = ['calibrate', '--json', '--kb', kb, vignettes];
+  const a = run(native, args);
+  const b = run(wasm, args);
+  if (a.status !== 0) return fail(`native calibrate failed (${a.status}): ${a.stderr}`), 0;
+  if (b.status !== 0 || b.error) return fail(`wasm calibrate failed (${b.status}): ${b.stderr} ${b.error ?? ''}`), 0;
+  const x = JSON.parse(a.stdout).vignettes;
+  const y = JSON.parse(b.stdout).vignettes;
+  if (x.length !== y.length) return fail(`calibrate: native ${x.length} vignettes, wasm ${y.length}`), 0;
+  let compared = 0;
+  x.forEach((v, i) => {
+    v.stages.forEach((s, k) => {
+      const t = y[i].stages[k];
+      if (!t || t.stage !== s.stage || t.leading !== s.leading) return fail(`${v.id}: stage ${k + 1} differs`);
+      for (const key of ['p_answer', 'brier']) {
+        if (Math.abs(s[key] - t[key]) > tolerance) fail(`${v.id}: stage ${s.stage}, ${key}: native ${s[key]} vs wasm ${t[key]}`);
+        ++compared;
+      }
+    });
+  });
+  console.log(`causal model: ${x.length} vignettes compared`);
+  return compared;
 }
 
 function checkMalformed() {

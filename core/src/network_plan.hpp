@@ -1,0 +1,81 @@
+// The evaluation plan behind exact inference: for given evidence, the joint P(causes, evidence) is a
+// product of potentials over small sets of causes. Unobserved context nodes are summed out exactly,
+// in blocks of nodes that share a factor; unobserved findings are leaves and drop out (they sum to 1).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "dah/network.hpp"
+#include "dah/network_inference.hpp"
+
+namespace dah::net::detail {
+
+class Plan {
+public:
+    // `values_only`: only what likelihood_by_set needs (no factors, no blocks), for incremental updates.
+    Plan(const Network& n, const Evidence& e, bool values_only = false);
+
+    // Whether a set of present causes agrees with the causes the evidence fixes.
+    bool consistent(std::uint64_t present) const { return (present & fixed_mask_) == fixed_present_; }
+    // P(this set of causes, the evidence), up to the presenting problem's normalising constant.
+    double weight(std::uint64_t present) const;
+    // P(node = value | each set, the evidence) for a finding whose parents are causes and known context
+    // nodes; false (and nothing written) for any other node.
+    bool likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets,
+                           std::vector<double>& out) const;
+
+private:
+    struct Potential {
+        std::vector<int> bits;      // cause bits, scope of the table
+        std::vector<double> table;  // 2^bits entries; entry bit k = cause bits[k]
+    };
+    // A noisy-MAX finding whose non-cause parents are known: P(level <= y | set) is a base times one factor
+    // per present cause, so a set costs one multiplication per present cause.
+    struct NoisyFactor {
+        std::uint64_t mask = 0;
+        double base_hi = 1, base_lo = 0;  // P(level <= value), P(level <= value - 1) with no cause present
+        std::vector<double> hi, lo;       // by cause bit: the factor a present cause contributes
+        double at(std::uint64_t present) const;
+    };
+    // One assignment of a block's context nodes, as potentials and noisy-MAX factors over the causes.
+    struct Part {
+        double constant = 1;
+        std::vector<double> per_cause;  // one-cause terms, folded
+        std::vector<Potential> potentials;
+        std::vector<NoisyFactor> noisy;
+        double at(std::uint64_t present) const;
+    };
+    struct Block {
+        std::vector<int> nodes;    // unknown context nodes summed out together
+        std::vector<int> factors;  // nodes whose factor involves them
+        std::vector<int> bits;     // causes those factors involve
+        std::vector<Part> parts;   // for a block over many causes: one per assignment (empty: slow path)
+    };
+
+    double factor_value(int node, std::vector<int>& values) const;
+    bool make_noisy_factor(int node, const std::vector<int>& values, NoisyFactor& out) const;
+    std::vector<double> tabulate(int node, const std::vector<int>& bits, std::vector<int>& values) const;
+    bool make_parts(Block& b) const;
+    bool direct(int node) const;  // no unknown context among the node's parents
+    double block_sum(const Block& b, std::uint64_t present) const;
+    void fill_causes(std::vector<int>& values, std::uint64_t present) const;
+    void add_potential(std::vector<int> bits, std::vector<double> table);
+
+    const Network& n_;
+    std::vector<int> base_values_;      // observed values; -1 elsewhere
+    mutable std::vector<int> scratch_;  // base_values_ with causes and summed context filled in
+    std::uint64_t fixed_mask_ = 0, fixed_present_ = 0;
+    double constant_ = 1;
+    std::vector<Potential> potentials_;
+    std::vector<NoisyFactor> noisy_;
+    std::vector<double> per_cause_;  // factor each present cause multiplies in (folded one-cause terms)
+    std::vector<int> wide_factors_;  // nodes whose factor is evaluated per set (too many causes to tabulate)
+    std::vector<Block> wide_blocks_;
+};
+
+// Weight of each set of Network::cause_sets given the evidence (0 where inconsistent).
+std::vector<double> cause_set_weights(const Network& n, const Evidence& e);
+std::vector<double> cause_set_weights(const Network& n, const Plan& plan);
+
+}  // namespace dah::net::detail

@@ -1,0 +1,154 @@
+// load_vignettes (every error with file, pointer, line and column) and calibrate (per-stage scores).
+#include "dah/vignette.hpp"
+
+#include <algorithm>
+
+#include "id_registry.hpp"
+#include "json_document.hpp"
+#include "json_reader.hpp"
+
+namespace dah::net {
+
+namespace {
+
+using detail::ErrorSink;
+using detail::IdRegistry;
+using detail::json;
+using detail::Need;
+using detail::ObjectReader;
+
+class VignetteReader {
+public:
+    VignetteReader(ErrorSink& sink, const Network& n) : sink_(sink), n_(n) {}
+
+    void read(const json& root, std::vector<Vignette>& out) {
+        ObjectReader r(sink_, root, "", {"schema_version", "vignettes"});
+        int version = 0;
+        if (r.integer("schema_version", version, Need::required) && version != 2) {
+            sink_.error("/schema_version",
+                        "unsupported schema_version " + std::to_string(version) + "; expected 2");
+        }
+        const json* list = r.array("vignettes", Need::required);
+        if (!list) return;
+        IdRegistry ids;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string at = "/vignettes/" + std::to_string(i);
+            ObjectReader v(sink_, (*list)[i], at, {"id", "citation", "note", "answer", "stages"});
+            Vignette vignette;
+            if (v.id("id", vignette.id, Need::required)) ids.add(sink_, vignette.id, v.pointer_of("id"));
+            v.string("citation", vignette.citation, Need::required);
+            v.string("note", vignette.note, Need::optional);
+            std::vector<std::string> answer;
+            if (v.string_list("answer", answer, Need::required, true)) {
+                if (answer.empty())
+                    sink_.error(v.pointer_of("answer"), "expected at least 1 cause, found none");
+                for (std::size_t k = 0; k < answer.size(); ++k) {
+                    const int c = n_.node_index(answer[k]);
+                    if (c < 0 || n_.nodes[static_cast<std::size_t>(c)].kind != NodeKind::cause) {
+                        sink_.error(v.pointer_of("answer") + "/" + std::to_string(k),
+                                    "unknown cause \"" + answer[k] + "\"; expected the id of a cause node");
+                    } else {
+                        vignette.answer.push_back(c);
+                    }
+                }
+            }
+            if (const json* stages = v.array("stages", Need::required))
+                read_stages(*stages, v.pointer_of("stages"), vignette);
+            out.push_back(std::move(vignette));
+        }
+    }
+
+private:
+    void read_stages(const json& list, const std::string& at, Vignette& v) {
+        int last = -1;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string sp = at + "/" + std::to_string(i);
+            ObjectReader r(sink_, list[i], sp, {"stage", "findings"});
+            std::string id;
+            Stage stage = Stage::history;
+            if (r.string("stage", id, Need::required)) {
+                if (!stage_from_id(id, stage)) {
+                    sink_.error(r.pointer_of("stage"),
+                                "unknown stage \"" + id +
+                                    "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                } else if (static_cast<int>(stage) <= last) {
+                    sink_.error(r.pointer_of("stage"), "stage \"" + id + "\" out of order or repeated");
+                } else {
+                    last = static_cast<int>(stage);
+                }
+            }
+            const json* findings = r.object("findings", Need::required);
+            if (!findings) continue;
+            for (auto it = findings->begin(); it != findings->end(); ++it) {
+                const std::string fp =
+                    r.pointer_of("findings") + "/" + detail::escape_pointer_token(it.key());
+                const int node = n_.node_index(it.key());
+                if (node < 0 || n_.nodes[static_cast<std::size_t>(node)].kind == NodeKind::cause) {
+                    sink_.error_at_key(
+                        fp, "unknown node \"" + it.key() + "\"; expected a context node or a finding");
+                    continue;
+                }
+                const int value = it->is_string() ? n_.value_index(node, it->get<std::string>()) : -1;
+                if (value < 0) {
+                    std::vector<std::string> values;
+                    for (const Value& x : n_.nodes[static_cast<std::size_t>(node)].values)
+                        values.push_back(x.id);
+                    sink_.error(fp, "unknown value " +
+                                        (it->is_string() ? "\"" + it->get<std::string>() + "\""
+                                                         : detail::type_name(*it)) +
+                                        " of \"" + it.key() + "\"; expected one of: " + detail::join(values));
+                    continue;
+                }
+                v.findings.push_back(StagedFinding{stage, node, value});
+            }
+        }
+    }
+
+    ErrorSink& sink_;
+    const Network& n_;
+};
+
+}  // namespace
+
+Loaded<std::vector<Vignette>> load_vignettes(std::string_view json_text, std::string_view file_name,
+                                             const Network& n) {
+    Loaded<std::vector<Vignette>> result;
+    detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
+    if (doc.parsed) {
+        ErrorSink sink(file_name, doc.positions, result.errors);
+        std::vector<Vignette> vignettes;
+        VignetteReader(sink, n).read(doc.root, vignettes);
+        if (result.errors.empty()) result.value = std::move(vignettes);
+    }
+    detail::finish_errors(result.errors);
+    return result;
+}
+
+std::vector<CalibrationStage> calibrate(const Network& n, const Vignette& v) {
+    std::vector<CalibrationStage> out;
+    Hypothesis answer;
+    for (int c : v.answer) answer.clauses.push_back({c});
+    const auto stages = replay(n, v.findings, answer, Hypothesis::complement(answer));
+    for (const StageResult& r : stages) {
+        if (!r.posterior.possible) return {};
+        CalibrationStage s;
+        s.stage = r.stage;
+        s.p_answer = probability_of(n, r.evidence, answer);
+        double best = -1;
+        for (int c : n.causes) {
+            const double p = r.posterior.present[static_cast<std::size_t>(c)];
+            const bool right = std::find(v.answer.begin(), v.answer.end(), c) != v.answer.end();
+            s.brier += (p - (right ? 1.0 : 0.0)) * (p - (right ? 1.0 : 0.0));
+            if (p > best) {
+                best = p;
+                s.leading = c;
+            }
+            if (!right && p > 0.9) s.wrong_above_90.push_back(c);
+        }
+        s.brier /= static_cast<double>(n.causes.size());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace dah::net

@@ -1,0 +1,82 @@
+// Vignettes for `dah calibrate`: loading with exact errors, the per-stage scores, and the shipped set.
+#include "dah/vignette.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace {
+
+using namespace dah::net;
+
+Network fixture() {
+    auto loaded = load_network(
+        dah::test::read_text(dah::test::source_path("tests/fixtures/knowledge-base-v2.json")), "kb.json");
+    return loaded.value.value_or(Network{});
+}
+
+TEST(Vignettes, ScoresEachStage) {
+    const Network n = fixture();
+    const std::string text =
+        R"({"schema_version": 2, "vignettes": [{"id": "v", "citation": "A report", "answer": ["mpa"],
+        "stages": [{"stage": "history", "findings": {"hemoptysis": "present"}},
+                   {"stage": "labs", "findings": {"anticoagulant": "none"}}]}]})";
+    const auto loaded = load_vignettes(text, "v.json", n);
+    ASSERT_TRUE(loaded.ok());
+    const Vignette& v = loaded.value->front();
+    const auto stages = calibrate(n, v);
+    ASSERT_EQ(stages.size(), 2u);
+    // Off anticoagulants warfarin bleeding is impossible (its table), so with at least one cause present
+    // MPA is certain: P(answer) 1, Brier 0.
+    EXPECT_NEAR(stages[1].p_answer, 1, 1e-12);
+    EXPECT_NEAR(stages[1].brier, 0, 1e-12);
+    // After the history: Brier is the mean over the two causes of the squared distance to the truth.
+    Evidence e = Evidence::none(n);
+    e.set(n, n.node_index("hemoptysis"), 1);
+    const Posterior p = posterior_after(n, e);
+    const double mpa = p.present[static_cast<std::size_t>(n.node_index("mpa"))];
+    const double vka = p.present[static_cast<std::size_t>(n.node_index("vka-bleeding"))];
+    EXPECT_NEAR(stages[0].brier, ((mpa - 1) * (mpa - 1) + vka * vka) / 2, 1e-12);
+    EXPECT_NEAR(stages[0].p_answer, mpa, 1e-12);
+    EXPECT_EQ(stages[0].leading, n.node_index(mpa >= vka ? "mpa" : "vka-bleeding"));
+}
+
+TEST(Vignettes, ReportsEveryErrorWithItsPlace) {
+    const Network n = fixture();
+    const std::string text =
+        "{\"schema_version\": 2, \"vignettes\": [{\"id\": \"v\", \"citation\": \"A report\",\n"
+        "  \"answer\": [\"gpa\"],\n"
+        "  \"stages\": [{\"stage\": \"labs\", \"findings\": {\"inr\": \"sky-high\"}},\n"
+        "             {\"stage\": \"history\", \"findings\": {\"mpa\": \"present\"}}]}]}";
+    const auto loaded = load_vignettes(text, "v.json", n);
+    ASSERT_FALSE(loaded.ok());
+    std::vector<std::string> errors;
+    for (const auto& e : loaded.errors) errors.push_back(e.to_string());
+    EXPECT_EQ(
+        errors,
+        (std::vector<std::string>{
+            "v.json:2:14: /vignettes/0/answer/0: unknown cause \"gpa\"; expected the id of a cause node",
+            "v.json:3:52: /vignettes/0/stages/0/findings/inr: unknown value \"sky-high\" of \"inr\"; "
+            "expected one of: normal, therapeutic, high",
+            "v.json:4:24: /vignettes/0/stages/1/stage: stage \"history\" out of order or repeated",
+            "v.json:4:48: /vignettes/0/stages/1/findings/mpa: unknown node \"mpa\"; expected a context node "
+            "or a finding"}));
+}
+
+TEST(Vignettes, TheShippedSetLoadsAndIsPossible) {
+    auto kb =
+        load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")), "kb.json");
+    ASSERT_TRUE(kb.ok());
+    const auto loaded =
+        load_vignettes(dah::test::read_text(dah::test::source_path("tests/vignettes/vignettes.json")),
+                       "vignettes.json", *kb.value);
+    for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_GE(loaded.value->size(), 15u);
+    for (const Vignette& v : *loaded.value) {
+        EXPECT_FALSE(v.citation.empty()) << v.id;
+        EXPECT_FALSE(calibrate(*kb.value, v).empty()) << v.id << ": impossible under the model";
+    }
+}
+
+}  // namespace
