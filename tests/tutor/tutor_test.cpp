@@ -173,6 +173,8 @@ TEST_F(TutorTest, RestartForgetsOneCaseAndResetForgetsAll) {
     tutor.open_case("fixture-both");
     tutor.commit();
     ASSERT_TRUE(tutor.restart_case(index("fixture-both")));
+    ASSERT_TRUE(tutor.result().open) << "the restarted case stays open";
+    EXPECT_EQ(tutor.result().open->stage, 0);
     EXPECT_FALSE(tutor.result().open->stage_committed);
     EXPECT_TRUE(tutor.session(index("fixture-warfarin"))->answers[0].committed);
     tutor.reset();

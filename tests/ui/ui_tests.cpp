@@ -62,6 +62,16 @@ void check_near(double a, double b, double tolerance, const std::string& what) {
     }
 }
 
+// C commits; an untouched even spread asks first (a second C commits it).
+json commit(Driver& ui) {
+    json s = ui.press(key::letter('c'));
+    if (!s["case"]["learner"]["committed"].get<bool>()) {
+        check(s["confirm"] == "even_spread", "an uncommitted C asks about the even spread");
+        s = ui.press(key::letter('c'));
+    }
+    return s;
+}
+
 void check_sums_to_one(const std::vector<double>& p, const std::string& what) {
     double s = 0;
     for (double x : p) s += x;
@@ -176,7 +186,7 @@ void test_keyboard_only() {
         check_sums_to_one(draft, "keyboard draft");
         s = ui.press(key::letter('n'));
         check(s["case"]["stage"]["index"] == stage, "N does nothing before the commit");
-        s = ui.press(key::letter('c'));
+        s = commit(ui);
         check_score_matches(r, s["case"], stage);
         check_engine_matches(r, s["case"], stage);
         s = ui.press(key::letter('n'));
@@ -220,7 +230,7 @@ void test_what_if() {
     ui.click("case." + id);
     s = ui.press(key::letter('w'));
     check(s["case"]["what_if"].is_null(), "no what-if before the engine's answer is shown");
-    ui.press(key::letter('c'));
+    commit(ui);
     s = ui.press(key::letter('w'));
     check(!s["case"]["what_if"].is_null(), "W starts a what-if");
     check(ui.scroll_to("what_if.back")["controls"].contains("what_if.back"), "the hypothetical is marked, with a way back");
@@ -246,7 +256,7 @@ void test_progress_survives() {
         json s = ui.state();
         id = s["cases"][0]["id"];
         ui.click("case." + id);
-        ui.press(key::letter('c'));
+        commit(ui);
         s = ui.press(key::letter('n'));
         s = set_slider(ui, s["case"]["selected_diagnosis"], 0.7f);  // an uncommitted draft at stage 2
         draft_before = s["case"]["learner"]["draft"];
@@ -266,7 +276,7 @@ void test_progress_survives() {
     const auto a = s["case"]["learner"]["draft"], b = draft_before;
     for (auto it = b.begin(); it != b.end(); ++it) check_near(a[it.key()].get<double>(), it.value().get<double>(), 1e-9, "restored draft");
     platform.full = true;
-    s = again.press(key::letter('c'));
+    s = commit(again);
     check(s["notice"].get<std::string>().find("Storage") != std::string::npos, "full storage is reported, the app goes on");
     check(s["case"]["stages"][1]["committed"].get<bool>(), "the commit still counts in memory");
 }
@@ -306,7 +316,7 @@ void test_layout() {
         check_layout(s, size.w, where + " library");
         s = ui.press(key::digit1);
         check_layout(s, size.w, where + " player");
-        s = ui.press(key::letter('c'));
+        s = commit(ui);
         check_layout(s, size.w, where + " player after commit");
         check(s["case"]["engine_shown"].get<bool>(), where + ": commit works");
     }
@@ -339,7 +349,7 @@ void test_data_later() {
         check(!s["loading"].get<bool>(), "without --data-later the cases are there at once");
         id = s["cases"][0]["id"];
         ui.click("case." + id);
-        ui.press(key::letter('c'));
+        commit(ui);
         s = ui.press(key::letter('n'));
         check(s["case"]["reached"] == 1, "stage 1 committed, stage 2 revealed");
         std::string text = read(fs::path(DAH_SOURCE_DIR) / "cases" / "gpa-cavities.case.json");
@@ -374,7 +384,7 @@ void test_data_later() {
     ui.step(2);
     check(json::parse(platform.store.at("progress"))["cases"][id]["answers"][0]["committed"].get<bool>(),
           "the saved progress still has the commit");
-    s = ui.press(key::letter('c'));
+    s = commit(ui);
     check(s["case"]["stages"][1]["committed"].get<bool>(), "the app goes on as usual");
     check(json::parse(platform.store.at("progress"))["cases"][id]["answers"][1]["committed"].get<bool>(), "and saves again");
 
@@ -384,6 +394,30 @@ void test_data_later() {
     dah::ui::files_done(early);
     dah::ui::start(early, platform, dah::ui::parse_options({"--data-later"}));
     check(!early.pending.loading && early.tutor.kb(), "data handed over before start() are loaded by start()");
+}
+
+void test_even_spread_and_restart_ask_first() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.state();
+    const std::string id = s["cases"][0]["id"];
+    ui.click("case." + id);
+    s = ui.click("commit");
+    check(!s["case"]["learner"]["committed"].get<bool>(), "an untouched even spread is not committed at the first click");
+    check(s["confirm"] == "even_spread" && !s["notice"].get<std::string>().empty(), "it asks instead, in the status line");
+    s = ui.click("commit");
+    check(s["case"]["learner"]["committed"].get<bool>(), "the second click commits it");
+    // To the debrief: R asks before it erases, Esc keeps the answers, R then Y erases them.
+    s = ui.press(key::letter('d'));
+    check(s["screen"] == "debrief", "D opens the debrief");
+    s = ui.press(key::letter('r'));
+    check(s["case"]["stages"][0]["committed"].get<bool>(), "R alone erases nothing");
+    check(s["confirm"] == "restart", "R asks first");
+    s = ui.press(key::escape);
+    check(s["confirm"].is_null() && s["case"]["stages"][0]["committed"].get<bool>(), "Esc keeps the answers");
+    ui.press(key::letter('r'));
+    s = ui.press(key::letter('y'));
+    check(!s["case"]["stages"][0]["committed"].get<bool>() && s["screen"] == "player", "R then Y starts the case again");
 }
 
 void test_idle() {
@@ -410,6 +444,7 @@ int main(int argc, char** argv) {
         {"what_if", test_what_if},         {"progress_survives", test_progress_survives},
         {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
         {"idle", test_idle},               {"data_later", test_data_later},
+        {"ask_first", test_even_spread_and_restart_ask_first},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

@@ -260,7 +260,8 @@ bool Tutor::restart_case(int index) {
     e.case_id = id;
     e.stage = -1;
     log(std::move(e));
-    if (open_ == index) {
+    if (open_ == index) {  // the case stays open, at its first stage, with fresh answers
+        session_of(index);
         stage_ = 0;
         what_if_.reset();
     }

@@ -66,13 +66,13 @@ void handle_picture_keys(AppState& app) {
 }
 
 // One picture: caption, image (a focusable item whose tooltip is the description), description.
-void draw_one(AppState& app, const Picture& p, const std::string& id, float width) {
+void draw_one(AppState& app, const Picture& p, const std::string& id, float width, bool labels_allowed) {
     const std::string description = describe(p);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(p.caption.c_str());
     ImGui::PopTextWrapPos();
     pictures::DrawOptions options;
-    options.labels = app.view.picture_labels;
+    options.labels = app.view.picture_labels && labels_allowed;
     const float height = pictures::picture_height(p, width, options);
     // Each picture in its own child window, so in its own draw list: WebGL draws at most 64K vertices
     // per list, and a picture uses up to about 40K.
@@ -98,9 +98,10 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     }
 }
 
-void draw_toggles(AppState& app, const char* id) {
+void draw_toggles(AppState& app, const char* id, bool labels_allowed) {
     ImGui::PushID(id);
-    ImGui::Checkbox("Labels (X)", &app.view.picture_labels);
+    if (labels_allowed) ImGui::Checkbox("Labels (X)", &app.view.picture_labels);
+    else ImGui::TextDisabled("Labels once you commit");  // a labelled picture arrives already read
     mark(app, std::string("pictures.labels.") + id);
     ImGui::SameLine();
     ImGui::Checkbox("Descriptions (A)", &app.view.picture_text_open);
@@ -122,13 +123,13 @@ const std::vector<Picture>& gallery_pictures() {
     return pictures;
 }
 
-void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width) {
+void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width, bool labels_allowed) {
     if (pictures.empty()) return;
     if (app.report.pictures.empty()) handle_picture_keys(app);  // once per frame: the first panel drawn
     const float width = std::min(ImGui::GetContentRegionAvail().x, max_width > 0 ? max_width : em(40));
-    draw_toggles(app, id);
+    draw_toggles(app, id, labels_allowed);
     for (std::size_t i = 0; i < pictures.size(); ++i) {
-        draw_one(app, pictures[i], std::string(id) + "." + std::to_string(i), width);
+        draw_one(app, pictures[i], std::string(id) + "." + std::to_string(i), width, labels_allowed);
         ImGui::Spacing();
     }
 }
@@ -137,7 +138,7 @@ void draw_picture_gallery(AppState& app) {
     handle_picture_keys(app);
     heading("Picture gallery");
     wrapped("Every kind of case picture, drawn from its description. Hover or focus a picture for its text.");
-    draw_toggles(app, "gallery");
+    draw_toggles(app, "gallery", true);
     // A fixed width in points, so the tests' screenshots compare from run to run.
     const float width = 300;
     const auto& pictures = gallery_pictures();
@@ -148,7 +149,7 @@ void draw_picture_gallery(AppState& app) {
             if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
         }
         ImGui::BeginGroup();
-        draw_one(app, pictures[i], "gallery." + std::to_string(i), width);
+        draw_one(app, pictures[i], "gallery." + std::to_string(i), width, true);
         ImGui::EndGroup();
     }
 }

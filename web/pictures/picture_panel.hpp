@@ -11,7 +11,9 @@ namespace dah::ui {
 
 // Draws `pictures` one under another at the cursor, at most `max_width` wide (0 = about 40 em), and
 // records each in app.report.pictures. Keys while pictures are shown: A descriptions (alt text), X labels.
-void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width = 0);
+// Labels (`labels_allowed`) wait for the learner's commit in the player: they read the picture for them.
+void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width = 0,
+                        bool labels_allowed = true);
 
 // Every picture kind with fixed sizes, so screenshots compare across runs.
 void draw_picture_gallery(AppState& app);

@@ -69,8 +69,11 @@ struct View {
     std::string filter_difficulty;  // "" = all
     std::string explorer_search;
     std::string notice;  // one line shown in the status bar (export done, storage full, …)
-    bool picture_labels = true;        // labels with leader lines on case pictures
+    bool picture_labels = true;        // labels with leader lines on case pictures (shown once committed)
     bool picture_text_open = false;    // the plain-text descriptions under the pictures
+    bool confirm_even_spread = false;  // "commit an even spread?" asked once
+    bool confirm_restart = false;      // the debrief's "start this case again?" asked once
+    int drawn_case = -1, drawn_stage = -1;  // the stage last drawn: a new one opens at its top
 };
 
 // The learner's saved settings.

@@ -48,7 +48,8 @@ const Shortcut player_keys[] = {
 const Shortcut debrief_keys[] = {
     {"J", "Export your answers as JSON"},
     {"V", "Export your answers as CSV"},
-    {"R", "Start this case again"},
+    {"R", "Start this case again (asks first: Y to confirm)"},
+    {"N", "Next case not done yet"},
 };
 const Shortcut explorer_keys[] = {
     {"/", "Search the knowledge base"},
@@ -178,6 +179,7 @@ void go_to(AppState& app, Screen screen) {
     if (screen != Screen::library && !app.tutor.kb()) return;
     if (screen == Screen::debrief && app.view.screen != Screen::debrief) app.tutor.reach_debrief();
     app.view.screen = screen;
+    app.view.confirm_restart = false;
     app.tutor.set_what_if(std::nullopt);
 }
 
@@ -214,6 +216,7 @@ void handle_shortcuts(AppState& app) {
     if (pressed(key::escape)) {
         if (app.view.help_open) app.view.help_open = false;
         else if (app.view.settings_open) app.view.settings_open = false;
+        else if (app.view.confirm_restart) app.view.confirm_restart = false;
         else if (shown_case(app) && shown_case(app)->what_if) app.tutor.set_what_if(std::nullopt);
         else if (app.view.screen != Screen::library) go_to(app, Screen::library);
         return;
@@ -258,7 +261,7 @@ void handle_shortcuts(AppState& app) {
         if (pressed(key::equals, true)) change_selected(app, 0.05);
         if (pressed(key::minus, true)) change_selected(app, -0.05);
         if (pressed(key::letter('u'))) app.tutor.spread_evenly();
-        if (pressed(key::letter('c'))) app.tutor.commit();
+        if (pressed(key::letter('c'))) try_commit(app);
         if (pressed(key::letter('n'))) {
             if (!app.tutor.reveal_next() && finished) go_to(app, Screen::debrief);
         }
@@ -272,7 +275,9 @@ void handle_shortcuts(AppState& app) {
     case Screen::debrief:
         if (pressed(key::letter('j'))) export_answers(app, false);
         if (pressed(key::letter('v'))) export_answers(app, true);
-        if (pressed(key::letter('r'))) app.tutor.restart_case(app.tutor.open_index());
+        if (pressed(key::letter('r'))) request_restart(app);
+        if (app.view.confirm_restart && pressed(key::letter('y'))) request_restart(app);
+        if (pressed(key::letter('n')) && next_case(app) >= 0) open_in_player(app, next_case(app));
         break;
     case Screen::explorer: break;
     }

@@ -20,6 +20,27 @@ void export_answers(AppState& app, bool csv) {
     else app.view.notice = app.platform->export_file("dah-tutor-" + id + ".json", "application/json", app.tutor.answers_json(index));
 }
 
+// The first case after the open one (in library order, then from the start) that is not done yet.
+int next_case(const AppState& app) {
+    const tutor::Result& r = app.tutor.result();
+    const int n = static_cast<int>(r.cards.size()), open = app.tutor.open_index();
+    for (int k = 1; k < n; ++k) {
+        const int i = (open + k) % n;
+        if (r.cards[static_cast<std::size_t>(i)].progress != "done") return i;
+    }
+    return -1;
+}
+
+void request_restart(AppState& app) {
+    if (!app.view.confirm_restart) {
+        app.view.confirm_restart = true;
+        return;
+    }
+    app.view.confirm_restart = false;
+    app.tutor.restart_case(app.tutor.open_index());
+    go_to(app, Screen::player);
+}
+
 void draw_debrief(AppState& app) {
     const tutor::CaseView* view = shown_case(app);
     if (!view) return;
@@ -36,8 +57,23 @@ void draw_debrief(AppState& app) {
     if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
     mark(app, "export.csv");
     ImGui::SameLine();
-    if (ImGui::Button("Start this case again (R)")) app.tutor.restart_case(view->index);
+    if (ImGui::Button("Start this case again (R)")) request_restart(app);
     mark(app, "restart");
+    const int next = next_case(app);
+    if (next >= 0) {
+        ImGui::SameLine();
+        if (ImGui::Button("Next case (N)")) open_in_player(app, next);
+        mark(app, "debrief.next");
+    }
+    if (app.view.confirm_restart) {
+        // It erases the answers this debrief shows: asked once, answered with a key or a click.
+        wrapped_coloured(pal.negative, "Start again? Your answers and scores for this case will be erased.");
+        if (ImGui::Button("Yes, start again (Y)")) request_restart(app);
+        mark(app, "restart.yes");
+        ImGui::SameLine();
+        if (ImGui::Button("No, keep them (Esc)")) app.view.confirm_restart = false;
+        mark(app, "restart.no");
+    }
     if (!s.finished) {
         wrapped_coloured(pal.muted, "Commit your differential at every stage to see the diagnosis. Stages committed so far are scored below.");
         if (ImGui::Button("Back to the case (P)")) go_to(app, Screen::player);

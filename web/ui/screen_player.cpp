@@ -89,7 +89,7 @@ void draw_findings(AppState& app, const CaseView& view) {
     const CaseStage& stage = e.data.stages[static_cast<std::size_t>(v)];
     heading(stage.title.empty() ? std::string(stage_name(stage.stage)) : stage.title);
     if (!stage.narrative.empty()) wrapped(stage.narrative);
-    draw_picture_panel(app, stage.pictures, "stage");  // web/pictures: imaging, biopsy, ...
+    draw_picture_panel(app, stage.pictures, "stage", 0, engine_shown(app));  // web/pictures: imaging, biopsy, ...
     heading("Findings so far");
     for (int i = v; i >= 0; --i) {  // newest stage first
         const CaseStage& st = e.data.stages[static_cast<std::size_t>(i)];
@@ -151,8 +151,13 @@ void draw_learner(AppState& app, const CaseView& view) {
     if (can_edit) {
         if (ImGui::Button("Spread evenly (U)")) app.tutor.spread_evenly();
         mark(app, "spread");
+        if (app.view.confirm_even_spread) {
+            // An untouched even spread teaches nothing: it is committed only when the learner means it.
+            wrapped_coloured(pal.hypothetical, "Every diagnosis has the same probability. Commit it anyway (C), or set your differential first.");
+            mark(app, "confirm.even_spread");
+        }
         same_line_if_fits(em(18));
-        if (ImGui::Button("Commit (C)")) app.tutor.commit();
+        if (ImGui::Button(app.view.confirm_even_spread ? "Commit anyway (C)" : "Commit (C)")) try_commit(app);
         mark(app, "commit");
         return;
     }
@@ -163,9 +168,12 @@ void draw_learner(AppState& app, const CaseView& view) {
     // After the reveal: the learner's answer beside the engine's, the scores, the teaching points.
     heading("You and the engine");
     char buf[160];
-    std::snprintf(buf, sizeof buf, "Stage score: you %.0f / 100, engine %.0f / 100 (Brier %.2f vs %.2f; 0 is perfect)",
-                  tutor::score_from_brier(a.learner_brier), tutor::score_from_brier(a.engine_brier), a.learner_brier, a.engine_brier);
+    std::snprintf(buf, sizeof buf, "This stage: you scored %.0f of 100, the engine %.0f (100 = all your probability on the right answer)",
+                  tutor::score_from_brier(a.learner_brier), tutor::score_from_brier(a.engine_brier));
     wrapped_coloured(a.learner_brier <= a.engine_brier + 0.05 ? pal.positive : pal.negative, buf);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Brier score %.2f (you) and %.2f (engine): 0 is perfect, 2 the worst; the score is 100 × (1 − Brier / 2).",
+                          a.learner_brier, a.engine_brier);
     mark(app, "stage_score");
     const std::vector<double>& engine = view.posterior;
     if (ImGui::BeginTable("##compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
@@ -421,6 +429,12 @@ void draw_what_if(AppState& app, const CaseView& view) {
 }
 
 void draw_hint(AppState& app, const CaseView& view) {
+    if (!view.stage_committed && !engine_shown(app)) {
+        // Ranking the tests names the diagnoses the engine has in mind: it waits for the learner's own answer.
+        heading("What would you order next?");
+        wrapped_coloured(palette(app.settings.theme).muted, "Think about it, commit, and the engine's suggestions appear here.");
+        return;
+    }
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
     heading("What would you order next?");
@@ -516,6 +530,21 @@ void cycle_what_if(AppState& app) {
     app.tutor.set_what_if(Finding{f.variable, (f.value + 1) % n_values(f.variable), {}});
 }
 
+void try_commit(AppState& app) {
+    const CaseView* v = shown_case(app);
+    if (!v || !editable(*v)) return;
+    const std::vector<double>& p = v->answer->draft;
+    const bool even = std::all_of(p.begin(), p.end(), [&](double x) { return std::fabs(x - p.front()) < 1e-9; });
+    if (even && !app.view.confirm_even_spread) {
+        app.view.confirm_even_spread = true;
+        app.view.notice = "Every diagnosis has the same probability: commit again (C) to keep it, or set your differential first.";
+        return;
+    }
+    if (app.view.confirm_even_spread) app.view.notice.clear();
+    app.view.confirm_even_spread = false;
+    app.tutor.commit();
+}
+
 void change_selected(AppState& app, double delta) {
     const CaseView* v = shown_case(app);
     if (!v || !editable(*v)) return;
@@ -533,6 +562,14 @@ void draw_player(AppState& app) {
     const CaseView& v = *view;
     const tutor::CaseEntry& e = *v.entry;
     const Palette& pal = palette(app.settings.theme);
+    // A stage shown for the first time opens at its top, in every panel (not mid-sentence where the last was).
+    const bool new_stage = v.index != app.view.drawn_case || v.stage != app.view.drawn_stage;
+    app.view.drawn_case = v.index;
+    app.view.drawn_stage = v.stage;
+    if (new_stage) {
+        ImGui::SetScrollY(0);
+        app.view.confirm_even_spread = false;
+    }
 
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped(e.data.title);
@@ -563,12 +600,14 @@ void draw_player(AppState& app) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##findings", ImVec2(0, height));
+    if (new_stage) ImGui::SetScrollY(0);
     mark_window(app, "panel.findings");
     draw_findings(app, v);
     if (columns == 2) draw_hint(app, v);
     ImGui::EndChild();
     ImGui::TableNextColumn();
     ImGui::BeginChild("##learner", ImVec2(0, height));
+    if (new_stage) ImGui::SetScrollY(0);
     mark_window(app, "panel.learner");
     if (columns == 3) {
         draw_learner(app, v);
@@ -576,6 +615,7 @@ void draw_player(AppState& app) {
         ImGui::EndChild();
         ImGui::TableNextColumn();
         ImGui::BeginChild("##engine", ImVec2(0, height));
+    if (new_stage) ImGui::SetScrollY(0);
         mark_window(app, "panel.engine");
         draw_engine_bars(app, v);
     } else if (shown) {

@@ -30,5 +30,8 @@ std::vector<std::string> all_tags(const AppState& app);
 bool engine_shown(const AppState& app);                      // the engine's answer for the viewed stage
 void cycle_what_if(AppState& app);                           // next value / finding to try
 void change_selected(AppState& app, double delta);           // the selected diagnosis's probability
+void try_commit(AppState& app);
+int next_case(const AppState& app);    // the next case not done yet, or -1
+void request_restart(AppState& app);   // the debrief's restart: asks first, erases on the second call  // commits the draft; an untouched even spread asks first
 
 }  // namespace dah::ui

@@ -99,6 +99,7 @@ const std::string& state_json(AppState& app) {
                      {"errors", app.view.errors_open && !app.tutor.library().errors.empty()}};
     j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal}};
     j["notice"] = app.view.notice;
+    j["confirm"] = app.view.confirm_even_spread ? json("even_spread") : app.view.confirm_restart ? json("restart") : json(nullptr);
     j["cases"] = json::array();
     const tutor::Result& result = app.tutor.result();
     for (std::size_t i = 0; i < app.tutor.library().cases.size(); ++i) {
