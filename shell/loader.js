@@ -342,9 +342,10 @@
     });
   }
 
-  // Offline after the first visit (not from file://, where service workers do not run).
+  // Offline after the first visit (not from file://, where service workers do not run, nor for the
+  // single-file page, which has no sw.js and is served by others, e.g. a learning-management system).
   function registerServiceWorker() {
-    if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    if (!embedded && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
       navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline cache unavailable: ' + e.message));
     }
   }

@@ -4,11 +4,11 @@
 // and, after the loader, the LMS adapter (scorm_adapter.js with suspend_codec.js). Also writes
 // packages.json listing them (file, version, title, cases, passing score, bytes).
 //
-// Passing score: a case is passed at the engine's own score on it less 10 points (an estimate: the
-// engine, which reasons with the knowledge base's published figures, is the expert reference; 10 of
-// 100 points leaves room for a reasonable learner who is less sure at the early stages). The score is
-// the app's: the mean over stages of 100 × (1 − Brier / 2). A package of several cases passes at the
-// mean of their passing scores. DAH_JS is the `dah` tool built for node (its replay gives the engine).
+// Passing score: halfway from an answer without reasoning to the engine. The score is the app's: the
+// mean over stages of 100 × (1 − Brier / 2). Leaving every one of the n diagnoses equally likely at
+// every stage scores 100 × (1 − (1 − 1/n) / 2) (53.3 with 15); the engine, which reasons with the
+// knowledge base's published figures, scores 89–100 on the cases. A case is passed at the mean of the
+// two, rounded; a package of several cases passes at the mean of their passing scores. DAH_JS is the `dah` tool built for node (its replay gives the engine).
 // Usage: node make_scorm_packages.mjs SITE_DIR OUT_DIR DAH_JS
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,6 @@ import { escapeHtml, singleFileHtml } from '../make_single_file.mjs';
 import { zipFiles } from './zip.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const PASSING_MARGIN = 10;
 export const PAGE = 'dah-tutor.html';
 
 // The app's case score for the engine: mean over stages of 100 × (1 − Brier / 2), Brier over every diagnosis.
@@ -30,7 +29,9 @@ export function engineScore(replayed, answer) {
   return scores.reduce((a, b) => a + b, 0) / scores.length;
 }
 
-export const passingScoreOf = (engine) => Math.max(0, Math.round(engine) - PASSING_MARGIN);
+// The score of the uniform answer over n diagnoses at every stage.
+export const uniformScore = (n) => 100 * (1 - (1 - 1 / n) / 2);
+export const passingScoreOf = (engine, n) => Math.round((uniformScore(n) + engine) / 2);
 
 function manifest12({ id, title, mastery }) {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -115,7 +116,7 @@ export function buildPackages(siteDir, outDir, engineReplay) {
     const replayed = engineReplay.cases.find((r) => r.case === c.id);
     if (!replayed) throw new Error(`the engine's replay has no case ${c.id}`);
     const engine = engineScore(replayed, c.answer.diagnosis);
-    return { id: c.id, title: c.title, file: f, engine, mastery: passingScoreOf(engine) };
+    return { id: c.id, title: c.title, file: f, engine, mastery: passingScoreOf(engine, replayed.diagnoses.length) };
   });
   const scripts = [readFileSync(path.join(here, 'suspend_codec.js'), 'utf8'), readFileSync(path.join(here, 'scorm_adapter.js'), 'utf8')];
   const scopes = [
@@ -144,7 +145,8 @@ export function buildPackages(siteDir, outDir, engineReplay) {
     }
   }
   writeFileSync(path.join(outDir, 'packages.json'), JSON.stringify({
-    passing_margin: PASSING_MARGIN,
+    passing_rule: 'round((uniform answer score + engine score) / 2)',
+    uniform_score: Math.round(uniformScore(JSON.parse(kbFile.text).diagnoses.length) * 100) / 100,
     engine_scores: Object.fromEntries(cases.map((c) => [c.id, Math.round(c.engine * 100) / 100])),
     packages: listed,
   }, null, 1));
