@@ -135,6 +135,7 @@
   let startedAt = Date.now();
   let learner = '';
   let passingScore = config.masteryScore;
+  let reviewing = false;  // the LMS opened a finished attempt to look at: its record is not changed
   let resumed = null;  // the suspend data read at start, decoded
   let interactionCount = 0;
   const reported = new Map();  // "case.stage" → the value the LMS has
@@ -150,6 +151,8 @@
     state = 'ready';
     startedAt = Date.now();
     learner = getValue(E.learner) || '';
+    const mode = getValue(is2004 ? 'cmi.mode' : 'cmi.core.lesson_mode');
+    reviewing = mode === 'review' || mode === 'browse';
     const passing = parseFloat(getValue(E.passing) || '');
     if (Number.isFinite(passing) && passing >= (is2004 ? -1 : 0)) passingScore = is2004 ? passing * 100 : passing;
     interactionCount = Math.max(0, parseInt(getValue(E.count) || '0', 10) || 0);
@@ -159,6 +162,7 @@
     if (resumed) {
       for (const [id, c] of Object.entries(resumed.cases)) noteReported(id, c);
     }
+    if (reviewing) return true;
     const status = getValue(is2004 ? 'cmi.completion_status' : 'cmi.core.lesson_status');
     if (status === 'not attempted' || status === 'unknown' || status === '')
       setValue(is2004 ? 'cmi.completion_status' : 'cmi.core.lesson_status', 'incomplete');
@@ -228,6 +232,7 @@
 
   // Sends what differs from what the LMS has; returns whether it took the suspend data.
   function send(progress, final) {
+    if (reviewing) return false;
     const s = summary(progress);
     if (s.anyDone) {
       const score = s.score.toFixed(2);
