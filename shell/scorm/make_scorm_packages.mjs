@@ -8,7 +8,8 @@
 // mean over stages of 100 × (1 − Brier / 2). Leaving every one of the n diagnoses equally likely at
 // every stage scores 100 × (1 − (1 − 1/n) / 2) (53.3 with 15); the engine, which reasons with the
 // knowledge base's published figures, scores 89–100 on the cases. A case is passed at the mean of the
-// two, rounded; a package of several cases passes at the mean of their passing scores. DAH_JS is the `dah` tool built for node (its replay gives the engine).
+// two, rounded; a package of several cases passes at the mean of their passing scores.
+// DAH_JS is the `dah` tool built for node (its replay gives the engine).
 // Usage: node make_scorm_packages.mjs SITE_DIR OUT_DIR DAH_JS
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -35,15 +35,19 @@
   };
   const M = is2004
     ? { init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit', error: 'GetLastError' }
-    : { init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', error: 'LMSGetLastError' };
+    : { init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
+        error: 'LMSGetLastError' };
   const E = is2004
     ? { learner: 'cmi.learner_id', suspend: 'cmi.suspend_data', exit: 'cmi.exit', time: 'cmi.session_time',
         passing: 'cmi.scaled_passing_score', count: 'cmi.interactions._count' }
     : { learner: 'cmi.core.student_id', suspend: 'cmi.suspend_data', exit: 'cmi.core.exit',
         time: 'cmi.core.session_time', passing: 'cmi.student_data.mastery_score', count: 'cmi.interactions._count' };
 
-  const log = [];
+  // Each distinct failure is logged once (an LMS that refuses refuses at every save).
+  const log = [], logged = new Set();
   function warn(text) {
+    if (logged.has(text)) return;
+    logged.add(text);
     log.push(text);
     if (log.length > 200) log.shift();
     console.warn('DAH Tutor (SCORM ' + config.version + '): ' + text);
@@ -120,7 +124,8 @@
       } else if (j && typeof j.id === 'string' && Array.isArray(j.stages)) {
         cases.set(j.id, {
           id: j.id, title: String(j.title || j.id), answer: j.answer && j.answer.diagnosis,
-          stages: j.stages.map((s, i) => ({ id: String((s && s.stage) || i), title: String((s && s.title) || (s && s.stage) || i) })),
+          stages: j.stages.map((s, i) => ({ id: String((s && s.stage) || i),
+            title: String((s && s.title) || (s && s.stage) || i) })),
         });
       }
     }
@@ -128,7 +133,8 @@
     return { diagnoses, names, cases: packaged };
   }
   const library = readLibrary();
-  const ctx = { diagnoses: library.diagnoses, cases: library.cases.map((c) => ({ id: c.id, answer: c.answer, stages: c.stages.length })) };
+  const ctx = { diagnoses: library.diagnoses,
+    cases: library.cases.map((c) => ({ id: c.id, answer: c.answer, stages: c.stages.length })) };
 
   // --- Session --------------------------------------------------------------------------------------
   let state = api ? 'uninitialized' : 'standalone';  // → 'ready' → 'finished'
@@ -173,7 +179,7 @@
   function setValue(element, value) {
     if (state !== 'ready') return false;
     if (sent.get(element) === value) return true;
-    if (!call(M.set, [element, value], M.set + '(' + element + ', "' + String(value).slice(0, 40) + '")')) return false;
+    if (!call(M.set, [element, value], M.set + '(' + element + ')')) return false;
     sent.set(element, value);
     return true;
   }
@@ -181,14 +187,17 @@
   function noteReported(id, c) {
     const k = library.cases.find((x) => x.id === id);
     if (!k || !c || !Array.isArray(c.answers)) return;
-    c.answers.forEach((a, i) => { if (a && a.committed && k.stages[i]) reported.set(id + '.' + k.stages[i].id, stageResult(k, a).key); });
+    c.answers.forEach((a, i) => {
+      if (a && a.committed && k.stages[i]) reported.set(id + '.' + k.stages[i].id, stageResult(k, a).key);
+    });
   }
 
   function stageResult(k, a) {
     const p = a.p && typeof a.p[k.answer] === 'number' ? a.p[k.answer] : 0;
     let brier = a.learner_brier;
     if (typeof brier !== 'number' || !Number.isFinite(brier))
-      brier = library.diagnoses.reduce((s, d) => s + ((a.p && typeof a.p[d] === 'number' ? a.p[d] : 0) - (d === k.answer ? 1 : 0)) ** 2, 0);
+      brier = library.diagnoses.reduce((s, d) =>
+        s + ((a.p && typeof a.p[d] === 'number' ? a.p[d] : 0) - (d === k.answer ? 1 : 0)) ** 2, 0);
     const probability = Math.min(1, Math.max(0, p)).toFixed(4), score = Math.min(2, Math.max(0, brier)).toFixed(4);
     return { probability, brier: score, key: probability + '|' + score };
   }
@@ -303,7 +312,6 @@
     if (!progress || typeof progress !== 'object') return localOk;
     latest = progress;
     if (state === 'finished') return localOk;
-    if (state === 'uninitialized') initialise();
     const tookSuspend = state === 'ready' && send(progress, false);
     // Commit now when a stage or a case is finished; answers being made, a little later.
     const milestones = summary(progress).milestones;
@@ -311,7 +319,10 @@
       lastMilestones = milestones;
       commit(false);
     } else if (!commitTimer) {
-      commitTimer = setTimeout(() => { commitTimer = null; try { commit(false); } catch (e) { warn(String(e)); } }, QUIET_COMMIT_MS);
+      commitTimer = setTimeout(() => {
+        commitTimer = null;
+        try { commit(false); } catch (e) { warn('unexpected: ' + e); }
+      }, QUIET_COMMIT_MS);
     }
     return localOk || tookSuspend;
   }
@@ -359,7 +370,9 @@
     if (document.body) show(); else window.addEventListener('DOMContentLoaded', show);
   }
 
-  const guard = (f, fallback) => (...args) => { try { return f(...args); } catch (e) { warn('unexpected: ' + e); return fallback; } };
+  const guard = (f, fallback) => (...args) => {
+    try { return f(...args); } catch (e) { warn('unexpected: ' + e); return fallback; }
+  };
   tutor.scorm = {
     version: config.version,
     status: () => state,
