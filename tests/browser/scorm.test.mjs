@@ -5,12 +5,13 @@
 // and relaunched from the LMS's data alone (a fresh browser profile) and the learner resumes. Also:
 // the largest real progress (every case of the library committed at every stage) in SCORM 1.2's 4,096
 // characters; an LMS that refuses or throws leaves the app working; an LMS that fails once gets
-// everything at the next commit; no LMS at all runs standalone with a notice.
+// everything at the next commit; review mode changes nothing; no LMS at all runs standalone with a notice.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, siteDir, waitForApp } from './harness.mjs';
+import vm from 'node:vm';
+import { launchBrowser, repoRoot, siteDir, waitForApp } from './harness.mjs';
 import { assertClose, brier, click, press } from './player_driver.mjs';
 import { launch, packageList, startLms } from './scorm_host.mjs';
 
@@ -203,6 +204,46 @@ test('SCORM 1.2: every case of the library committed at every stage fits the sus
     }
     s = await click(app, `case.${cases[3].id}`);
     assert.ok(s.case.stages.every((x) => x.committed), 'a finished case shows every committed answer');
+    assert.deepEqual(app.problems.pageErrors, []);
+    await app.close();
+  } finally {
+    await browser.close();
+    lms.stop();
+  }
+});
+
+test('SCORM 1.2 in review mode: the learner sees the record, and the LMS\'s record is left as it is', { timeout: 180000 }, async () => {
+  const p = pkg('1.2', CASE);
+  const lms = await startLms([p.file]);
+  const browser = await launchBrowser();
+  try {
+    // The suspend data of a finished case (done, best score 80), written by the page's own codec.
+    const sandbox = {};
+    vm.runInNewContext(readFileSync(path.join(repoRoot, 'shell/scorm/suspend_codec.js'), 'utf8'), sandbox);
+    const codec = sandbox.DahScormCodec;
+    const suspend = codec.encode({ cases: { [CASE]: { done: true, best_score: 80 } } },
+      { diagnoses: kb.diagnoses.map((d) => d.id), cases: [{ id: CASE, answer, stages: stageIds.length }] }, Date.now(), 4096).text;
+    const stored = { core: { student_id: 'learner-1', lesson_mode: 'review', lesson_status: 'passed', score: { raw: '80' } },
+      suspend_data: suspend };
+    const app = await launch(browser, lms, { version: '1.2', packageId: p.id, stored });
+    await app.host.evaluate(() => {
+      window.sets = [];
+      window.API.on('LMSSetValue.cmi.*', (element) => window.sets.push(element));
+    });
+    let s = await app.state();
+    const shown = s.cases.find((c) => c.id === CASE);
+    assert.equal(shown.progress, 'done');
+    assertClose(shown.best_score, 80, 1e-9, 'the best score from the LMS');
+    s = await click(app, `case.${CASE}`);
+    s = await press(app, 'c');
+    s = await press(app, 'n');
+    await app.closeFrame();
+    await waitForEvent(app, 'LMSFinish');
+    const cmi = await app.cmi();
+    assert.deepEqual(await app.host.evaluate(() => window.sets), [], 'nothing was set');
+    assert.equal(cmi.core.lesson_status, 'passed');
+    assert.equal(cmi.core.score.raw, '80');
+    assert.equal(cmi.suspend_data, suspend);
     assert.deepEqual(app.problems.pageErrors, []);
     await app.close();
   } finally {
