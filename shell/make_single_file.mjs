@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { encodeByteText } from './byte_text.mjs';
 
 // Returns the page. Options (for the SCORM packages, shell/scorm/): `library` in place of the site's
-// cases/library.json, `scripts` run after the loader, `style` added to the page's style, `title`.
+// cases/library.json, `scripts` run before the app and the loader (so what they install is there when
+// the app starts), `style` added to the page's style, `title`.
 export function singleFileHtml(siteDir, options = {}) {
   const read = (f) => readFileSync(path.join(siteDir, f));
   // loader.js finds each file by its data-file name (embeddedBytes).
@@ -30,9 +31,9 @@ export function singleFileHtml(siteDir, options = {}) {
   const embedded = JSON.stringify({ library }).replace(/</g, '\\u003c');
   const scripts = [
     'window.DAH_EMBEDDED = ' + embedded + ';',
+    ...(options.scripts || []).map(inline),
     inline(read('dah_tutor.js').toString('utf8')),
     inline(read('loader.js').toString('utf8')),
-    ...(options.scripts || []).map(inline),
   ];
   const style = read('shell.css').toString('utf8') + (options.style || '');
   const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -1,7 +1,7 @@
 // Builds the SCORM packages from the site: for SCORM 1.2 and SCORM 2004 4th edition, one package with
 // the whole library and one per case (a lecturer assigns one case). Each is a zip with imsmanifest.xml
 // and dah-tutor.html, the single-file edition (make_single_file.mjs) holding only the package's cases
-// and, after the loader, the LMS adapter (scorm_adapter.js with suspend_codec.js). Also writes
+// and, before the app and the loader, the LMS adapter (scorm_adapter.js with suspend_codec.js). Also writes
 // packages.json listing them (file, version, title, cases, passing score, bytes).
 //
 // Passing score: halfway from an answer without reasoning to the engine. The score is the app's: the

@@ -4,14 +4,14 @@
 // LMS records: completion, success against the passing score, the score, session time, one interaction
 // per committed stage, and suspend data (suspend_codec.js) from which a relaunch resumes. Every call is
 // guarded: a refusal is logged with the meaning of its error code and retried at the next commit, the
-// progress is kept in this browser as well, and nothing the LMS returns stops the app. Runs after
-// loader.js (which makes window.dahTutor) and before the app reads its progress.
+// progress is kept in this browser as well, and nothing the LMS returns stops the app. Runs before
+// loader.js (which keeps what is installed here), so the hook is there before the app can read progress.
 'use strict';
 (function () {
   const config = window.DAH_SCORM;
   const codec = window.DahScormCodec;
-  const tutor = window.dahTutor;
-  if (!config || !codec || !tutor) return;
+  if (!config || !codec) return;
+  const tutor = window.dahTutor = window.dahTutor || {};
   const is2004 = config.version === '2004';
   const SUSPEND_LIMIT = is2004 ? 64000 : 4096;
   const QUIET_COMMIT_MS = 5000;  // answers being made are committed this long after the last change
@@ -351,7 +351,12 @@
   function finish() {
     if (state === 'uninitialized') initialise();
     if (state !== 'ready') return;
-    if (latest) commit(true);
+    if (latest) {
+      commit(true);
+    } else if (!reviewing) {  // opened and closed without an answer: the time still counts
+      setValue(E.time, sessionTime());
+      call(M.commit, [''], M.commit);
+    }
     call(M.finish, [''], M.finish);
     state = 'finished';
   }

@@ -112,7 +112,9 @@ for (const [version, favoured, raise] of [['1.2', answer, 12], ['2004', 'gpa', 1
       // Relaunch on another computer (fresh storage) with what the LMS kept: the learner resumes.
       app = await launch(browser, lms, { version, packageId: p.id, stored: m.relaunch(cmi, p.mastery) });
       s = await app.state();
-      assert.equal(s.cases.find((c) => c.id === CASE).progress, 'in progress');
+      assert.equal(s.cases.find((c) => c.id === CASE).progress, 'in progress',
+        `resumed from the LMS (status and log: ${JSON.stringify(await app.frame.evaluate(() =>
+          [window.dahTutor.scorm.status(), window.dahTutor.scorm.log]))})`);
       s = await click(app, `case.${CASE}`);
       assert.equal(s.case.reached, 3, 'the case reopens at the stage reached');
       for (let stage = 0; stage < 3; stage++) {
