@@ -20,13 +20,14 @@
     window.dahTutor.error = title + (detail ? ': ' + detail : '');
   }
 
-  // The public hook: state() describes what is on screen (a plain object) once the app runs.
-  window.dahTutor = {
+  // The public hook: state() describes what is on screen (a plain object) once the app runs. What a page
+  // installed before the loader (the SCORM packages' storage) stays.
+  window.dahTutor = Object.assign(window.dahTutor || {}, {
     ready: false,
     error: null,
     state() { return { screen: 'loading', error: window.dahTutor.error }; },
     frames() { return 0; },
-  };
+  });
 
   // Makes the app's WebGL 2 context here, while the files download: starting the graphics is slow with
   // software rendering (30–60 ms), and main_web.cpp, asking the same canvas for WebGL 2, gets this very
@@ -353,9 +354,10 @@
     });
   }
 
-  // Offline after the first visit (not from file://, where service workers do not run).
+  // Offline after the first visit (not from file://, where service workers do not run, nor for the
+  // single-file page, which has no sw.js and is served by others, e.g. a learning-management system).
   async function registerServiceWorker() {
-    if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+    if (embedded || !('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
     try {
       // The worker checks each staged copy against this build's hashes before keeping it.
       if (staged.length && 'caches' in window) {

@@ -1,5 +1,6 @@
-// The browser implementation of Platform: localStorage for settings and progress, a Blob download
-// for exports. JavaScript failures (storage full, private mode) come back as false, never a throw.
+// The browser implementation of Platform: localStorage (or the page's storage hook) for settings and
+// progress, a Blob download for exports. JavaScript failures (storage full, private mode) come back as
+// false, never a throw.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -8,14 +9,23 @@
 #include "platform_web.hpp"
 
 // clang-format off
+// A page may install window.dahTutor.storage ({save(key, text) → bool, load(key) → string or null}), as
+// the SCORM package does to keep progress in the learning-management system; otherwise localStorage.
 EM_JS(int, dah_js_save, (const char* key, const char* text), {
-    try { window.localStorage.setItem('dah-tutor:' + UTF8ToString(key), UTF8ToString(text)); return 1; }
-    catch (e) { return 0; }
+    try {
+        const hook = window['dahTutor'] && window['dahTutor']['storage'];
+        if (hook) return hook['save'](UTF8ToString(key), UTF8ToString(text)) ? 1 : 0;
+        window.localStorage.setItem('dah-tutor:' + UTF8ToString(key), UTF8ToString(text));
+        return 1;
+    } catch (e) { return 0; }
 });
 EM_JS(char*, dah_js_load, (const char* key), {
     let v = null;
-    try { v = window.localStorage.getItem('dah-tutor:' + UTF8ToString(key)); } catch (e) { v = null; }
-    if (v === null) return 0;
+    try {
+        const hook = window['dahTutor'] && window['dahTutor']['storage'];
+        v = hook ? hook['load'](UTF8ToString(key)) : window.localStorage.getItem('dah-tutor:' + UTF8ToString(key));
+    } catch (e) { v = null; }
+    if (typeof v !== 'string') return 0;
     const n = lengthBytesUTF8(v) + 1;
     const p = _malloc(n);
     stringToUTF8(v, p, n);
