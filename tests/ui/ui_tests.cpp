@@ -420,6 +420,36 @@ void test_even_spread_and_restart_ask_first() {
     check(!s["case"]["stages"][0]["committed"].get<bool>() && s["screen"] == "player", "R then Y starts the case again");
 }
 
+// "Which findings point to X?": the diagnosis filter narrows the columns only, and ranking by a
+// diagnosis puts first the finding value with the largest likelihood ratio for it (computed here by
+// the core directly: P(value | d) against the prior-weighted rest).
+void test_explorer_filters() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.press(key::letter('k'));
+    check(s["screen"] == "explorer", "K opens the explorer");
+    const int all_rows = s["explorer_rows"];
+    ui.app.view.explorer_diagnosis_search = "warfarin";
+    s = ui.step(2);
+    check(s["explorer_rows"] == all_rows, "filtering diagnoses keeps every finding row");
+    check(!s["explorer_columns"].empty() && s["explorer_columns"].size() < 5, "and narrows the columns");
+    const dah::KnowledgeBase& kb = *ui.app.tutor.kb();
+    const int d = 0;
+    ui.app.view.explorer_diagnosis_search.clear();
+    ui.app.view.explorer_rank_by = d;
+    s = ui.step(2);
+    const dah::Hypothesis h = dah::Hypothesis::of_diagnosis(kb, d);
+    double best = -1e300;
+    std::string best_row;
+    for (std::size_t v = 0; v < kb.variables.size(); ++v)
+        for (std::size_t k = 0; k < kb.variables[v].values.size(); ++k) {
+            const double db = dah::weight_of_evidence_db(kb, dah::Evidence::none(kb), dah::Finding{static_cast<int>(v), static_cast<int>(k), {}},
+                                                         h, dah::Hypothesis::complement(kb, h));
+            if (db > best) best = db, best_row = kb.variables[v].id + "=" + kb.variables[v].values[k].id;
+        }
+    check(s["explorer_first_rows"][0] == best_row, "ranked by " + kb.diagnoses[d].id + ", the strongest finding comes first (" + best_row + ")");
+}
+
 void test_idle() {
     MemoryPlatform platform;
     Driver ui(platform);
@@ -444,7 +474,7 @@ int main(int argc, char** argv) {
         {"what_if", test_what_if},         {"progress_survives", test_progress_survives},
         {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
         {"idle", test_idle},               {"data_later", test_data_later},
-        {"ask_first", test_even_spread_and_restart_ask_first},
+        {"ask_first", test_even_spread_and_restart_ask_first}, {"explorer_filters", test_explorer_filters},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

@@ -38,19 +38,41 @@ void draw_explorer(AppState& app) {
     heading("Knowledge explorer");
     wrapped_coloured(pal.muted, "P = probability of the finding given the diagnosis; LR = likelihood ratio of the finding for that "
                                 "diagnosis against all the others (prior-weighted). Hover a cell for its source; * marks an estimate.");
+    // Two filters, so that "warfarin" among the diagnoses keeps the INR rows that matter for it.
     if (ImGui::IsKeyPressed(key::slash, false) && !ImGui::GetIO().WantTextInput) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(std::min(em(40), ImGui::GetContentRegionAvail().x));
+    ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
     std::string& search = app.view.explorer_search;
     search.reserve(64);
-    ImGui::InputTextWithHint("##search", "Search findings or diagnoses (/)", search.data(), search.capacity() + 1,
+    ImGui::InputTextWithHint("##search", "Filter findings (/)", search.data(), search.capacity() + 1,
                              ImGuiInputTextFlags_CallbackResize, text_callback, &search);
     mark(app, "explorer.search");
-    const std::string needle = lower(search);
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < em(30)) ImGui::NewLine();
+    ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
+    std::string& dx_search = app.view.explorer_diagnosis_search;
+    dx_search.reserve(64);
+    ImGui::InputTextWithHint("##dx_search", "Filter diagnoses", dx_search.data(), dx_search.capacity() + 1,
+                             ImGuiInputTextFlags_CallbackResize, text_callback, &dx_search);
+    mark(app, "explorer.diagnosis_search");
+    // "Which findings point to X?": the rows ranked by their likelihood ratio for one diagnosis.
+    ImGui::SetNextItemWidth(std::min(em(40), ImGui::GetContentRegionAvail().x));
+    const int& by = app.view.explorer_rank_by;
+    if (ImGui::BeginCombo("Rank findings", by < 0 ? "in knowledge-base order"
+                                                   : ("by how strongly they point to " + kb.diagnoses[static_cast<std::size_t>(by)].short_name).c_str())) {
+        if (ImGui::Selectable("in knowledge-base order", by < 0)) app.view.explorer_rank_by = -1;
+        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
+            if (ImGui::Selectable(("by how strongly they point to " + kb.diagnoses[d].name).c_str(), by == static_cast<int>(d)))
+                app.view.explorer_rank_by = static_cast<int>(d);
+        ImGui::EndCombo();
+    }
+    mark(app, "explorer.rank_by");
+    const std::string needle = lower(search), dx_needle = lower(dx_search);
 
-    // The search narrows rows (findings) and columns (diagnoses) separately; a side with no match stays whole.
+    // Rows follow the findings filter, columns the diagnoses filter; a filter with no match keeps all.
     std::vector<int> columns;
     for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
-        if (!needle.empty() && (matches(needle, kb.diagnoses[d].name) || matches(needle, kb.diagnoses[d].short_name)))
+        if (!dx_needle.empty() && (matches(dx_needle, kb.diagnoses[d].name) || matches(dx_needle, kb.diagnoses[d].short_name) ||
+                                   matches(dx_needle, kb.diagnoses[d].id)))
             columns.push_back(static_cast<int>(d));
     if (columns.empty())
         for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) columns.push_back(static_cast<int>(d));
@@ -67,6 +89,11 @@ void draw_explorer(AppState& app) {
     }
     if (rows.empty())
         for (std::size_t r = 0; r < table.size(); ++r) rows.push_back(static_cast<int>(r));
+    if (by >= 0 && by < static_cast<int>(kb.diagnoses.size()))
+        std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+            return table[static_cast<std::size_t>(a)].cells[static_cast<std::size_t>(by)].likelihood_ratio >
+                   table[static_cast<std::size_t>(b)].cells[static_cast<std::size_t>(by)].likelihood_ratio;
+        });
     const int n_cols = 1 + static_cast<int>(columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
@@ -106,6 +133,14 @@ void draw_explorer(AppState& app) {
     ImGui::EndTable();
     mark(app, "explorer.table");
     app.report.explorer_rows = static_cast<int>(rows.size());
+    app.report.explorer_columns.clear();
+    for (int d : columns) app.report.explorer_columns.push_back(kb.diagnoses[static_cast<std::size_t>(d)].id);
+    app.report.explorer_first_rows.clear();
+    for (std::size_t i = 0; i < rows.size() && i < 5; ++i) {
+        const tutor::ExplorerRow& row = table[static_cast<std::size_t>(rows[i])];
+        const Variable& var = kb.variables[static_cast<std::size_t>(row.variable)];
+        app.report.explorer_first_rows.push_back(var.id + "=" + var.values[static_cast<std::size_t>(row.value)].id);
+    }
 }
 
 }  // namespace dah::ui

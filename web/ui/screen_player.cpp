@@ -409,10 +409,9 @@ void draw_what_if(AppState& app, const CaseView& view) {
     if (ImGui::BeginCombo("##whatif_var", preview.c_str())) {
         for (std::size_t i = 0; i < revealed.size(); ++i) {
             const Finding& f = revealed[i].finding;
-            if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current)) {
-                const int n_values = static_cast<int>(kb.variables[static_cast<std::size_t>(f.variable)].values.size());
-                app.tutor.set_what_if(Finding{f.variable, (f.value + 1) % std::max(1, n_values), {}});
-            }
+            // It starts from the real value: the learner picks what to change it to.
+            if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current))
+                app.tutor.set_what_if(Finding{f.variable, f.value, {}});
         }
         ImGui::EndCombo();
     }
@@ -425,6 +424,24 @@ void draw_what_if(AppState& app, const CaseView& view) {
                 app.tutor.set_what_if(Finding{view.what_if->variable, static_cast<int>(k), {}});
             mark(app, "what_if.value." + var.values[k].id);
         }
+        // Before and after, beside the control (the full bars are with the engine's differential).
+        if (ImGui::BeginTable("##whatif_groups", 3, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("Group");
+            ImGui::TableSetupColumn("Real case");
+            ImGui::TableSetupColumn("What if");
+            ImGui::TableHeadersRow();
+            for (std::size_t g = 0; g < kb.groups.size() && g < view.groups.size() && g < view.what_if_groups.size(); ++g) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(kb.groups[g].name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(percent(view.groups[g]).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(percent(view.what_if_groups[g]).c_str());
+            }
+            ImGui::EndTable();
+        }
+        mark(app, "what_if.before_after");
     }
 }
 

@@ -117,6 +117,11 @@ const std::string& state_json(AppState& app) {
     j["knowledge_base"] = app.tutor.kb() ? json{{"diagnoses", app.tutor.kb()->diagnoses.size()}, {"variables", app.tutor.kb()->variables.size()}} : json(nullptr);
     j["case"] = result.open ? case_json(app, *result.open) : json(nullptr);
     j["explorer_search"] = app.view.explorer_search;
+    j["explorer_diagnosis_search"] = app.view.explorer_diagnosis_search;
+    j["explorer_columns"] = app.report.explorer_columns;
+    j["explorer_first_rows"] = app.report.explorer_first_rows;
+    j["explorer_rank_by"] = app.view.explorer_rank_by >= 0 && app.tutor.kb()
+                                ? json(app.tutor.kb()->diagnoses[static_cast<std::size_t>(app.view.explorer_rank_by)].id) : json(nullptr);
     j["explorer_rows"] = app.report.explorer_rows;
     json controls = json::object();
     for (const auto& [name, r] : app.report.controls) controls[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
