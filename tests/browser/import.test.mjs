@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openApp, siteDir, waitForApp } from './harness.mjs';
-import { click, press, stateAfter } from './player_driver.mjs';
+import { click, press, stateAfter, commitKey } from './player_driver.mjs';
 
 async function drop(app, name, text) {
   await app.page.evaluate(([n, t]) => {
@@ -57,7 +57,7 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     assert.equal(s.import.open, false);
     s = await press(app, '1');
     assert.equal(s.screen, 'player');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     assert.equal(s.case.stages[0].committed, true);
     s = await press(app, 'l');
 
@@ -77,7 +77,7 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     assert.ok(s.cases.some((c) => c.id === 'imported-gpa-copy'), 'and is still there after a reload');
     s = await click(app, 'case.imported-gpa-copy');
     assert.equal(s.case.id, 'imported-gpa-copy');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     assert.equal(s.case.stages[0].committed, true, 'and can be played');
     assert.deepEqual(app.problems.pageErrors, []);
     assert.deepEqual(app.problems.consoleErrors, []);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './harness.mjs';
-import { click, press, stateAfter } from './player_driver.mjs';
+import { click, press, stateAfter, commitKey } from './player_driver.mjs';
 
 test('kiosk: no way out, and an idle reset clears the answers', { timeout: 180000 }, async () => {
   const app = await openApp({ query: 'kiosk&idle=3&case=gpa-cavities' });
@@ -37,7 +37,7 @@ test('kiosk: no way out, and an idle reset clears the answers', { timeout: 18000
     // A learner answers the first stage.
     s = await click(app, 'case.gpa-cavities');
     assert.equal(s.screen, 'player');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     assert.equal(s.case.stages[0].committed, true);
     assert.equal(s.cases.find((c) => c.id === 'gpa-cavities').progress, 'in progress');
     assert.ok(s.idle_seconds_left > 0 && s.idle_seconds_left <= 3, `idle countdown (${s.idle_seconds_left})`);

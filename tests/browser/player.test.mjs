@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser, openApp, startServer, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, clickAt, coreReplay, coreSession, overlaps, press, scrollTo, stateAfter } from './player_driver.mjs';
+import { assertClose, brier, click, clickAt, coreReplay, coreSession, overlaps, press, scrollTo, stateAfter, commitKey } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -33,7 +33,7 @@ async function answerStage(app, stage, truth, useMouse) {
   }
   assertClose(sum(s.case.learner.draft), 1, 1e-9, 'the sliders stay normalised');
   const draft = s.case.learner.draft;
-  s = useMouse ? await click(app, 'commit') : await press(app, 'c');
+  s = useMouse ? await click(app, 'commit') : await commitKey(app);
   assert.equal(s.case.learner.committed, true, 'the answer is committed');
   for (const [id, p] of Object.entries(draft)) assertClose(s.case.learner.probabilities[id], p, 1e-9, `committed ${id}`);
   return s;
@@ -180,7 +180,7 @@ for (const [label, viewport, deviceScaleFactor] of [['phone', { width: 390, heig
     try {
       let s = await press(app, '1');
       assert.equal(s.screen, 'player');
-      s = await press(app, 'c');
+      s = await commitKey(app);
       assert.equal(s.case.engine_shown, true, 'C commits');
       const names = Object.keys(s.controls).filter((k) => !k.startsWith('panel.'));
       for (const n of names) assert.ok(s.controls[n].x >= -0.5 && s.controls[n].x + s.controls[n].w <= viewport.width + 0.5, `${n} fits the width`);
@@ -202,7 +202,7 @@ for (const theme of ['light', 'high-contrast']) {
       let s = await app.state();
       assert.equal(s.theme, theme, 'the theme comes from the URL');
       assert.equal(s.screen, 'player', '?case= opens the case');
-      s = await press(app, 'c');
+      s = await commitKey(app);
       assert.equal(s.case.engine_shown, true);
       await app.shot(`player-theme-${theme}`);
       checkProblems(app);

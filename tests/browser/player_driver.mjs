@@ -46,6 +46,12 @@ export async function press(app, key) {
   return stateAfter(app);
 }
 
+// C commits the stage; an untouched even spread asks first (state().confirm), and a second C commits it.
+export async function commitKey(app) {
+  const s = await press(app, 'c');
+  return s.confirm === 'even_spread' ? press(app, 'c') : s;
+}
+
 // The engine after each stage, from the core compiled to WASM and run under node.
 export function coreReplay(caseFile) {
   const dah = path.join(path.dirname(siteDir), 'bin', 'dah.js');

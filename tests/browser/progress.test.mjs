@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp, waitForApp } from './harness.mjs';
-import { click, press, stateAfter } from './player_driver.mjs';
+import { click, press, stateAfter, commitKey } from './player_driver.mjs';
 
 async function reload(app) {
   await app.page.reload();
@@ -18,7 +18,7 @@ test('progress survives a reload, and a reset (after confirmation) clears it', {
     let s = await click(app, 'case.gpa-cavities');
     s = await press(app, '2');
     for (let i = 0; i < 4; ++i) s = await press(app, 'Equal');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     const committed = s.case.learner.probabilities;
     s = await press(app, 'n');
     assert.equal(s.case.reached, 1);
@@ -64,12 +64,12 @@ test('storage that throws: a notice, and the app keeps working in memory', { tim
       Storage.prototype.setItem = function () { throw new DOMException('quota exceeded', 'QuotaExceededError'); };
     });
     let s = await click(app, 'case.mpa-pulmonary-renal');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     assert.equal(s.storage_status, 'unavailable');
     assert.match(s.notice, /Storage is full or unavailable/);
     s = await press(app, 'n');
     assert.equal(s.case.reached, 1, 'the app goes on');
-    s = await press(app, 'c');
+    s = await commitKey(app);
     assert.equal(s.case.stages[1].committed, true, 'answers are kept in memory');
     s = await press(app, 'l');
     assert.equal(s.cases.find((c) => c.id === 'mpa-pulmonary-renal').progress, 'in progress');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
 import { launchBrowser, repoRoot, siteDir, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, press } from './player_driver.mjs';
+import { assertClose, brier, click, press, commitKey } from './player_driver.mjs';
 import { launch, packageList, startLms } from './scorm_host.mjs';
 
 const CASE = 'heparin-long-aptt';
@@ -62,7 +62,7 @@ async function waitForEvent(app, name) {
 async function commitStage(app, stage, id, raise) {
   let s = await press(app, diagnosisKey(id));
   for (let i = 0; i < raise; i++) s = await press(app, 'Equal');
-  s = await press(app, 'c');
+  s = await commitKey(app);
   assert.equal(s.case.stages[stage].committed, true, `stage ${stage} is committed`);
   return s.case.stages[stage].learner;
 }
@@ -185,7 +185,7 @@ test('SCORM 1.2 in review mode: the learner sees the record, and the LMS\'s reco
     assert.equal(shown.progress, 'done');
     assertClose(shown.best_score, 80, 1e-9, 'the best score from the LMS');
     s = await click(app, `case.${CASE}`);
-    s = await press(app, 'c');
+    s = await commitKey(app);
     s = await press(app, 'n');
     await app.closeFrame();
     await waitForEvent(app, 'LMSFinish');
@@ -235,7 +235,7 @@ for (const [name, fake] of [['refuses every call', refusingApi], ['throws and re
       let s = await click(app, `case.${CASE}`);
       s = await press(app, diagnosisKey(answer));
       s = await press(app, 'Equal');
-      s = await press(app, 'c');
+      s = await commitKey(app);
       s = await press(app, 'n');
       assert.equal(s.case.reached, 1, 'the app goes on');
       assert.equal(s.case.stages[0].committed, true);
