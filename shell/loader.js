@@ -373,6 +373,9 @@
 
   window.addEventListener('error', (e) => {
     if (!window.dahTutor.ready) fail('DAH Tutor could not start', e.message);
+    // A trap in the app (a bug) stops its loop: say so rather than leave a frozen picture.
+    else if (typeof WebAssembly === 'object' && e.error instanceof WebAssembly.RuntimeError)
+      fail('DAH Tutor stopped unexpectedly', e.message + '\nReload the page to continue; your saved progress is kept.');
   });
   start().catch((e) => fail('DAH Tutor could not load', (e && e.message ? e.message : String(e)) +
     '\nCheck the connection (or that the files are served next to index.html) and reload.'));

@@ -88,6 +88,7 @@ for (const seed of seeds) test(`the app survives ${seconds} s of random input (s
       await page.waitForTimeout(Math.floor(random() * 60));
       const error = await page.evaluate(() => window.dahTutor.error);
       assert.equal(error, null, `the app stopped (seed ${seed}): ${error}`);
+      assert.deepEqual(app.problems.pageErrors, [], `page errors (seed ${seed}, after ${Math.round((Date.now() - start) / 1000)} s)`);
     }
   }
 

@@ -50,13 +50,13 @@ TEST_F(TutorTest, OpeningACaseShowsTheEngineAfterItsFirstStage) {
 TEST_F(TutorTest, SettingAProbabilityKeepsTheDifferentialNormalised) {
     tutor.open_case("fixture-warfarin");
     ASSERT_TRUE(tutor.set_probability(dx("warfarin"), 0.7));
-    const std::vector<double>& p = tutor.result().open->answer->draft;
+    const std::vector<double>& p = tutor.result().open->answer.draft;
     EXPECT_NEAR(p[static_cast<std::size_t>(dx("warfarin"))], 0.7, 1e-12);
     EXPECT_NEAR(p[static_cast<std::size_t>(dx("gpa"))], 0.1, 1e-12);  // the others share .3 as they were (even)
     EXPECT_NEAR(p[0] + p[1] + p[2] + p[3], 1.0, 1e-12);
     EXPECT_FALSE(tutor.set_probability(9, 0.5));
     ASSERT_TRUE(tutor.spread_evenly());
-    EXPECT_NEAR(tutor.result().open->answer->draft[0], 0.25, 1e-12);
+    EXPECT_NEAR(tutor.result().open->answer.draft[0], 0.25, 1e-12);
 }
 
 TEST_F(TutorTest, CommitScoresLearnerAndEngineByBrier) {
@@ -65,9 +65,9 @@ TEST_F(TutorTest, CommitScoresLearnerAndEngineByBrier) {
     ASSERT_TRUE(tutor.commit({0.25, 0.5, 0.125, 0.125}));
     const CaseView& v = *tutor.result().open;
     EXPECT_TRUE(v.stage_committed);
-    EXPECT_NEAR(v.answer->learner_brier, 0.0625 + 0.25 + 0.015625 + 0.015625, 1e-12);
+    EXPECT_NEAR(v.answer.learner_brier, 0.0625 + 0.25 + 0.015625 + 0.015625, 1e-12);
     // Engine: (3² + 25² + 10² + 12²) / 55² = 878 / 3025.
-    EXPECT_NEAR(v.answer->engine_brier, 878.0 / 3025, 1e-12);
+    EXPECT_NEAR(v.answer.engine_brier, 878.0 / 3025, 1e-12);
     EXPECT_NEAR(v.learner_case_score, 100 * (1 - 0.34375 / 2), 1e-9);
     EXPECT_TRUE(v.can_reveal_next);
     EXPECT_FALSE(tutor.commit());                      // once per stage
@@ -83,7 +83,7 @@ TEST_F(TutorTest, RevealStartsTheNextStageFromTheLastCommitAndFinishingRecordsPr
     const CaseView& v = *tutor.result().open;
     EXPECT_EQ(v.stage, 1);
     EXPECT_TRUE(v.at_last_stage);
-    EXPECT_NEAR(v.answer->draft[static_cast<std::size_t>(dx("warfarin"))], 0.7, 1e-12);
+    EXPECT_NEAR(v.answer.draft[static_cast<std::size_t>(dx("warfarin"))], 0.7, 1e-12);
     EXPECT_FALSE(tutor.reveal_next());  // no stage after the last
     ASSERT_TRUE(tutor.commit({0, 1, 0, 0}));
     EXPECT_TRUE(tutor.result().open->finished);
@@ -163,7 +163,7 @@ TEST_F(TutorTest, TheClassVoteIsScoredAndBecomesTheDraft) {
     // .25 gpa, .75 warfarin: Brier .0625 + .0625 = .125; log score -log2(.75).
     EXPECT_NEAR(vote.brier, 0.125, 1e-12);
     EXPECT_NEAR(vote.log_bits, -std::log2(0.75), 1e-12);
-    EXPECT_NEAR(tutor.result().open->answer->draft[static_cast<std::size_t>(dx("warfarin"))], 0.75, 1e-12);
+    EXPECT_NEAR(tutor.result().open->answer.draft[static_cast<std::size_t>(dx("warfarin"))], 0.75, 1e-12);
     EXPECT_FALSE(tutor.set_vote(11, 1));
 }
 

@@ -32,11 +32,11 @@ json result_json(const tutor::Tutor& t) {
     const tutor::CaseView& v = *r.open;
     json j = {{"case", v.entry->data.id}, {"stage", v.stage}, {"stage_id", std::string(stage_id(v.entry->data.stages[static_cast<std::size_t>(v.stage)].stage))},
               {"reached", v.reached}, {"finished", v.finished}, {"posterior", by_id(v.posterior, dx)}, {"groups", by_id(v.groups, groups)},
-              {"draft", by_id(v.answer->draft, dx)}, {"committed", v.stage_committed}};
+              {"draft", by_id(v.answer.draft, dx)}, {"committed", v.stage_committed}};
     if (v.stage_committed) {
-        j["learner"] = by_id(v.answer->committed_p, dx);
-        j["learner_brier"] = v.answer->learner_brier;
-        j["engine_brier"] = v.answer->engine_brier;
+        j["learner"] = by_id(v.answer.committed_p, dx);
+        j["learner_brier"] = v.answer.learner_brier;
+        j["engine_brier"] = v.answer.engine_brier;
     }
     if (v.what_if) j["what_if_posterior"] = by_id(v.what_if_posterior, dx);
     if (v.vote.total > 0) j["vote"] = {{"total", v.vote.total}, {"brier", v.vote.brier}, {"log_bits", v.vote.log_bits}};
@@ -108,8 +108,8 @@ int run_session(const Options& options) {
         std::printf("%d %s%s", line_no, command.type.c_str(), applied ? "" : " (refused)");
         if (const auto& open = t.result().open) {
             std::printf("  %s stage %d: engine %s", open->entry->data.id.c_str(), open->stage + 1, top_of(open->posterior, *t.kb()).c_str());
-            if (open->stage_committed) std::printf(", stage score you %.1f engine %.1f", tutor::score_from_brier(open->answer->learner_brier),
-                                                   tutor::score_from_brier(open->answer->engine_brier));
+            if (open->stage_committed) std::printf(", stage score you %.1f engine %.1f", tutor::score_from_brier(open->answer.learner_brier),
+                                                   tutor::score_from_brier(open->answer.engine_brier));
         }
         std::printf("\n");
     }

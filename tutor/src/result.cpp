@@ -66,8 +66,9 @@ void Tutor::refresh() const {
         v.stage = std::clamp(stage_, 0, s->reached);
         v.reached = s->reached;
         v.finished = s->finished;
-        v.answer = &s->answers[static_cast<std::size_t>(v.stage)];
-        v.stage_committed = v.answer->committed;
+        v.answers = s->answers;
+        v.answer = s->answers[static_cast<std::size_t>(v.stage)];
+        v.stage_committed = v.answer.committed;
         v.at_last_stage = s->reached + 1 >= static_cast<int>(s->answers.size());
         v.can_reveal_next = !v.at_last_stage && (reveal_without_commit_ || s->answers[static_cast<std::size_t>(s->reached)].committed);
         const StageResult& here = e.replay[static_cast<std::size_t>(v.stage)];

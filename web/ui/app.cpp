@@ -65,6 +65,7 @@ static void draw_status_line(AppState& app) {
 }
 
 void frame(AppState& app) {
+    take_snapshot(app);
     app.report.controls.clear();
     app.report.pictures.clear();
     app.render.pictures.forget_unused(ImGui::GetFrameCount());

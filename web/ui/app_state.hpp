@@ -115,14 +115,23 @@ struct AppState {
     int frames_wanted = 3;  // frames still to draw before going idle
     bool settings_dirty = false;
     ModeState modes;  // presenter, kiosk, import, storage (issue 6)
+    // The open case as the frame draws it: a copy of the tutor's result, taken at the frame's start (and
+    // by state_json), so that commands sent while drawing never change what the rest of the frame reads.
+    std::optional<tutor::CaseView> shown;
+    long shown_revision = 0;
     std::string state_json;  // last text returned by state_json()
     std::string events_jsonl;  // last text returned by events_jsonl()
 };
 
-// The open case at the viewed stage, or nullptr (a shorthand for the screens).
-inline const tutor::CaseView* shown_case(const AppState& app) {
-    const auto& open = app.tutor.result().open;
-    return open ? &*open : nullptr;
+// Brings app.shown up to date with the tutor (copies only after a change).
+inline void take_snapshot(AppState& app) {
+    const tutor::Result& r = app.tutor.result();
+    if (r.revision == app.shown_revision) return;
+    app.shown = r.open;
+    app.shown_revision = r.revision;
 }
+
+// The open case at the viewed stage as the frame draws it, or nullptr.
+inline const tutor::CaseView* shown_case(const AppState& app) { return app.shown ? &*app.shown : nullptr; }
 
 }  // namespace dah::ui

@@ -50,8 +50,9 @@ void previous_stage(AppState& app) {
 }
 
 void jump_to_stage(AppState& app, int stage) {
-    while (shown_case(app)->reached < stage && app.tutor.reveal_next()) {}
-    app.tutor.view_stage(std::min(stage, shown_case(app)->reached));
+    int reached = shown_case(app)->reached;
+    while (reached < stage && app.tutor.reveal_next()) ++reached;
+    app.tutor.view_stage(std::min(stage, reached));
     go_to(app, Screen::player);
 }
 

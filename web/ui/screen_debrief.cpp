@@ -14,7 +14,7 @@ namespace dah::ui {
 
 void export_answers(AppState& app, bool csv) {
     const int index = app.tutor.open_index();
-    if (index < 0 || !app.platform || !app.tutor.session(index)) return;
+    if (index < 0 || !app.platform || !app.tutor.session(index)) return;  // the live session: exports happen between frames too
     const std::string id = app.tutor.library().cases[static_cast<std::size_t>(index)].data.id;
     if (csv) app.view.notice = app.platform->export_file("dah-tutor-" + id + ".csv", "text/csv", app.tutor.answers_csv(index));
     else app.view.notice = app.platform->export_file("dah-tutor-" + id + ".json", "application/json", app.tutor.answers_json(index));
@@ -47,7 +47,7 @@ void draw_debrief(AppState& app) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
     const tutor::CaseEntry& e = *view->entry;
-    const tutor::CaseSession& s = *app.tutor.session(view->index);
+    const tutor::CaseView& s = *view;  // a copy: the restart below cannot pull it away
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("Debrief: " + e.data.title);
     ImGui::PopStyleColor();

@@ -77,12 +77,13 @@ void draw_library(AppState& app) {
     draw_library_tools(app);  // import a case, reset my progress, storage warning (ui/progress_tools.cpp)
 
     const std::vector<int> shown = visible_cases(app);
+    const std::vector<tutor::CaseCard> cards = app.tutor.result().cards;  // a copy: opening a case changes the result
     if (app.tutor.library().cases.empty()) wrapped("No cases were found.");
     else if (shown.empty()) wrapped("No case matches these filters.");
     int n = 0;
     for (int index : shown) {
         const tutor::CaseEntry& e = app.tutor.library().cases[static_cast<std::size_t>(index)];
-        const tutor::CaseCard& card = app.tutor.result().cards[static_cast<std::size_t>(index)];
+        const tutor::CaseCard& card = cards[static_cast<std::size_t>(index)];
         const Case& c = e.data;
         ++n;
         ImGui::PushID(index);

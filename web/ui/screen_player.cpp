@@ -43,11 +43,10 @@ std::string citation_text(const KnowledgeBase& kb, const std::string& source_id)
 void draw_timeline(AppState& app, const CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const tutor::CaseEntry& e = *v.entry;
-    const tutor::CaseSession* s = app.tutor.session(v.index);
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const int idx = static_cast<int>(i);
         const bool revealed = idx <= v.reached;
-        const bool committed = s && s->answers[i].committed;
+        const bool committed = i < v.answers.size() && v.answers[i].committed;
         std::string label = std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
         if (committed) label += " \u2713";
         label += "##stage" + std::to_string(i);
@@ -115,7 +114,7 @@ void draw_findings(AppState& app, const CaseView& view) {
 void draw_learner(AppState& app, const CaseView& view) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
-    const tutor::StageAnswer& a = *view.answer;
+    const tutor::StageAnswer& a = view.answer;
     const bool can_edit = editable(view);
     heading("Your differential");
     if (can_edit)
@@ -550,7 +549,7 @@ void cycle_what_if(AppState& app) {
 void try_commit(AppState& app) {
     const CaseView* v = shown_case(app);
     if (!v || !editable(*v)) return;
-    const std::vector<double>& p = v->answer->draft;
+    const std::vector<double>& p = v->answer.draft;
     const bool even = std::all_of(p.begin(), p.end(), [&](double x) { return std::fabs(x - p.front()) < 1e-9; });
     if (even && !app.view.confirm_even_spread) {
         app.view.confirm_even_spread = true;
@@ -566,8 +565,8 @@ void change_selected(AppState& app, double delta) {
     const CaseView* v = shown_case(app);
     if (!v || !editable(*v)) return;
     const int d = app.view.selected_diagnosis;
-    if (d < 0 || d >= static_cast<int>(v->answer->draft.size())) return;
-    app.tutor.set_probability(d, v->answer->draft[static_cast<std::size_t>(d)] + delta);
+    if (d < 0 || d >= static_cast<int>(v->answer.draft.size())) return;
+    app.tutor.set_probability(d, v->answer.draft[static_cast<std::size_t>(d)] + delta);
 }
 
 void draw_player(AppState& app) {

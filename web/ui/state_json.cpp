@@ -71,8 +71,8 @@ static json case_json(const AppState& app, const tutor::CaseView& v) {
     const bool shown = engine_shown(app);
     j["engine_shown"] = shown;
     j["engine"] = shown ? json{{"posterior", by_diagnosis(kb, v.posterior)}, {"groups", by_group(kb, v.groups)}} : json(nullptr);
-    j["learner"] = {{"draft", by_diagnosis(kb, v.answer->draft)}, {"committed", v.stage_committed}};
-    if (v.stage_committed) j["learner"]["probabilities"] = by_diagnosis(kb, v.answer->committed_p);
+    j["learner"] = {{"draft", by_diagnosis(kb, v.answer.draft)}, {"committed", v.stage_committed}};
+    if (v.stage_committed) j["learner"]["probabilities"] = by_diagnosis(kb, v.answer.committed_p);
     j["selected_diagnosis"] = kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(app.view.selected_diagnosis)].id;
     if (v.what_if) {
         const Variable& var = kb.variables[static_cast<std::size_t>(v.what_if->variable)];
@@ -89,6 +89,7 @@ static json case_json(const AppState& app, const tutor::CaseView& v) {
 }
 
 const std::string& state_json(AppState& app) {
+    take_snapshot(app);
     json j;
     j["screen"] = screen_id(app.view.screen);
     j["loading"] = app.pending.loading;  // the case library has not arrived yet (the browser's first frames)

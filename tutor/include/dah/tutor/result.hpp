@@ -27,17 +27,19 @@ struct VoteResult {
     double engine_brier = 0, engine_log_bits = 0;  // the engine's at the same stage, for comparison
 };
 
-// The open case at the viewed stage.
+// The open case at the viewed stage. A value: the answers are copies, so a command that erases a
+// session (restart, reset) never leaves a reader holding freed memory.
 struct CaseView {
     int index = -1;
-    const CaseEntry* entry = nullptr;  // valid until the next command
+    const CaseEntry* entry = nullptr;  // the library's entry: valid until the library changes (load, import)
     int stage = 0;                     // viewed
     int reached = 0;
     bool finished = false;
     bool stage_committed = false;      // the viewed stage's answer is committed
     bool can_reveal_next = false;
     bool at_last_stage = false;
-    const StageAnswer* answer = nullptr;  // the viewed stage's
+    StageAnswer answer;                // the viewed stage's
+    std::vector<StageAnswer> answers;  // every stage's
 
     std::vector<double> posterior, groups;     // the engine at the viewed stage
     std::vector<std::vector<double>> group_history;  // group totals after each stage up to the viewed one
@@ -58,7 +60,7 @@ struct CaseCard {
 };
 
 struct Result {
-    long revision = 0;  // changes with every command that changed something
+    long revision = 0;  // changes with every command that changed something (never 0)
     std::optional<CaseView> open;
     std::vector<CaseCard> cards;  // one per case of the library, same order
 };
