@@ -1,10 +1,11 @@
 // The case player in headless Chromium: whole cases walked by real clicks and key presses on the
-// canvas, committing an answer at every stage; what the page shows is checked against the core
-// (the WASM `dah replay`), and a screenshot is saved per stage.
+// canvas, committing an answer at every stage; what the page shows is checked against the posterior
+// the test derives itself from the knowledge base's numbers (player_driver.mjs: independentPosteriors),
+// the walk is replayed by the WASM `dah session`, and a screenshot is saved per stage.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser, openApp, startServer, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, clickAt, coreReplay, coreSession, overlaps, press, scrollTo, stateAfter, commitKey } from './player_driver.mjs';
+import { assertClose, brier, click, clickAt, independentPosteriors, coreSession, overlaps, press, scrollTo, stateAfter, commitKey } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -43,7 +44,7 @@ async function walkCase(app, id, useMouse) {
   let s = await app.state();
   const entry = s.cases.find((c) => c.id === id);
   assert.ok(entry, `case ${id} is listed`);
-  const reference = coreReplay(entry.file);
+  const reference = independentPosteriors(entry.file);
   s = useMouse ? await click(app, `case.${id}`) : await press(app, String(s.cases.findIndex((c) => c.id === id) + 1));
   assert.equal(s.screen, 'player');
   assert.equal(s.case.id, id);

@@ -3,7 +3,7 @@
 // WASM build of the `dah` tool (bin/dah.js replay --json) to compare with what the page shows.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clickRect, settle, siteDir } from './harness.mjs';
 
@@ -50,6 +50,29 @@ export async function press(app, key) {
 export async function commitKey(app) {
   const s = await press(app, 'c');
   return s.confirm === 'even_spread' ? press(app, 'c') : s;
+}
+
+// The posterior after each stage, derived here from the knowledge base's own numbers and not by the app's
+// engine: the model is naive Bayes over mutually exclusive diagnoses (cases/FORMAT.md), so P(d | findings)
+// is prior(d) × the product of P(value | d) over the findings revealed so far, normalised. Computed in
+// log space and normalised by the largest term, as any careful implementation would; agreement with the
+// engine to 1e-12 is then a check of the engine, not of itself.
+export function independentPosteriors(caseFile) {
+  const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base.json'), 'utf8'));
+  const c = JSON.parse(readFileSync(path.join(siteDir, 'cases', caseFile), 'utf8'));
+  const ids = kb.diagnoses.map((d) => d.id);
+  const logs = kb.diagnoses.map((d) => Math.log(d.prior.p));
+  return c.stages.map((stage) => {
+    for (const f of stage.findings) {
+      const variable = kb.variables.find((v) => v.id === f.variable);
+      const k = variable.values.findIndex((v) => v.id === f.value);
+      ids.forEach((id, i) => { logs[i] += Math.log(variable.likelihoods[id].p[k]); });
+    }
+    const top = Math.max(...logs);
+    const weights = logs.map((l) => Math.exp(l - top));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return Object.fromEntries(ids.map((id, i) => [id, weights[i] / sum]));
+  });
 }
 
 // The engine after each stage, from the core compiled to WASM and run under node.

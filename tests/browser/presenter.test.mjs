@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './harness.mjs';
-import { assertClose, brier, coreReplay, press, stateAfter } from './player_driver.mjs';
+import { assertClose, brier, independentPosteriors, press, stateAfter } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -24,7 +24,7 @@ test('presenter keys drive a whole case; the engine is hidden until the lecturer
 
     const index = s.cases.findIndex((c) => c.id === 'gpa-cavities');
     assert.ok(index >= 0 && index < 9);
-    const reference = coreReplay(s.cases[index].file);
+    const reference = independentPosteriors(s.cases[index].file);
     s = await press(app, String(index + 1));
     assert.equal(s.screen, 'player');
     const ids = Object.keys(reference[0]);
