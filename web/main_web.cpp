@@ -38,6 +38,7 @@ struct WebApp {
     double last_frame_start = 0;
     double last_frame_ms = 0;  // CPU time of the last drawn frame (UI build + render), for the benchmark
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
+    bool save_scheduled = false;  // save_after_frame is queued
 };
 
 
@@ -60,6 +61,12 @@ void fit_canvas(WebApp& w) {
     }
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixels_w / css_w), static_cast<float>(pixels_h / css_h));
+}
+
+void save_after_frame(void* arg) {
+    WebApp& w = *static_cast<WebApp*>(arg);
+    w.save_scheduled = false;
+    dah::ui::after_frame(w.app);
 }
 
 void resume_loop(void* arg) {
@@ -121,6 +128,11 @@ void loop(void* arg) {
     const double t = dah::ui::seconds_until_timer(w.app);
     w.next_timer = t >= 0 ? now + t : -1;
     w.last_frame_ms = emscripten_get_now() - frame_start;
+    // Saving runs in a task of its own, after the browser has had the chance to show the frame.
+    if (!w.save_scheduled) {
+        w.save_scheduled = true;
+        emscripten_async_call(save_after_frame, &w, 0);
+    }
 }
 
 void wake(WebApp& w) {

@@ -99,6 +99,7 @@ json Driver::step(int frames) {
         ImGui::NewFrame();
         dah::ui::frame(app);
         ImGui::Render();
+        dah::ui::after_frame(app);
         ImGui::GetIO().InputQueueCharacters.resize(0);
     }
     return state();

@@ -76,7 +76,6 @@ void frame(AppState& app) {
     if (draw_mode_cover(app)) {  // presenter's blank screen, kiosk's attract screen
         ++app.frame_count;
         if (app.frames_wanted > 0) --app.frames_wanted;
-        save_changes(app);
         return;
     }
     handle_mode_keys(app);  // presenter, import and reset keys (consumed before the app's own)
@@ -112,6 +111,9 @@ void frame(AppState& app) {
     if (app.frames_wanted > 0) --app.frames_wanted;
     // Hover and press animations need the frame after an input too.
     if (ImGui::IsAnyItemActive() || ImGui::IsMouseDown(0)) wake(app, 2);
+}
+
+void after_frame(AppState& app) {
     // Saved once a drag ends, not on every frame of it (a save writes the whole progress).
     if (!ImGui::IsAnyItemActive()) save_changes(app);
 }

@@ -26,8 +26,12 @@ void start(AppState& app, Platform& platform, const Options& options);
 // size). Returns true when it did, so the renderer re-uploads the font texture.
 bool update_fonts(AppState& app, float framebuffer_scale);
 
-// Draws one frame of UI between ImGui::NewFrame() and ImGui::Render(); then saves what changed.
+// Draws one frame of UI between ImGui::NewFrame() and ImGui::Render().
 void frame(AppState& app);
+
+// Saves what changed (settings, progress). The platform loops call it once the frame is on screen, so
+// writing the progress (with its event log) is never part of a frame's time.
+void after_frame(AppState& app);
 
 // Asks for a few more frames (input, resize, wake from the page).
 void wake(AppState& app, int frames = 3);
