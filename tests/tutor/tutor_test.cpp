@@ -224,7 +224,8 @@ TEST_F(TutorTest, EveryLearnerActionIsLoggedWithItsTimeAndValues) {
     EXPECT_EQ(events[0].time, 1000);
     EXPECT_EQ(events[1].type, "commit");
     EXPECT_EQ(events[1].time, 1010);
-    EXPECT_EQ(events[1].values.at("warfarin"), 0.5);
+    ASSERT_EQ(events[1].values.size(), 4u);
+    EXPECT_EQ(events[1].values[1], (std::pair<std::string, double>("warfarin", 0.5)));
     EXPECT_EQ(events[2].type, "reveal");
     EXPECT_EQ(events[2].stage, 1);
     EXPECT_EQ(events[3].variable, "anticoagulant");
@@ -238,6 +239,12 @@ TEST_F(TutorTest, TheEventLogIsCapped) {
     ASSERT_EQ(log.events().size(), 3u);
     EXPECT_EQ(log.events().front().time, 2);
     EXPECT_EQ(log.dropped(), 2u);
+    EventLog big(100);
+    for (int i = 0; i < 1000; ++i) big.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}});
+    EXPECT_LE(big.events().size(), 100u);
+    EXPECT_GE(big.events().size(), 90u);
+    EXPECT_EQ(big.events().back().time, 999);
+    EXPECT_EQ(big.dropped() + big.events().size(), 1000u);
 }
 
 TEST_F(TutorTest, ReplayingTheEventLogReproducesTheWalk) {

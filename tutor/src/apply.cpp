@@ -15,7 +15,7 @@ int diagnosis_index(const KnowledgeBase& kb, const std::string& id) {
 int group_index(const KnowledgeBase& kb, const std::string& id) { return id.empty() ? -1 : kb.group_index(id); }
 
 // The probabilities by diagnosis id as a vector in knowledge-base order; false on an unknown id.
-bool probabilities(const KnowledgeBase& kb, const std::map<std::string, double>& by_id, std::vector<double>& out) {
+bool probabilities(const KnowledgeBase& kb, const std::vector<std::pair<std::string, double>>& by_id, std::vector<double>& out) {
     out.assign(kb.diagnoses.size(), 0.0);
     for (const auto& [id, p] : by_id) {
         const int d = diagnosis_index(kb, id);

@@ -11,10 +11,10 @@ json event_to_json(const Event& e) {
     if (e.time > 0) j["t"] = e.time;
     if (!e.case_id.empty()) j["case"] = e.case_id;
     if (e.stage >= 0) j["stage"] = e.stage;
-    if (!e.values.empty()) j["p"] = e.values;
+    for (const auto& [id, p] : e.values) j["p"][id] = p;
     if (!e.variable.empty()) j["variable"] = e.variable, j["value"] = e.value;
     if (!e.group_for.empty()) j["for"] = e.group_for, j["against"] = e.group_against;
-    if (!e.counts.empty()) j["counts"] = e.counts;
+    for (const auto& [id, n] : e.counts) j["counts"][id] = n;
     return j;
 }
 
@@ -33,12 +33,12 @@ bool event_from_json(const json& j, Event& out, std::string& error) {
         else if (key == "p" && v.is_object()) {
             for (const auto& [d, p] : v.items()) {
                 if (!p.is_number()) return error = "\"p\": the probability of \"" + d + "\" is not a number", false;
-                e.values[d] = p.get<double>();
+                e.values.emplace_back(d, p.get<double>());
             }
         } else if (key == "counts" && v.is_object()) {
             for (const auto& [d, n] : v.items()) {
                 if (!n.is_number_integer()) return error = "\"counts\": the count of \"" + d + "\" is not a whole number", false;
-                e.counts[d] = n.get<int>();
+                e.counts.emplace_back(d, n.get<int>());
             }
         } else {
             return error = "unexpected key \"" + key + "\" (or a value of the wrong type)", false;

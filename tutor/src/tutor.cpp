@@ -13,9 +13,9 @@ namespace {
 
 std::vector<double> uniform(std::size_t n) { return std::vector<double>(n, n > 0 ? 1.0 / static_cast<double>(n) : 0.0); }
 
-std::map<std::string, double> by_diagnosis_id(const KnowledgeBase& kb, const std::vector<double>& p) {
-    std::map<std::string, double> out;
-    for (std::size_t d = 0; d < p.size() && d < kb.diagnoses.size(); ++d) out[kb.diagnoses[d].id] = p[d];
+std::vector<std::pair<std::string, double>> by_diagnosis_id(const KnowledgeBase& kb, const std::vector<double>& p) {
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t d = 0; d < p.size() && d < kb.diagnoses.size(); ++d) out.emplace_back(kb.diagnoses[d].id, p[d]);
     return out;
 }
 
@@ -300,7 +300,7 @@ bool Tutor::set_votes(const std::vector<int>& new_counts) {
     if (StageAnswer* a = editable_answer(); a && total > 0) a->draft = normalised({counts->begin(), counts->end()});
     Event e = event_for("vote");
     for (std::size_t d = 0; d < counts->size(); ++d)
-        if ((*counts)[d] > 0) e.counts[library_.kb->diagnoses[d].id] = (*counts)[d];
+        if ((*counts)[d] > 0) e.counts.emplace_back(library_.kb->diagnoses[d].id, (*counts)[d]);
     log(std::move(e));
     changed();
     return true;

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <cstddef>
-#include <deque>
-#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dah::tutor {
 
@@ -16,10 +16,11 @@ struct Event {
     std::string type;      // the command: "open", "view", "commit", "reveal", "what_if", ...
     std::string case_id;   // empty for library-wide events ("reset")
     int stage = -1;        // the stage it concerns, when one
-    std::map<std::string, double> values;  // "commit": the committed probabilities by diagnosis id
+    // Pairs in knowledge-base order (lists, not maps: the log is small and only ever read in order).
+    std::vector<std::pair<std::string, double>> values;  // "commit": the committed probabilities by diagnosis id
     std::string variable, value;           // "what_if": the finding tried ("" when switched off)
     std::string group_for, group_against;  // "weigh"
-    std::map<std::string, int> counts;     // "vote": the hall's hands by diagnosis id
+    std::vector<std::pair<std::string, int>> counts;     // "vote": the hall's hands by diagnosis id
 };
 
 class EventLog {
@@ -29,13 +30,13 @@ public:
 
     void add(Event e);  // drops the oldest past the capacity
     void clear() { events_.clear(); }
-    const std::deque<Event>& events() const { return events_; }
+    const std::vector<Event>& events() const { return events_; }
     std::size_t dropped() const { return dropped_; }
 
 private:
     std::size_t capacity_;
     std::size_t dropped_ = 0;
-    std::deque<Event> events_;
+    std::vector<Event> events_;
 };
 
 }  // namespace dah::tutor
