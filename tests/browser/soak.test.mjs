@@ -1,7 +1,7 @@
 // Soak: random clicks (most of them on the app's own controls), drags, keys, wheel turns and window
 // resizes for DAH_SOAK_SECONDS per seed (default 120), then: no console error, no page error, no abort
 // (window.dahTutor.error stays null), and the WASM heap grows by at most DAH_SOAK_MAX_GROWTH bytes
-// (default 1 MB) after the warm-up (the memory the module has reserved; the bytes malloc has handed out
+// (default 1.5 MB) after the warm-up (the memory the module has reserved; the bytes malloc has handed out
 // must not keep climbing). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found
 // a growth), so a red run means a regression; scripts/soak MINUTES draws a new seed and prints it.
 import assert from 'node:assert/strict';
@@ -11,7 +11,10 @@ import { openApp } from './harness.mjs';
 const seconds = Number(process.env.DAH_SOAK_SECONDS || 120);
 const seeds = (process.env.DAH_SOAK_SEEDS || '160265839 20261201').trim().split(/[\s,]+/).map(Number);
 const warmupSeconds = Math.min(20, Math.max(5, seconds * 0.15));
-const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1024 * 1024);
+// The 2-minute CI runs: what is on screen moves malloc'd bytes by up to about 1 MB between two readings
+// (ImGui keeps each window's buffers while it is in use; measured +0.2 to +0.98 MB on the CI seeds), and
+// the growth this test once caught was +1.8 to +3.1 MB in 2 minutes. scripts/soak (long runs) asks 256 kB.
+const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1.5 * 1024 * 1024);
 
 // mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEEDS.
 function generator(s) {
