@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dah/engine.hpp"
+#include "dah/sort_stably.hpp"
 #include "likelihood.hpp"
 
 namespace dah {
@@ -58,7 +59,7 @@ std::vector<WeightedFinding> rank_by_weight(const KnowledgeBase& kb, const Evide
         w.likelihood_ratio = std::pow(10.0, w.weight_db / 10.0);
         ranked.push_back(w);
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const WeightedFinding& x, const WeightedFinding& y) {
+    sort_stably(ranked, [](const WeightedFinding& x, const WeightedFinding& y) {
         return std::fabs(x.weight_db) > std::fabs(y.weight_db);
     });
     return ranked;

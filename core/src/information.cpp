@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "dah/engine.hpp"
+#include "dah/sort_stably.hpp"
 #include "likelihood.hpp"
 
 namespace dah {
@@ -88,7 +89,7 @@ std::vector<TestSuggestion> suggest_next_tests(const KnowledgeBase& kb, const Ev
         if (detail::revealed_value(evidence, v) >= 0 || kb.variables[v].stage > up_to) continue;
         out.push_back(TestSuggestion{static_cast<int>(v), expected_information_bits(kb, evidence, static_cast<int>(v))});
     }
-    std::stable_sort(out.begin(), out.end(),
+    sort_stably(out,
                      [](const TestSuggestion& a, const TestSuggestion& b) { return a.expected_bits > b.expected_bits; });
     return out;
 }

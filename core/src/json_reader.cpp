@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "dah/sort_stably.hpp"
+
 namespace dah::detail {
 
 std::string type_name(const json& value) {
@@ -59,7 +61,7 @@ void ErrorSink::error_at_key(const std::string& pointer, std::string message) {
 }
 
 void finish_errors(std::vector<Diagnostic>& errors) {
-    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    sort_stably(errors, [](const Diagnostic& a, const Diagnostic& b) {
         if (a.line != b.line) return a.line < b.line;
         return a.column < b.column;
     });

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dah/sort_stably.hpp"
 #include "network_plan.hpp"
 
 namespace dah::net {
@@ -355,7 +356,7 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
             TestSuggestion{static_cast<int>(i),
                            mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
     }
-    std::stable_sort(out.begin(), out.end(), [](const TestSuggestion& a, const TestSuggestion& b) {
+    sort_stably(out, [](const TestSuggestion& a, const TestSuggestion& b) {
         return a.expected_bits > b.expected_bits;
     });
     return out;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dah/sort_stably.hpp"
+
 namespace dah::tutor {
 
 namespace {
@@ -51,7 +53,7 @@ Library load_library(const std::vector<InputFile>& files) {
     std::vector<const InputFile*> case_files;
     for (const auto& f : files)
         if (has_suffix(f.name, ".case.json")) case_files.push_back(&f);
-    std::sort(case_files.begin(), case_files.end(), [](auto* a, auto* b) { return a->name < b->name; });
+    sort_stably(case_files, [](const InputFile* a, const InputFile* b) { return a->name < b->name; });
     for (const InputFile* f : case_files) {
         Loaded<Case> c = load_case(f->text, f->name, *lib.kb);
         if (!c.ok()) {
@@ -67,7 +69,7 @@ Library load_library(const std::vector<InputFile>& files) {
         lib.cases.push_back(std::move(entry));
     }
     // Difficulty order, then title: the library reads from easy to hard.
-    std::stable_sort(lib.cases.begin(), lib.cases.end(), [](const CaseEntry& a, const CaseEntry& b) {
+    sort_stably(lib.cases, [](const CaseEntry& a, const CaseEntry& b) {
         const int ra = difficulty_rank(a.data.difficulty), rb = difficulty_rank(b.data.difficulty);
         return ra != rb ? ra < rb : a.data.title < b.data.title;
     });

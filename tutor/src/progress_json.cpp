@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dah/tutor/event_json.hpp"
+#include "dah/tutor/json_text.hpp"
 #include "dah/tutor/tutor.hpp"
 
 namespace dah::tutor {
@@ -99,7 +100,7 @@ std::string Tutor::progress_json() const {
 
 RestoreOutcome Tutor::restore_progress(const std::string& text) {
     RestoreOutcome out;
-    const json j = json::parse(text, nullptr, false);
+    const json j = parse_json_text(text);
     if (j.is_discarded() || !j.is_object() || !j.contains("cases") || !j["cases"].is_object()) {
         out.ok = false;
         out.keep_original = true;
@@ -179,7 +180,7 @@ std::string Tutor::imports_json() const {
 // A saved import that no longer fits the knowledge base is reported like any file that failed to load.
 std::vector<Diagnostic> Tutor::restore_imports(const std::string& saved_json) {
     std::vector<Diagnostic> errors;
-    const json j = json::parse(saved_json, nullptr, false);
+    const json j = parse_json_text(saved_json);
     if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_array()) return errors;
     for (const json& f : j["files"]) {
         if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "dah/sort_stably.hpp"
 #include "pictures/canvas.hpp"
 
 namespace dah::pictures {
@@ -58,7 +59,7 @@ void draw_labels(Canvas& c, const Picture& p, float font) {
     const float side = c.size;
     for (int which = 0; which < 2; ++which) {
         std::vector<Placed>& group = which == 0 ? left : right;
-        std::sort(group.begin(), group.end(), [](const Placed& a, const Placed& b) { return a.anchor.y < b.anchor.y; });
+        sort_stably(group, [](const Placed& a, const Placed& b) { return a.anchor.y < b.anchor.y; });
         // Stack from the anchors' heights downwards without overlap, then pull up if past the bottom.
         float next = font * 1.8f;  // below the side marker
         for (Placed& g : group) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dah/tutor/json_text.hpp"
 #include "platform.hpp"
 
 namespace dah::ui {
@@ -24,7 +25,7 @@ std::string settings_to_json(const Settings& settings) {
 }
 
 void settings_from_json(const std::string& text, Settings& settings) {
-    json j = json::parse(text, nullptr, false);
+    json j = tutor::parse_json_text(text);
     if (j.is_discarded() || !j.is_object()) return;
     if (j.contains("theme") && j["theme"].is_string()) {
         const std::string t = j["theme"].get<std::string>();

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "dah/sort_stably.hpp"
 #include "ui/keys.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -90,10 +91,9 @@ void draw_explorer(AppState& app) {
     if (rows.empty())
         for (std::size_t r = 0; r < table.size(); ++r) rows.push_back(static_cast<int>(r));
     if (by >= 0 && by < static_cast<int>(kb.diagnoses.size()))
-        std::sort(rows.begin(), rows.end(), [&](int a, int b) {  // ties keep knowledge-base order
-            const double la = table[static_cast<std::size_t>(a)].cells[static_cast<std::size_t>(by)].likelihood_ratio;
-            const double lb = table[static_cast<std::size_t>(b)].cells[static_cast<std::size_t>(by)].likelihood_ratio;
-            return la != lb ? la > lb : a < b;
+        sort_stably(rows, [&](int a, int b) {  // ties keep knowledge-base order
+            return table[static_cast<std::size_t>(a)].cells[static_cast<std::size_t>(by)].likelihood_ratio >
+                   table[static_cast<std::size_t>(b)].cells[static_cast<std::size_t>(by)].likelihood_ratio;
         });
     const int n_cols = 1 + static_cast<int>(columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
