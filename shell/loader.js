@@ -103,7 +103,7 @@
 
   // Expected sizes make the bar honest before Content-Length arrives; refined as files come in. The
   // cases are not on the bar: the app starts without them.
-  const expected = { 'dah_tutor.wasm': 540000, font: 40000 };
+  const expected = { 'dah_tutor.wasm': 540000, font: 13000 };
   let received = 0;
   const total = expected['dah_tutor.wasm'] + expected.font;
   function progress(n) {
@@ -122,9 +122,12 @@
     });
   }
 
+  // With the cases comes the rest of the font (the letters only case text needs: see cmake/font.cmake).
   async function loadData() {
-    const bytes = await download('cases/library.json', () => {});
-    return libraryFiles(JSON.parse(new TextDecoder().decode(bytes)), 'cases/library.json');
+    const [bytes, fontExtra] = await Promise.all([download('cases/library.json', () => {}),
+      download('assets/ui-font-extra.ttf', () => {})]);
+    return [{ name: 'ui-font-extra.ttf', bytes: fontExtra },
+      ...libraryFiles(JSON.parse(new TextDecoder().decode(bytes)), 'cases/library.json')];
   }
 
   // Compiles the app while it downloads (instantiateStreaming's compile half) and still moves the bar:
@@ -234,7 +237,8 @@
         throw new Error('The app could not be compiled: ' + e.message);
       });
       font = embeddedBytes('ui-font.ttf');
-      loadLibrary = async () => libraryFiles(embedded.library, 'the embedded library');
+      loadLibrary = async () => [{ name: 'ui-font-extra.ttf', bytes: embeddedBytes('ui-font-extra.ttf') },
+        ...libraryFiles(embedded.library, 'the embedded library')];
     } else {
       loadLibrary = loadData;
       [wasmModule, font] = await firstFrameFiles.catch((e) => {

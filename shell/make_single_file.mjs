@@ -18,7 +18,8 @@ import { encodeByteText } from './byte_text.mjs';
 export function singleFileHtml(siteDir, options = {}) {
   const read = (f) => readFileSync(path.join(siteDir, f));
   // loader.js finds each file by its data-file name (embeddedBytes).
-  const dataFiles = { 'dah_tutor.wasm': 'dah_tutor.wasm', 'ui-font.ttf': 'assets/ui-font.ttf' };
+  const dataFiles = { 'dah_tutor.wasm': 'dah_tutor.wasm', 'ui-font.ttf': 'assets/ui-font.ttf',
+    'ui-font-extra.ttf': 'assets/ui-font-extra.ttf' };
   const dataElements = Object.entries(dataFiles).map(([name, file]) => {
     const { text, map } = encodeByteText(read(file));
     return `<script type="application/octet-stream" data-file="${name}" data-map="${map}">${text}</script>`;

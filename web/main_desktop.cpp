@@ -33,7 +33,12 @@ static bool read_file(const fs::path& path, std::string& out) {
 // The same files the web shell hands over: the font, the knowledge base, then every case.
 static void add_data_files(dah::ui::AppState& app, const std::string& data_dir) {
     std::string bytes;
-    if (read_file(DAH_DEFAULT_FONT, bytes) || read_file(DAH_FALLBACK_FONT, bytes)) dah::ui::add_file(app, "ui-font.ttf", std::move(bytes));
+    if (read_file(DAH_DEFAULT_FONT, bytes)) {
+        dah::ui::add_file(app, "ui-font.ttf", std::move(bytes));
+        if (read_file(DAH_DEFAULT_FONT_EXTRA, bytes)) dah::ui::add_file(app, "ui-font-extra.ttf", std::move(bytes));
+    } else if (read_file(DAH_FALLBACK_FONT, bytes)) {
+        dah::ui::add_file(app, "ui-font.ttf", std::move(bytes));  // the whole font: nothing to add
+    }
     if (read_file(fs::path(data_dir) / "knowledge-base.json", bytes)) dah::ui::add_file(app, "knowledge-base.json", std::move(bytes));
     std::error_code ec;
     std::vector<fs::path> cases;

@@ -24,7 +24,7 @@ test('after one visit the app reloads and runs with the server gone', async () =
       return { keys, entries: (await cache.keys()).map((r) => new URL(r.url).pathname) };
     });
     assert.equal(cached.keys.length, 1, 'exactly one versioned cache');
-    for (const f of ['/index.html', '/dah_tutor.wasm', '/dah_tutor.js', '/assets/ui-font.ttf', '/cases/library.json'])
+    for (const f of ['/index.html', '/dah_tutor.wasm', '/dah_tutor.js', '/assets/ui-font.ttf', '/assets/ui-font-extra.ttf', '/cases/library.json'])
       assert.ok(cached.entries.includes(f), `${f} is cached for offline use`);
 
     app.server.stop();
@@ -57,7 +57,7 @@ test('a first visit sends the large files once, service worker included', async 
     assert.deepEqual(entries.keys.length, 1, `one cache, the staging one deleted: ${entries.keys}`);
     const sent = {};
     for (const r of server.log) if (r.status === 200) sent[r.path] = (sent[r.path] || []).concat(r.bytes);
-    for (const f of ['/dah_tutor.wasm', '/assets/ui-font.ttf', '/cases/library.json']) {
+    for (const f of ['/dah_tutor.wasm', '/assets/ui-font.ttf', '/assets/ui-font-extra.ttf', '/cases/library.json']) {
       assert.ok(entries.entries.includes(f), `${f} is cached for offline use`);
       assert.equal((sent[f] || []).length, 1, `${f} was sent once (sent ${JSON.stringify(sent[f])})`);
     }
@@ -100,9 +100,9 @@ test('the single-file edition runs from file:// without any request beyond the p
     // The wasm and the font embedded as byte text come out of the HTML parser as the site's own files.
     const embedded = await page.evaluate(() => Array.from(document.querySelectorAll('script[data-file]'),
       (e) => ({ name: e.dataset.file, map: e.dataset.map, text: e.textContent })));
-    assert.deepEqual(embedded.map((e) => e.name).sort(), ['dah_tutor.wasm', 'ui-font.ttf']);
+    assert.deepEqual(embedded.map((e) => e.name).sort(), ['dah_tutor.wasm', 'ui-font-extra.ttf', 'ui-font.ttf']);
     for (const e of embedded) {
-      const served = readFileSync(path.join(siteDir, e.name === 'ui-font.ttf' ? 'assets/ui-font.ttf' : e.name));
+      const served = readFileSync(path.join(siteDir, e.name.startsWith('ui-font') ? `assets/${e.name}` : e.name));
       assert.ok(Buffer.from(decodeByteText(e.text, e.map)).equals(served), `${e.name} decodes to the site's file`);
     }
     await screenshot(page, 'single-file');

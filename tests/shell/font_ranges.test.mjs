@@ -1,6 +1,6 @@
-// The UI font is cut to a set of characters (cmake/font.cmake) and ImGui is given the same set
-// (web/ui/fonts.cpp): both must agree, and every character the built-in cases and the UI's own strings
-// use must be in it, or it shows as '?'.
+// The UI font is cut to two sets of characters (cmake/font.cmake: the UI's own, then what only case
+// text needs) and ImGui is given the same sets (web/ui/fonts.cpp): each pair must agree, and every
+// character the built-in cases and the UI's own strings use must be in one of them, or it shows as '?'.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,18 +11,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const read = (f) => readFileSync(path.join(root, f), 'utf8');
 
 // [[first, last], ...] from "U+0020-007E,U+00A0,..."
-function cmakeRanges() {
-  const m = read('cmake/font.cmake').match(/set\(DAH_FONT_UNICODES "([^"]+)"\)/);
-  assert.ok(m, 'DAH_FONT_UNICODES is set in cmake/font.cmake');
+function cmakeRanges(variable) {
+  const m = read('cmake/font.cmake').match(new RegExp(`set\\(${variable} "([^"]+)"\\)`));
+  assert.ok(m, `${variable} is set in cmake/font.cmake`);
   return m[1].split(',').map((r) => {
     const [a, b] = r.replace(/U\+/g, '').split('-').map((h) => parseInt(h, 16));
     return [a, b ?? a];
   });
 }
 
-function imguiRanges() {
-  const m = read('web/ui/fonts.cpp').match(/static const ImWchar ranges\[\] = \{([^}]*)\}/);
-  assert.ok(m, 'the ImGui glyph ranges are in web/ui/fonts.cpp');
+function imguiRanges(name) {
+  const m = read('web/ui/fonts.cpp').match(new RegExp(`static const ImWchar ${name}\\[\\] = \\{([^}]*)\\}`));
+  assert.ok(m, `the ImGui glyph ranges ${name} are in web/ui/fonts.cpp`);
   const values = m[1].split(',').map((v) => parseInt(v.trim(), 16));
   assert.equal(values.pop(), 0, 'the list ends with 0');
   const pairs = [];
@@ -63,12 +63,16 @@ function filesUnder(dir, pattern) {
     .map((f) => path.join(dir, f));
 }
 
-test('the font is cut to exactly the ranges ImGui is given', () => {
-  assert.deepEqual(imguiRanges(), cmakeRanges());
+test('each font file is cut to exactly the ranges ImGui is given', () => {
+  assert.deepEqual(imguiRanges('ui_ranges'), cmakeRanges('DAH_FONT_UNICODES'));
+  assert.deepEqual(imguiRanges('extra_ranges'), cmakeRanges('DAH_FONT_EXTRA_UNICODES'));
+  const ui = cmakeRanges('DAH_FONT_UNICODES');
+  for (const [a, b] of cmakeRanges('DAH_FONT_EXTRA_UNICODES'))
+    for (let c = a; c <= b; c++) assert.ok(!covered(ui, c), `U+${c.toString(16)} is in one file only`);
 });
 
 test('every character of the built-in cases and the UI strings is in the font', () => {
-  const ranges = cmakeRanges();
+  const ranges = [...cmakeRanges('DAH_FONT_UNICODES'), ...cmakeRanges('DAH_FONT_EXTRA_UNICODES')];
   const missing = new Map();
   const check = (file, strings) => {
     for (const s of strings) for (const ch of s) {
@@ -84,6 +88,14 @@ test('every character of the built-in cases and the UI strings is in the font', 
     ...filesUnder('core/include', /\.hpp$/)];
   for (const f of sources) check(f, cppStrings(read(f)));
   assert.deepEqual([...missing].map(([ch, f]) => `U+${ch.codePointAt(0).toString(16).toUpperCase()} ${ch} (${f})`), []);
+});
+
+test("the UI's own strings need only the first file (the first frame comes before the rest)", () => {
+  const ui = cmakeRanges('DAH_FONT_UNICODES');
+  const missing = new Set();
+  for (const f of filesUnder('web', /\.(cpp|hpp)$/))
+    for (const s of cppStrings(read(f))) for (const ch of s) if (ch.codePointAt(0) >= 0x20 && !covered(ui, ch.codePointAt(0))) missing.add(`${ch} (${f})`);
+  assert.deepEqual([...missing], []);
 });
 
 test('the string reader sees escapes and skips comments', () => {

@@ -179,7 +179,7 @@ void test_walk_case() {
     check(s["screen"] == "library", "starts on the library");
     check(s["cases"].size() >= 2, "at least two cases are listed");
     check(s["errors"].empty(), "the built-in cases load without errors");
-    for (const std::string id : {s["cases"][0]["id"].get<std::string>(), s["cases"][s["cases"].size() - 1]["id"].get<std::string>()}) {
+    for (const std::string& id : {s["cases"][0]["id"].get<std::string>(), s["cases"][s["cases"].size() - 1]["id"].get<std::string>()}) {
         s = ui.press(key::letter('l'));
         check(s["screen"] == "library", "L goes back to the library");
         walk_with_mouse(ui, id);

@@ -37,7 +37,8 @@ struct Options {
 // The case library as handed over by the platform, until the tutor loads it.
 struct PendingData {
     std::vector<tutor::InputFile> files;
-    std::string font_bytes;
+    std::string font_bytes;        // ui-font.ttf: what the UI's own strings use
+    std::string font_extra_bytes;  // ui-font-extra.ttf: what only case text needs (comes with the cases)
     // start() ran with --data-later and files_done() has not come yet: the library says it is loading,
     // and progress is not saved (it is read from storage only once the knowledge base is in).
     bool loading = false;
@@ -89,6 +90,7 @@ struct Settings {
 struct RenderCache {
     float font_px_built = 0;  // pixel size of the font in the atlas
     float font_scale_built = 0;
+    bool font_extra_built = false;  // ui-font-extra.ttf is merged in
     int theme_applied = -1;   // the Theme the ImGui style was last set to
     pictures::PictureCache pictures;
 };

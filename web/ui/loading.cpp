@@ -33,8 +33,8 @@ Options parse_options(const std::vector<std::string>& args) {
 }
 
 void add_file(AppState& app, const std::string& name, std::string bytes) {
-    if (name == "ui-font.ttf") {
-        app.pending.font_bytes = std::move(bytes);
+    if (name == "ui-font.ttf" || name == "ui-font-extra.ttf") {
+        (name == "ui-font.ttf" ? app.pending.font_bytes : app.pending.font_extra_bytes) = std::move(bytes);
         return;
     }
     app.pending.files.push_back({name, std::move(bytes)});
