@@ -4,8 +4,9 @@
 // 1280×800 and 12 s without input, so ImGui has freed the buffers of the windows no longer drawn (its
 // compact timer is 10 s) and a reading says what the app keeps, not which screen the dice last chose.
 // Resting readings come after the warm-up, every DAH_SOAK_REST_EVERY seconds (default: none between),
-// and at the end; the second half's highest may be at most DAH_SOAK_MAX_GROWTH bytes (default 512 kB)
-// above the first half's. The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
+// and at the end; the second half's highest may be at most DAH_SOAK_MAX_GROWTH bytes above the first
+// half's (default 1 MB for the 2-minute CI runs, where the event log is still filling up to its cap of
+// 500; scripts/soak asks 256 kB of its long runs). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
 // growth), so a red run means a regression; scripts/soak MINUTES draws a new seed and prints it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -18,7 +19,7 @@ const restEverySeconds = Number(process.env.DAH_SOAK_REST_EVERY || 0);
 const restMs = 12000;
 const restCount = 2 + (restEverySeconds > 0 ? Math.ceil(seconds / restEverySeconds) : 0);
 // The growth this test once caught was +1.8 to +3.1 MB in 2 minutes.
-const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 512 * 1024);
+const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1024 * 1024);
 
 // mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEEDS.
 function generator(s) {
