@@ -29,6 +29,7 @@ int run_calibrate(const Options& options) {
     if (paths.empty()) paths.push_back("tests/vignettes/vignettes.json");
     nlohmann::json report = nlohmann::json::array();
     int vignettes = 0, right_at_end = 0, wrong_stages = 0, status = 0;
+    int overconfident_stages = 0, group_calls = 0, group_calls_right = 0;
     double brier_sum = 0;
     for (const std::string& path : paths) {
         if (!read_file(path, text)) {
@@ -55,22 +56,38 @@ int run_calibrate(const Options& options) {
                 continue;
             }
             nlohmann::json rows = nlohmann::json::array();
+            int call_after_labs = 0;
             for (const CalibrationStage& s : stages) {
                 std::string wrong;
                 for (int c : s.wrong_above_90)
                     wrong += (wrong.empty() ? "" : ", ") + n.nodes[static_cast<std::size_t>(c)].id;
                 wrong_stages += s.wrong_above_90.empty() ? 0 : 1;
+                // Certainty above 99.5 % is only earned by a defining result (biopsy, specific antibody).
+                const bool overconfident = s.highest > 0.995 && !s.after_defining;
+                overconfident_stages += overconfident ? 1 : 0;
+                // The call after labs: the last stage up to labs (history and lavage when labs reveal nothing).
+                if (s.stage <= Stage::labs) call_after_labs = s.group_call;
                 const std::string& leading = n.nodes[static_cast<std::size_t>(s.leading)].id;
                 if (!options.json) {
-                    std::printf("  %-8s P(answer) %5.1f %%  Brier %.4f  leading %-24s%s%s\n",
+                    std::printf("  %-8s P(answer) %5.1f %%  Brier %.4f  leading %-24s%s%s%s%s\n",
                                 std::string(stage_id(s.stage)).c_str(), 100 * s.p_answer, s.brier,
-                                leading.c_str(), wrong.empty() ? "" : "  WRONG > 90 %: ", wrong.c_str());
+                                leading.c_str(), wrong.empty() ? "" : "  WRONG > 90 %: ", wrong.c_str(),
+                                overconfident ? "  > 99.5 % BEFORE A DEFINING RESULT" : "",
+                                s.group_call < 0 ? "  immune/antithrombotic call wrong" : "");
                 }
                 rows.push_back({{"stage", stage_id(s.stage)},
                                 {"p_answer", s.p_answer},
                                 {"brier", s.brier},
                                 {"leading", leading},
-                                {"wrong_above_90", wrong}});
+                                {"wrong_above_90", wrong},
+                                {"highest", s.highest},
+                                {"after_defining", s.after_defining},
+                                {"overconfident", overconfident},
+                                {"group_call", s.group_call}});
+            }
+            if (call_after_labs != 0) {
+                ++group_calls;
+                group_calls_right += call_after_labs > 0 ? 1 : 0;
             }
             const CalibrationStage& last = stages.back();
             const bool right = std::find(v.answer.begin(), v.answer.end(), last.leading) != v.answer.end();
@@ -84,13 +101,18 @@ int run_calibrate(const Options& options) {
         print_json({{"vignettes", report},
                     {"right_at_end", right_at_end},
                     {"count", vignettes},
-                    {"stages_with_wrong_above_90", wrong_stages}});
+                    {"stages_with_wrong_above_90", wrong_stages},
+                    {"stages_above_99_5_before_defining", overconfident_stages},
+                    {"group_calls_after_labs", group_calls},
+                    {"group_calls_after_labs_right", group_calls_right}});
     } else if (vignettes > 0) {
         std::printf(
             "\n%d vignettes: leading cause right after the last stage in %d (%.0f %%); mean Brier after the "
             "last stage "
-            "%.4f; stages with a wrong cause above 90 %%: %d\n",
-            vignettes, right_at_end, 100.0 * right_at_end / vignettes, brier_sum / vignettes, wrong_stages);
+            "%.4f; stages with a wrong cause above 90 %%: %d; stages above 99.5 %% before a defining result: "
+            "%d; immune-versus-antithrombotic call after labs right in %d of %d\n",
+            vignettes, right_at_end, 100.0 * right_at_end / vignettes, brier_sum / vignettes, wrong_stages,
+            overconfident_stages, group_calls_right, group_calls);
     }
     return status;
 }

@@ -63,7 +63,7 @@ private:
         int last = -1;
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string sp = at + "/" + std::to_string(i);
-            ObjectReader r(sink_, list[i], sp, {"stage", "findings"});
+            ObjectReader r(sink_, list[i], sp, {"stage", "defining", "findings"});
             std::string id;
             Stage stage = Stage::history;
             if (r.string("stage", id, Need::required)) {
@@ -77,6 +77,8 @@ private:
                     last = static_cast<int>(stage);
                 }
             }
+            bool defining = false;
+            if (r.boolean("defining", defining, Need::optional) && defining) v.defining.push_back(stage);
             const json* findings = r.object("findings", Need::required);
             if (!findings) continue;
             for (auto it = findings->begin(); it != findings->end(); ++it) {
@@ -129,10 +131,25 @@ std::vector<CalibrationStage> calibrate(const Network& n, const Vignette& v) {
     Hypothesis answer;
     for (int c : v.answer) answer.clauses.push_back({c});
     const auto stages = replay(n, v.findings, answer, Hypothesis::complement(answer));
+    bool answer_immune = false, answer_antithrombotic = false;
+    for (int c : v.answer) {
+        const int g = n.nodes[static_cast<std::size_t>(c)].group;
+        answer_immune = answer_immune || g == n.both_first;
+        answer_antithrombotic = answer_antithrombotic || g == n.both_second;
+    }
+    bool defined = false;
     for (const StageResult& r : stages) {
         if (!r.posterior.possible) return {};
         CalibrationStage s;
         s.stage = r.stage;
+        defined = defined || std::find(v.defining.begin(), v.defining.end(), r.stage) != v.defining.end();
+        s.after_defining = defined;
+        if (answer_immune != answer_antithrombotic && n.both_first >= 0 && n.both_second >= 0) {
+            const double immune = r.posterior.groups[static_cast<std::size_t>(n.both_first)];
+            const double antithrombotic = r.posterior.groups[static_cast<std::size_t>(n.both_second)];
+            const bool right = answer_immune ? immune > antithrombotic : antithrombotic > immune;
+            s.group_call = right ? 1 : -1;
+        }
         s.p_answer = probability_of(n, r.evidence, answer);
         double best = -1;
         for (int c : n.causes) {
@@ -143,6 +160,7 @@ std::vector<CalibrationStage> calibrate(const Network& n, const Vignette& v) {
                 best = p;
                 s.leading = c;
             }
+            s.highest = std::max(s.highest, p);
             if (!right && p > 0.9) s.wrong_above_90.push_back(c);
         }
         s.brier /= static_cast<double>(n.causes.size());

@@ -19,10 +19,13 @@ struct Vignette {
     std::string note;         // what the report says that the findings encode
     std::vector<int> answer;  // cause node indices present according to the report
     std::vector<StagedFinding> findings;
+    // Stages whose findings include a defining result according to the report (a biopsy, or an
+    // antibody at its source's specificity): certainty above 99.5 % is allowed from there on.
+    std::vector<Stage> defining;
 };
 
 // {"schema_version": 2, "vignettes": [{"id", "citation", "note", "answer": [cause ids],
-//   "stages": [{"stage": "history", "findings": {"node": "value", ...}}, ...]}]}
+//   "stages": [{"stage": "history", "defining": false, "findings": {"node": "value", ...}}, ...]}]}
 Loaded<std::vector<Vignette>> load_vignettes(std::string_view json_text, std::string_view file_name,
                                              const Network& n);
 
@@ -32,6 +35,12 @@ struct CalibrationStage {
     double brier = 0;                 // mean over causes of (P(present) - 1 if in the answer else 0)^2
     int leading = -1;                 // the cause most likely present
     std::vector<int> wrong_above_90;  // causes not in the answer with P(present) > 0.9
+    double highest = 0;               // the highest P(present) of any cause
+    bool after_defining = false;      // this stage or an earlier one holds a defining result
+    // The immune-versus-antithrombotic call: +1 when the answer's group (immune or antithrombotic, not
+    // both) is the more probable of the two, -1 when the other is, 0 when the answer is in neither
+    // or in both.
+    int group_call = 0;
 };
 // After each stage that reveals something (the prior first, as stage "history" with no findings, is not
 // listed). Empty when the findings are impossible under the model.
