@@ -46,4 +46,34 @@ struct CalibrationStage {
 // listed). Empty when the findings are impossible under the model.
 std::vector<CalibrationStage> calibrate(const Network& n, const Vignette& v);
 
+// A check of a case's "network" block, written from the clinical expectation before the engine was run:
+// after a stage, P(a cause present), P(a group) or P(both) lies within [at_least, at_most].
+struct CaseCheck {
+    enum class Target { cause, group, both };
+    Stage after = Stage::history;
+    Target target = Target::cause;
+    int index = -1;  // cause: node index; group: group index
+    double at_least = 0, at_most = 1;
+    std::string reason;   // one line: why a clinician expects it
+    std::string pointer;  // JSON pointer of the check, for reports
+};
+
+// The "network" block of a case file (cases/FORMAT.md): the case's findings in the causal model's
+// variables and the causes it establishes (as a vignette named after the case), and its checks.
+struct CaseNetwork {
+    Vignette vignette;
+    std::vector<CaseCheck> checks;
+};
+// Loaded.value is empty with no error when the case has no "network" block.
+Loaded<CaseNetwork> load_case_network(std::string_view json_text, std::string_view file_name,
+                                      const Network& n);
+
+struct CheckOutcome {
+    double value = 0;  // the probability checked
+    bool passed = false;
+};
+// One outcome per check, in order; the probability after the last stage up to `after` that reveals
+// something (the prior when none does). Empty when the findings are impossible under the model.
+std::vector<CheckOutcome> run_case_checks(const Network& n, const CaseNetwork& c);
+
 }  // namespace dah::net
