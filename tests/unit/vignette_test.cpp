@@ -151,4 +151,63 @@ TEST(Vignettes, TheShippedSetMeetsTheCalibrationTargets) {
     EXPECT_GE(calls_right * 100, calls * 85) << calls_right << " of " << calls;
 }
 
+// The 15 cases of the library in the causal model's variables: every "network" block loads, the leading
+// cause after the last stage is the one the case establishes (its answer, from the case's medicine), and no
+// wrong cause exceeds 90 % at any stage.
+TEST(Vignettes, TheLibraryCasesLeadToTheirAnswers) {
+    auto kb =
+        load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")), "kb.json");
+    ASSERT_TRUE(kb.ok());
+    const char* ids[] = {"anti-gbm-smoker",       "crack-no-hemoptysis",      "doac-negative-workup",
+                         "egpa-asthma",           "gpa-cavities",             "heparin-long-aptt",
+                         "iph-recurrent",         "leptospirosis-infection",  "leukaemia-thrombocytopenia",
+                         "lupus-low-complement",  "mitral-stenosis-mimic",    "mpa-pulmonary-renal",
+                         "ptu-anca-vasculitis",   "warfarin-and-vasculitis",  "warfarin-supratherapeutic"};
+    for (const char* id : ids) {
+        const std::string file = std::string("cases/") + id + ".case.json";
+        const auto loaded = load_case_network(dah::test::read_text(dah::test::source_path(file)), file, *kb.value);
+        for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+        ASSERT_TRUE(loaded.ok()) << file;
+        const CaseNetwork& c = *loaded.value;
+        EXPECT_EQ(c.vignette.id, id);
+        EXPECT_FALSE(c.checks.empty()) << id;
+        for (const CaseCheck& check : c.checks) EXPECT_FALSE(check.reason.empty()) << id;
+        const auto stages = calibrate(*kb.value, c.vignette);
+        ASSERT_FALSE(stages.empty()) << id;
+        const int leading = stages.back().leading;
+        EXPECT_NE(std::find(c.vignette.answer.begin(), c.vignette.answer.end(), leading), c.vignette.answer.end())
+            << id << ": leads with " << kb.value->nodes[static_cast<std::size_t>(leading)].id;
+        for (const CalibrationStage& s : stages)
+            EXPECT_TRUE(s.wrong_above_90.empty()) << id << " at " << stage_id(s.stage);
+        EXPECT_EQ(run_case_checks(*kb.value, c).size(), c.checks.size()) << id;
+    }
+}
+
+// Checks read "after a stage": the last stage up to it that reveals something, the prior before any.
+TEST(Vignettes, CaseChecksReadTheLastStageUpToTheirs) {
+    const Network n = fixture();
+    const std::string text =
+        R"({"id": "c", "title": "A case", "network": {"answer": ["mpa"],
+        "stages": [{"stage": "labs", "findings": {"anticoagulant": "none"}}],
+        "checks": [{"after": "history", "cause": "mpa", "at_most": 0.999, "reason": "prior"},
+                   {"after": "biopsy", "cause": "mpa", "at_least": 0.999, "reason": "off anticoagulants"},
+                   {"after": "biopsy", "both": true, "at_most": 0, "reason": "no warfarin bleeding"}]}})";
+    const auto loaded = load_case_network(text, "c.json", n);
+    ASSERT_TRUE(loaded.ok());
+    const auto outcomes = run_case_checks(n, *loaded.value);
+    ASSERT_EQ(outcomes.size(), 3u);
+    const Posterior prior = posterior_after(n, Evidence::none(n));
+    EXPECT_NEAR(outcomes[0].value, prior.present[static_cast<std::size_t>(n.node_index("mpa"))], 1e-12);
+    EXPECT_TRUE(outcomes[0].passed);
+    // Off anticoagulants warfarin bleeding is impossible and one cause is present: MPA is certain.
+    EXPECT_NEAR(outcomes[1].value, 1, 1e-12);
+    EXPECT_TRUE(outcomes[1].passed);
+    EXPECT_NEAR(outcomes[2].value, 0, 1e-12);
+    EXPECT_TRUE(outcomes[2].passed);
+    // A case without the block: no value and no error.
+    const auto none = load_case_network(R"({"id": "c"})", "c.json", n);
+    EXPECT_TRUE(none.errors.empty());
+    EXPECT_FALSE(none.value.has_value());
+}
+
 }  // namespace
