@@ -47,7 +47,8 @@ int run_calibrate(const Options& options) {
             for (const std::string& file : case_files_in(path)) load_case(file);
             continue;
         }
-        if (path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        if (path.size() > suffix.size() &&
+            path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
             load_case(path);
             continue;
         }
@@ -92,7 +93,8 @@ int run_calibrate(const Options& options) {
                 // Certainty above 99.5 % is only earned by a defining result (biopsy, specific antibody).
                 const bool overconfident = s.highest > 0.995 && !s.after_defining;
                 overconfident_stages += overconfident ? 1 : 0;
-                // The call after labs: the last stage up to labs (history and lavage when labs reveal nothing).
+                // The call after labs: the last stage up to labs (history and lavage when labs reveal
+                // nothing).
                 if (s.stage <= Stage::labs) call_after_labs = s.group_call;
                 const std::string& leading = n.nodes[static_cast<std::size_t>(s.leading)].id;
                 if (!options.json) {
@@ -124,12 +126,10 @@ int run_calibrate(const Options& options) {
             const auto outcomes = run_case_checks(n, item);
             for (std::size_t k = 0; k < outcomes.size(); ++k) {
                 const CaseCheck& c = item.checks[k];
-                const std::string what =
-                    c.target == CaseCheck::Target::both
-                        ? std::string("both")
-                        : c.target == CaseCheck::Target::group
-                              ? n.groups[static_cast<std::size_t>(c.index)].id
-                              : n.nodes[static_cast<std::size_t>(c.index)].id;
+                const std::string what = c.target == CaseCheck::Target::both ? std::string("both")
+                                         : c.target == CaseCheck::Target::group
+                                             ? n.groups[static_cast<std::size_t>(c.index)].id
+                                             : n.nodes[static_cast<std::size_t>(c.index)].id;
                 ++checks;
                 checks_passed += outcomes[k].passed ? 1 : 0;
                 if (!options.json) {

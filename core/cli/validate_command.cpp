@@ -87,7 +87,8 @@ private:
             errors.push_back(Diagnostic{p, "/network", 0, 0, "not checked: " + v2_path + " has errors"});
             return;
         }
-        for (Diagnostic& e : net::load_case_network(text, p, *network.value).errors) errors.push_back(std::move(e));
+        for (Diagnostic& e : net::load_case_network(text, p, *network.value).errors)
+            errors.push_back(std::move(e));
     }
 
     const Options& options_;

@@ -26,8 +26,8 @@ public:
 
     void read(const json& root) {
         ObjectReader r(sink_, root, "",
-                       {"schema_version", "id", "title", "difficulty", "tags", "learning_objectives", "sources",
-                        "patient", "stages", "answer", "checks", "network"});
+                       {"schema_version", "id", "title", "difficulty", "tags", "learning_objectives",
+                        "sources", "patient", "stages", "answer", "checks", "network"});
         if (!r.is_object()) return;
         if (r.integer("schema_version", c_.schema_version, Need::required) && c_.schema_version != 1) {
             sink_.error("/schema_version",

@@ -64,8 +64,8 @@ CausalView causal_view(const Network& n, const std::vector<StagedFinding>& findi
     return view;
 }
 
-CausalView causal_view_if(const Network& n, const std::vector<StagedFinding>& findings, Stage stage,
-                          int node, int value) {
+CausalView causal_view_if(const Network& n, const std::vector<StagedFinding>& findings, Stage stage, int node,
+                          int value) {
     if (!in_range(n, node) || value < 0 ||
         static_cast<std::size_t>(value) >= n.nodes[static_cast<std::size_t>(node)].values.size()) {
         return causal_view(n, findings, stage);

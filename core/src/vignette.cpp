@@ -65,7 +65,8 @@ public:
     void read_checks(const json& list, const std::string& at, std::vector<CaseCheck>& out) {
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string cp = at + "/" + std::to_string(i);
-            ObjectReader r(sink_, list[i], cp, {"after", "cause", "group", "both", "at_least", "at_most", "reason"});
+            ObjectReader r(sink_, list[i], cp,
+                           {"after", "cause", "group", "both", "at_least", "at_most", "reason"});
             if (!r.is_object()) continue;
             CaseCheck check;
             check.pointer = cp;
@@ -223,9 +224,15 @@ std::vector<CheckOutcome> run_case_checks(const Network& n, const CaseNetwork& c
         CheckOutcome o;
         const auto at = static_cast<std::size_t>(check.index < 0 ? 0 : check.index);
         switch (check.target) {
-            case CaseCheck::Target::cause: o.value = p->present[at]; break;
-            case CaseCheck::Target::group: o.value = p->groups[at]; break;
-            case CaseCheck::Target::both: o.value = p->both; break;
+            case CaseCheck::Target::cause:
+                o.value = p->present[at];
+                break;
+            case CaseCheck::Target::group:
+                o.value = p->groups[at];
+                break;
+            case CaseCheck::Target::both:
+                o.value = p->both;
+                break;
         }
         o.passed = o.value >= check.at_least && o.value <= check.at_most;
         out.push_back(o);

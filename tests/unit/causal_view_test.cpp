@@ -52,7 +52,8 @@ std::vector<StagedFinding> random_case(const Network& n, std::mt19937& rng) {
     std::vector<StagedFinding> out;
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         if (n.nodes[i].kind == NodeKind::cause || !std::bernoulli_distribution(0.5)(rng)) continue;
-        const int v = std::uniform_int_distribution<int>(0, static_cast<int>(n.nodes[i].values.size()) - 1)(rng);
+        const int v =
+            std::uniform_int_distribution<int>(0, static_cast<int>(n.nodes[i].values.size()) - 1)(rng);
         const auto stage = static_cast<Stage>(std::uniform_int_distribution<int>(0, 4)(rng));
         out.push_back(StagedFinding{stage, static_cast<int>(i), v});
     }
@@ -128,7 +129,8 @@ TEST(CausalView, AgreesWithBruteForceEnumeration) {
             const double a1 = j1.z > 0 ? group_mass(n, j1, [&](int g) { return g == a; }) * j1.z : 0;
             const double b1 = j1.z > 0 ? group_mass(n, j1, [&](int g) { return g == b; }) * j1.z : 0;
             if (a0 > 0 && b0 > 0 && a1 > 0 && b1 > 0) {
-                EXPECT_NEAR(view.why[k].immune_vs_antithrombotic_db, 10 * std::log10((a1 / a0) / (b1 / b0)), 1e-7);
+                EXPECT_NEAR(view.why[k].immune_vs_antithrombotic_db, 10 * std::log10((a1 / a0) / (b1 / b0)),
+                            1e-7);
             }
         }
         // Next tests: unknown nodes of stages up to the next one, best first, with their information.

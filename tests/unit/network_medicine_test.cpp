@@ -203,10 +203,10 @@ TEST(CausalModel, BothIsAJointProbability) {
 TEST(CausalModel, AntiphospholipidAntibodiesCountOnceWhenApsIsKnown) {
     EXPECT_TRUE(has_parent("antiphospholipid-antibodies", "known-aps"));
     EXPECT_TRUE(has_parent("aps", "known-aps"));
-    const double known = weight_for("aps", with({{"known-aps", "yes"}}), "antiphospholipid-antibodies",
-                                    "positive");
-    const double not_known = weight_for("aps", with({{"known-aps", "no"}}), "antiphospholipid-antibodies",
-                                        "positive");
+    const double known =
+        weight_for("aps", with({{"known-aps", "yes"}}), "antiphospholipid-antibodies", "positive");
+    const double not_known =
+        weight_for("aps", with({{"known-aps", "no"}}), "antiphospholipid-antibodies", "positive");
     EXPECT_LT(std::fabs(known), 1.0);
     EXPECT_GT(not_known, 10.0);
 }
@@ -238,10 +238,8 @@ TEST(CausalModel, DualAntiplateletTherapyAfterPciOutweighsAspirinAlone) {
 // Fever, hemoptysis and a focal opacity look like pneumonia (69 % of infarcts got antibiotics first,
 // ev115); an embolus on CT pulmonary angiography turns it into infarction, not DAH.
 TEST(CausalModel, AnEmbolusOnCtAngiographyIsNotDah) {
-    const Evidence pneumonia_like = with({{"setting", "ward"},
-                                          {"hemoptysis", "present"},
-                                          {"fever", "present"},
-                                          {"ct-focal", "present"}});
+    const Evidence pneumonia_like =
+        with({{"setting", "ward"}, {"hemoptysis", "present"}, {"fever", "present"}, {"ct-focal", "present"}});
     Evidence with_embolus = pneumonia_like;
     const int cta = node("ct-angiogram");
     with_embolus.set(model(), cta, model().value_index(cta, "embolus"));

@@ -109,7 +109,8 @@ TEST(Vignettes, TracksTheGroupCallTheTopCauseAndDefiningResults) {
 TEST(Vignettes, DefiningMustBeABoolean) {
     const Network n = fixture();
     const std::string text =
-        "{\"schema_version\": 2, \"vignettes\": [{\"id\": \"v\", \"citation\": \"A report\", \"answer\": [\"mpa\"],\n"
+        "{\"schema_version\": 2, \"vignettes\": [{\"id\": \"v\", \"citation\": \"A report\", \"answer\": "
+        "[\"mpa\"],\n"
         "  \"stages\": [{\"stage\": \"history\", \"defining\": \"yes\", \"findings\": {}}]}]}";
     const auto loaded = load_vignettes(text, "v.json", n);
     ASSERT_FALSE(loaded.ok());
@@ -158,14 +159,25 @@ TEST(Vignettes, TheLibraryCasesLeadToTheirAnswers) {
     auto kb =
         load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")), "kb.json");
     ASSERT_TRUE(kb.ok());
-    const char* ids[] = {"anti-gbm-smoker",       "crack-no-hemoptysis",      "doac-negative-workup",
-                         "egpa-asthma",           "gpa-cavities",             "heparin-long-aptt",
-                         "iph-recurrent",         "leptospirosis-infection",  "leukaemia-thrombocytopenia",
-                         "lupus-low-complement",  "mitral-stenosis-mimic",    "mpa-pulmonary-renal",
-                         "ptu-anca-vasculitis",   "warfarin-and-vasculitis",  "warfarin-supratherapeutic"};
+    const char* ids[] = {"anti-gbm-smoker",
+                         "crack-no-hemoptysis",
+                         "doac-negative-workup",
+                         "egpa-asthma",
+                         "gpa-cavities",
+                         "heparin-long-aptt",
+                         "iph-recurrent",
+                         "leptospirosis-infection",
+                         "leukaemia-thrombocytopenia",
+                         "lupus-low-complement",
+                         "mitral-stenosis-mimic",
+                         "mpa-pulmonary-renal",
+                         "ptu-anca-vasculitis",
+                         "warfarin-and-vasculitis",
+                         "warfarin-supratherapeutic"};
     for (const char* id : ids) {
         const std::string file = std::string("cases/") + id + ".case.json";
-        const auto loaded = load_case_network(dah::test::read_text(dah::test::source_path(file)), file, *kb.value);
+        const auto loaded =
+            load_case_network(dah::test::read_text(dah::test::source_path(file)), file, *kb.value);
         for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
         ASSERT_TRUE(loaded.ok()) << file;
         const CaseNetwork& c = *loaded.value;
@@ -175,7 +187,8 @@ TEST(Vignettes, TheLibraryCasesLeadToTheirAnswers) {
         const auto stages = calibrate(*kb.value, c.vignette);
         ASSERT_FALSE(stages.empty()) << id;
         const int leading = stages.back().leading;
-        EXPECT_NE(std::find(c.vignette.answer.begin(), c.vignette.answer.end(), leading), c.vignette.answer.end())
+        EXPECT_NE(std::find(c.vignette.answer.begin(), c.vignette.answer.end(), leading),
+                  c.vignette.answer.end())
             << id << ": leads with " << kb.value->nodes[static_cast<std::size_t>(leading)].id;
         for (const CalibrationStage& s : stages)
             EXPECT_TRUE(s.wrong_above_90.empty()) << id << " at " << stage_id(s.stage);

@@ -41,9 +41,9 @@ struct CausalView {
     bool possible = false;  // false: the findings are impossible under the model (nothing else is set)
     Stage stage = Stage::history;
     GroupView groups;
-    std::vector<CauseView> causes;        // every cause, most probable first (ties keep network order)
-    std::vector<WhyItMoved> why;          // findings revealed up to the stage, in order revealed
-    std::vector<TestSuggestion> next;     // unknown nodes of stages up to the next stage, best first
+    std::vector<CauseView> causes;     // every cause, most probable first (ties keep network order)
+    std::vector<WhyItMoved> why;       // findings revealed up to the stage, in order revealed
+    std::vector<TestSuggestion> next;  // unknown nodes of stages up to the next stage, best first
 };
 
 // The view after every finding of `findings` revealed at or before `stage`.
@@ -51,7 +51,7 @@ CausalView causal_view(const Network& n, const std::vector<StagedFinding>& findi
 
 // What if `node` had shown `value` (replacing what the findings say of it, or added at `stage` when
 // they say nothing): the view computed on that changed case.
-CausalView causal_view_if(const Network& n, const std::vector<StagedFinding>& findings, Stage stage,
-                          int node, int value);
+CausalView causal_view_if(const Network& n, const std::vector<StagedFinding>& findings, Stage stage, int node,
+                          int value);
 
 }  // namespace dah::net
