@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "dah/network.hpp"
+#include "dah/vignette.hpp"
 #include "json_output.hpp"
 
 namespace dah::cli {
@@ -65,8 +66,29 @@ private:
             r.errors.push_back(Diagnostic{p, "", 0, 0, "not checked: the knowledge base " + kb_path + " has errors"});
         } else {
             r.errors = load_case(text, p, *kb.value).errors;
+            network_block(text, p, kb_path, r.errors);
         }
         reports_.push_back(std::move(r));
+    }
+
+    // A case's "network" block is checked against knowledge-base-v2.json beside its knowledge base.
+    void network_block(const std::string& text, const std::string& p, const std::string& kb_path,
+                       std::vector<Diagnostic>& errors) {
+        // A syntax error is reported once, by the case loader.
+        if (text.find("\"network\"") == std::string::npos || !nlohmann::json::accept(text)) return;
+        const std::string v2_path = directory_of(kb_path) + "/knowledge-base-v2.json";
+        std::string v2_text;
+        if (!read_file(v2_path, v2_text)) {
+            errors.push_back(Diagnostic{p, "/network", 0, 0, "not checked: cannot read " + v2_path});
+            return;
+        }
+        const Loaded<net::Network> network = net::load_network(v2_text, v2_path);
+        if (!network.ok()) {
+            errors.push_back(Diagnostic{p, "/network", 0, 0, "not checked: " + v2_path + " has errors"});
+            return;
+        }
+        for (Diagnostic& e : net::load_case_network(text, p, *network.value).errors)
+            errors.push_back(std::move(e));
     }
 
     const Options& options_;

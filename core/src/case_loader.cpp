@@ -26,8 +26,8 @@ public:
 
     void read(const json& root) {
         ObjectReader r(sink_, root, "",
-                       {"schema_version", "id", "title", "difficulty", "tags", "learning_objectives", "sources",
-                        "patient", "stages", "answer", "checks"});
+                       {"schema_version", "id", "title", "difficulty", "tags", "learning_objectives",
+                        "sources", "patient", "stages", "answer", "checks", "network"});
         if (!r.is_object()) return;
         if (r.integer("schema_version", c_.schema_version, Need::required) && c_.schema_version != 1) {
             sink_.error("/schema_version",
@@ -47,6 +47,8 @@ public:
         if (const json* stages = r.array("stages", Need::required)) read_stages(*stages);
         if (const json* answer = r.get("answer", Need::required)) read_answer(*answer);
         if (const json* checks = r.array("checks", Need::optional)) read_checks(*checks);
+        // The causal model's block: read against the v2 network by load_case_network.
+        r.object("network", Need::optional);
     }
 
 private:

@@ -140,6 +140,13 @@ bool ObjectReader::number(std::string_view key, double& out, Need need) {
     return true;
 }
 
+bool ObjectReader::boolean(std::string_view key, bool& out, Need need) {
+    const json* v = get(key, need);
+    if (!v || !expect(*v, key, v->is_boolean(), "true or false")) return false;
+    out = v->get<bool>();
+    return true;
+}
+
 bool ObjectReader::integer(std::string_view key, int& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_number(), "an integer")) return false;

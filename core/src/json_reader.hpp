@@ -57,6 +57,7 @@ public:
     bool id(std::string_view key, std::string& out, Need need);
     bool number(std::string_view key, double& out, Need need);
     bool integer(std::string_view key, int& out, Need need);
+    bool boolean(std::string_view key, bool& out, Need need);
     const json* array(std::string_view key, Need need);
     const json* object(std::string_view key, Need need);
     // An array of strings (ids when `ids`), each element checked.

@@ -97,9 +97,21 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         return out;
     }
     Evidence with = e;
-    for (std::size_t v = 0; v < k; ++v) {
+    // With the weights without the node at hand, its last value is what the others leave: the values'
+    // joint weights sum to them (one evaluation fewer per node, half for a yes/no question).
+    const std::size_t evaluated = base && k > 1 ? k - 1 : k;
+    for (std::size_t v = 0; v < evaluated; ++v) {
         with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
         out.push_back(cause_set_weights(n, with));
+    }
+    if (evaluated < k) {
+        std::vector<double> last(*base);
+        for (std::size_t s = 0; s < last.size(); ++s) {
+            for (std::size_t v = 0; v < evaluated; ++v) last[s] -= out[v][s];
+            // Rounding can leave a tiny negative or positive remainder where the last value is impossible.
+            if (!(last[s] > 1e-12 * (*base)[s])) last[s] = 0;
+        }
+        out.push_back(std::move(last));
     }
     return out;
 }

@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "dah/case.hpp"
 #include "dah/network.hpp"
+#include "dah/vignette.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -63,6 +65,16 @@ TEST_P(Malformed, ReportsExactlyTheExpectedErrors) {
         auto loaded = dah::load_case(text, name, kb);
         errors = loaded.errors;
         has_value = loaded.value.has_value();
+        // The causal model's block, against the v2 fixture (as `dah validate` does).
+        const auto network = dah::net::load_network(
+            dah::test::read_text(dah::test::source_path("tests/fixtures/knowledge-base-v2.json")),
+            "kb2.json");
+        ASSERT_TRUE(network.ok());
+        if (nlohmann::json::accept(text)) {  // a syntax error is reported once, by the case loader
+            auto block = dah::net::load_case_network(text, name, *network.value);
+            for (auto& e : block.errors) errors.push_back(e);
+            has_value = has_value && block.errors.empty();
+        }
     } else if (dah::net::knowledge_base_schema_version(text) == 2) {
         auto loaded = dah::net::load_network(text, name);
         errors = loaded.errors;
