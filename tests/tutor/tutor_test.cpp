@@ -156,15 +156,16 @@ TEST_F(TutorTest, NextTestsAreTheUnrevealedOnesOnly) {
 
 TEST_F(TutorTest, TheClassVoteIsScoredAndBecomesTheDraft) {
     tutor.open_case("fixture-warfarin");
-    ASSERT_TRUE(tutor.set_vote(dx("warfarin"), 3));
-    ASSERT_TRUE(tutor.change_vote(dx("gpa"), 1));
+    // Hands for the four answers to the first question (one cause per group in this fixture).
+    ASSERT_TRUE(tutor.set_vote(tutor.kb()->group_index("coagulopathic"), 3));
+    ASSERT_TRUE(tutor.change_vote(tutor.kb()->group_index("immune"), 1));
     const VoteResult& vote = tutor.result().open->vote;
     EXPECT_EQ(vote.total, 4);
     // .25 gpa, .75 warfarin: Brier .0625 + .0625 = .125; log score -log2(.75).
     EXPECT_NEAR(vote.brier, 0.125, 1e-12);
     EXPECT_NEAR(vote.log_bits, -std::log2(0.75), 1e-12);
     EXPECT_NEAR(tutor.result().open->answer.draft[static_cast<std::size_t>(dx("warfarin"))], 0.75, 1e-12);
-    EXPECT_FALSE(tutor.set_vote(11, 1));
+    EXPECT_FALSE(tutor.set_vote(4, 1));
 }
 
 TEST_F(TutorTest, RestartForgetsOneCaseAndResetForgetsAll) {
@@ -251,7 +252,7 @@ TEST_F(TutorTest, ReplayingTheEventLogReproducesTheWalk) {
     tutor.open_case("fixture-both");
     tutor.commit({0.2, 0.2, 0.5, 0.1});
     tutor.reveal_next();
-    tutor.set_vote(dx("gpa-warfarin"), 4);
+    tutor.set_vote(tutor.kb()->group_index("both"), 4);
     tutor.commit();
     tutor.open_case("fixture-warfarin");
     tutor.commit({0.0, 1.0, 0.0, 0.0});
