@@ -164,10 +164,11 @@ void draw_causes(AppState& app, const tutor::CaseView& v) {
     for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
         if (kb.diagnoses[d].group == lead) members.push_back(static_cast<int>(d));
     if (members.size() < 2) return;
-    const std::string label = "Which causes within " + question_short(kb, lead) + "? (optional)";
-    ImGui::Checkbox(label.c_str(), &app.view.causes_open);
+    ImGui::Checkbox("Top causes (optional)", &app.view.causes_open);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("How the leading group's share divides between its causes");
     mark(app, "causes.toggle");
     if (!app.view.causes_open) return;
+    wrapped_coloured(palette(app.settings.theme).muted, "Within " + question_label(kb, lead) + ", by cause:");
     const double mass = totals[static_cast<std::size_t>(lead)];
     const float width = ImGui::GetContentRegionAvail().x;
     for (int d : members) {
@@ -190,7 +191,7 @@ void draw_causes(AppState& app, const tutor::CaseView& v) {
 void draw_detailed(AppState& app, const tutor::CaseView& v) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
-    ImGui::Checkbox("Every cause, one by one (detailed)", &app.view.detailed_open);
+    ImGui::Checkbox("Every cause (detailed)", &app.view.detailed_open);
     mark(app, "detailed.toggle");
     if (!app.view.detailed_open) return;
     wrapped_coloured(pal.muted, "Ctrl+click a value (or Enter on it) to type it; Hold keeps a value while you set the others.");
@@ -336,12 +337,12 @@ void draw_commit_panel(AppState& app, const tutor::CaseView& v) {
     draw_presets(app);
     if (ImGui::Button(app.view.confirm_even_spread ? "Commit anyway (C)" : "Commit (C)")) try_commit(app);
     mark(app, "commit");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
     tutor::StageAnswer draft = v.answer;
     draft.causes_of = draft.draft_causes;
     draft.level = tutor::level_of(kb, draft.draft_causes);
-    ImGui::TextDisabled("scored %s", level_phrase(kb, draft).c_str());
+    const std::string scored = "Scored " + level_phrase(kb, draft) + ".";
+    same_line_if_fits(ImGui::CalcTextSize(scored.c_str()).x);
+    wrapped_coloured(pal.muted, scored);
     mark(app, "commit.level");
     if (app.view.confirm_even_spread) {
         // An untouched answer teaches nothing: it is committed only when the learner means it.
