@@ -117,8 +117,8 @@ export const presetKey = (group) => String(questionOrder.indexOf(group) + 1);
 // Every cause (detailed): , / . choose a cause (the first press moves the keys from the groups to the causes).
 export async function selectDiagnosis(app, id) {
   let s = await app.state();
-  for (let i = 0; i < 40 && !(!s.answer_panel.keys_on_group && s.selected_diagnosis === id); ++i) s = await press(app, 'Period');
-  assert.equal(s.selected_diagnosis, id, `the keys choose ${id}`);
+  for (let i = 0; i < 40 && !(!s.answer_panel.keys_on_group && s.case.selected_diagnosis === id); ++i) s = await press(app, 'Period');
+  assert.equal(s.case.selected_diagnosis, id, `the keys choose ${id}`);
   return s;
 }
 

@@ -236,12 +236,12 @@ TEST_F(TutorTest, EveryLearnerActionIsLoggedWithItsTimeAndValues) {
 
 TEST_F(TutorTest, TheEventLogIsCapped) {
     EventLog log(3);
-    for (int i = 0; i < 5; ++i) log.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}});
+    for (int i = 0; i < 5; ++i) log.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}, {}, {}, {}});
     ASSERT_EQ(log.events().size(), 3u);
     EXPECT_EQ(log.events().front().time, 2);
     EXPECT_EQ(log.dropped(), 2u);
     EventLog big(100);
-    for (int i = 0; i < 1000; ++i) big.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}});
+    for (int i = 0; i < 1000; ++i) big.add(Event{static_cast<double>(i), "open", "c", -1, {}, {}, {}, {}, {}, {}, {}, {}, {}});
     EXPECT_LE(big.events().size(), 100u);
     EXPECT_GE(big.events().size(), 90u);
     EXPECT_EQ(big.events().back().time, 999);
@@ -277,12 +277,12 @@ TEST_F(TutorTest, ReplayingTheEventLogReproducesTheWalk) {
 }
 
 TEST_F(TutorTest, ApplyRefusesWhatDoesNotFit) {
-    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", -1, {}, {}, {}, {}, {}, {}}));  // no open case
-    EXPECT_FALSE(tutor.apply(Event{0, "fly", "", -1, {}, {}, {}, {}, {}, {}}));
-    EXPECT_TRUE(tutor.apply(Event{0, "open", "fixture-both", -1, {}, {}, {}, {}, {}, {}}));
-    EXPECT_FALSE(tutor.apply(Event{0, "commit", "fixture-warfarin", 0, {}, {}, {}, {}, {}, {}}));  // another case
-    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", 0, {{"no-such", 1.0}}, {}, {}, {}, {}, {}}));
-    EXPECT_FALSE(tutor.apply(Event{0, "what_if", "", -1, {}, "inr", "high", {}, {}, {}}));  // not revealed
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", -1, {}, {}, {}, {}, {}, {}, {}, {}, {}}));  // no open case
+    EXPECT_FALSE(tutor.apply(Event{0, "fly", "", -1, {}, {}, {}, {}, {}, {}, {}, {}, {}}));
+    EXPECT_TRUE(tutor.apply(Event{0, "open", "fixture-both", -1, {}, {}, {}, {}, {}, {}, {}, {}, {}}));
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "fixture-warfarin", 0, {}, {}, {}, {}, {}, {}, {}, {}, {}}));  // another case
+    EXPECT_FALSE(tutor.apply(Event{0, "commit", "", 0, {{"no-such", 1.0}}, {}, {}, {}, {}, {}, {}, {}, {}}));
+    EXPECT_FALSE(tutor.apply(Event{0, "what_if", "", -1, {}, "inr", "high", {}, {}, {}, {}, {}, {}}));  // not revealed
     Event bad;
     std::string error;
     EXPECT_FALSE(event_from_json(nlohmann::json::parse(R"({"cmd":"open","colour":"red"})"), bad, error));

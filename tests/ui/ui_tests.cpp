@@ -546,7 +546,8 @@ void test_answer_levels() {
     const json before = ui.state()["case"]["learner"]["draft"];
     s = ui.click("label.mpa");
     check(s["case"]["learner"]["draft"] == before, "a click on a cause's name does not set a value");
-    check(s["selected_diagnosis"] == "mpa" && !s["answer_panel"]["keys_on_group"].get<bool>(), "it chooses the cause for the keys");
+    check(s["case"]["selected_diagnosis"] == "mpa" && !s["answer_panel"]["keys_on_group"].get<bool>(),
+          "it chooses the cause for the keys");
     // Hold GPA, then set MPA: GPA keeps its value.
     s = ui.click("hold.gpa");
     check(s["case"]["learner"]["held"].size() == 1 && s["case"]["learner"]["held"][0] == "gpa", "Hold holds");
