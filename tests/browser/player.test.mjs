@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { launchBrowser, openApp, startServer, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, clickAt, independentPosteriors, coreSession, overlaps, press, scrollTo, stateAfter, commitKey } from './player_driver.mjs';
+import { assertClose, brier, click, clickAt, independentPosteriors, coreSession, overlaps, press, scrollTo, stateAfter, commitKey,
+  selectDiagnosis } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -16,22 +17,22 @@ function checkProblems(app) {
 
 function sum(probabilities) { return Object.values(probabilities).reduce((a, b) => a + b, 0); }
 
-// One stage: the learner's answer set with the mouse (a slider) and the keyboard, then committed.
+// One stage: the learner's answer set cause by cause (the answer panel's detailed sliders) with the
+// mouse (a slider) or the keyboard (, / . then = ), then committed.
 async function answerStage(app, stage, truth, useMouse) {
   let s = await app.state();
   assert.equal(s.case.stage.index, stage);
   assert.equal(s.case.engine_shown, false, 'the engine is hidden until the learner commits');
   if (useMouse) {
+    if (!s.answer_panel.detailed_open) s = await click(app, 'detailed.toggle');
     s = await scrollTo(app, `slider.${truth}`);
     const r = s.controls[`slider.${truth}`];
     s = await clickAt(app, r.x + r.w * (0.3 + 0.1 * stage), r.y + r.h / 2);
   } else {
-    const row = Object.keys(s.case.learner.draft).indexOf(truth) + 1;
-    if (row >= 1 && row <= 9) {
-      s = await press(app, String(row));
-      for (let i = 0; i < 3; ++i) s = await press(app, 'Equal');
-    }
+    s = await selectDiagnosis(app, truth);
+    for (let i = 0; i < 3; ++i) s = await press(app, 'Equal');
   }
+  assert.equal(s.case.learner.level, 'detailed', 'set cause by cause: the detailed level');
   assertClose(sum(s.case.learner.draft), 1, 1e-9, 'the sliders stay normalised');
   const draft = s.case.learner.draft;
   s = useMouse ? await click(app, 'commit') : await commitKey(app);

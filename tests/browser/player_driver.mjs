@@ -109,3 +109,28 @@ export function assertClose(actual, expected, tolerance, what) {
 export function overlaps(a, b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
+
+// The answer panel asks the first question in this order; keys 1-4 are its presets ("mostly ...").
+export const questionOrder = ['immune', 'coagulopathic', 'other', 'both'];
+export const presetKey = (group) => String(questionOrder.indexOf(group) + 1);
+
+// Every cause (detailed): , / . choose a cause (the first press moves the keys from the groups to the causes).
+export async function selectDiagnosis(app, id) {
+  let s = await app.state();
+  for (let i = 0; i < 40 && !(!s.answer_panel.keys_on_group && s.case.selected_diagnosis === id); ++i) s = await press(app, 'Period');
+  assert.equal(s.case.selected_diagnosis, id, `the keys choose ${id}`);
+  return s;
+}
+
+// The knowledge base's group of each diagnosis, read from the served file (not from the app).
+export function groupOf() {
+  const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base.json'), 'utf8'));
+  return Object.fromEntries(kb.diagnoses.map((d) => [d.id, d.group]));
+}
+
+// Probabilities by diagnosis summed by group.
+export function byGroup(probabilities, groups = groupOf()) {
+  const out = Object.fromEntries(questionOrder.map((g) => [g, 0]));
+  for (const [id, p] of Object.entries(probabilities)) out[groups[id]] += p;
+  return out;
+}

@@ -1,10 +1,12 @@
 // Presenter mode in headless Chromium: ?present gives large type and high contrast; the lecturer's
 // keys drive a whole case (next / previous / jump, show the engine, blank the screen); the engine
-// stays hidden until shown; the class vote entered by keys is scored by the core like a learner.
+// stays hidden until shown; the class vote (hands for the four answers to the first question) entered by
+// keys is scored by the core like a learner's answer on the four groups. At 1024×768 and 1920×1080 the
+// case text, the stage tabs, the vote and the engine share one screen without overlapping.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './harness.mjs';
-import { assertClose, brier, independentPosteriors, press, stateAfter } from './player_driver.mjs';
+import { assertClose, brier, byGroup, groupOf, independentPosteriors, overlaps, press, questionOrder, stateAfter } from './player_driver.mjs';
 
 function checkProblems(app) {
   assert.deepEqual(app.problems.consoleErrors, []);
@@ -35,16 +37,16 @@ test('presenter keys drive a whole case; the engine is hidden until the lecturer
       assert.equal(s.engine_shown, false, `stage ${stage}: the engine is hidden before the lecturer shows it`);
       assert.equal(s.case.engine_shown, false);
       assert.equal(s.case.engine, null, 'nothing of the engine is reported while hidden');
-      // The show of hands: a few for the first diagnoses, more for one that moves with the stage.
-      const hands = ids.map((_, i) => (i === stage % ids.length ? 5 + stage : i < 3 ? 1 + i : 0));
-      for (let d = 0; d < ids.length; ++d) {
-        while (s.vote.selected !== ids[d]) s = await press(app, 'ArrowDown');
-        for (let k = 0; k < hands[d]; ++k) s = await press(app, 'Equal');
+      // The show of hands for the four answers: a few for the first two, more for one that moves with the stage.
+      const hands = questionOrder.map((_, i) => (i === stage % 4 ? 5 + stage : i < 2 ? 1 + i : 0));
+      for (let g = 0; g < questionOrder.length; ++g) {
+        while (s.vote.selected !== questionOrder[g]) s = await press(app, 'ArrowDown');
+        for (let k = 0; k < hands[g]; ++k) s = await press(app, 'Equal');
       }
       const total = hands.reduce((a, b) => a + b, 0);
       assert.equal(s.vote.total, total);
-      ids.forEach((id, d) => assert.equal(s.vote.counts[id], hands[d], `count of ${id}`));
-      ids.forEach((id, d) => assertClose(s.vote.probabilities[id], hands[d] / total, 1e-12, `vote share of ${id}`));
+      questionOrder.forEach((id, g) => assert.equal(s.vote.counts[id], hands[g], `count of ${id}`));
+      questionOrder.forEach((id, g) => assertClose(s.vote.probabilities[id], hands[g] / total, 1e-12, `vote share of ${id}`));
       assert.equal(s.engine_shown, false, 'entering the vote does not show the engine');
       await app.shot(`presenter-stage${stage + 1}-vote`);
 
@@ -53,6 +55,7 @@ test('presenter keys drive a whole case; the engine is hidden until the lecturer
       for (const [dx, p] of Object.entries(reference[stage])) assertClose(s.case.engine.posterior[dx], p, 1e-12, `stage ${stage} ${dx}`);
       const st = s.case.stages[stage];
       assert.equal(st.committed, true, 'showing the engine locks the hall\'s vote in');
+      assert.equal(st.level, 'groups', 'the hall answered the first question: scored on the four groups');
       assertClose(st.learner_brier, s.vote.brier, 1e-12, 'the vote is scored like a learner');
       votes.push(s.vote.probabilities);
       await app.shot(`presenter-stage${stage + 1}-engine`);
@@ -87,8 +90,9 @@ test('presenter keys drive a whole case; the engine is hidden until the lecturer
     }
     assert.equal(s.screen, 'debrief', 'after the last stage: the debrief');
     assert.equal(s.case.finished, true);
-    const truth = s.case.answer;
-    s.case.stages.forEach((st, i) => assertClose(st.learner_brier, brier(votes[i], truth), 1e-9, `stage ${i} Brier from the core`));
+    const truth = groupOf()[s.case.answer];  // the hall is scored on the group of the answer
+    s.case.stages.forEach((st, i) => assertClose(st.learner_brier, brier(votes[i], truth), 1e-9, `stage ${i} Brier on the groups`));
+    s.case.stages.forEach((st, i) => assertClose(st.engine_brier, brier(byGroup(reference[i]), truth), 1e-9, `stage ${i} engine on the groups`));
     await app.shot('presenter-debrief');
 
     s = await press(app, '2');
@@ -125,3 +129,63 @@ test('a fresh case in presenter mode can be walked without a vote, and digits ju
     await app.close();
   }
 });
+
+// Everything a lecturer needs on one projected screen: the stage tabs, the case text, the hall's vote and,
+// once shown, the engine; no control overlaps another. A stage without a vote asks before it moves on.
+for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`presenter mode at ${size}: case text, tabs, vote and engine on one screen`, { timeout: 180000 }, async () => {
+    const app = await openApp({ query: 'present&case=gpa-cavities', viewport });
+    try {
+      let s = await stateAfter(app);
+      assert.equal(s.mode, 'presenter');
+      assert.ok(s.ui_scale >= 2, 'scale 2');
+      const onScreen = (name) => {
+        const r = s.controls[name];
+        assert.ok(r, `${name} is drawn`);
+        assert.ok(r.x >= -0.5 && r.y >= -0.5 && r.x + r.w <= viewport.width + 0.5 && r.y + r.h <= viewport.height + 0.5,
+          `${name} is on screen (${JSON.stringify(r)})`);
+      };
+      const noOverlap = () => {
+        const names = Object.keys(s.controls).filter((k) => !k.startsWith('panel.'));
+        for (let i = 0; i < names.length; ++i)
+          for (let j = i + 1; j < names.length; ++j)
+            assert.ok(!overlaps(s.controls[names[i]], s.controls[names[j]]), `${names[i]} overlaps ${names[j]}`);
+        assert.ok(!overlaps(s.controls['panel.findings'], s.controls['panel.vote']), 'the vote is beside the case text, not over it');
+      };
+      for (const name of ['panel.findings', 'panel.vote', 'stage.history', 'stage.course', 'next', 'vote.count.immune', 'vote.count.both', 'vote.total'])
+        onScreen(name);
+      noOverlap();
+      await app.shot(`presenter-${size}-vote`);
+
+      // No vote: N asks first and stays; a second N moves on, the stage unscored.
+      s = await press(app, 'n');
+      assert.equal(s.confirm, 'skip_vote', 'a stage without a vote asks before it moves on');
+      assert.equal(s.case.stage.index, 0);
+      s = await press(app, 'n');
+      assert.equal(s.case.stage.index, 1, 'the second N moves on');
+      assert.equal(s.case.stages[0].committed, false, 'unscored');
+
+      // Typed hands (a click in the count, then digits), more by keys; E shows the engine beside the vote.
+      const r = s.controls['vote.count.immune'];
+      await app.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await app.page.keyboard.type('12');
+      await app.page.keyboard.press('Enter');
+      s = await stateAfter(app);
+      assert.equal(s.vote.counts.immune, 12, 'a typed count');
+      while (s.vote.selected !== 'coagulopathic') s = await press(app, 'ArrowDown');
+      for (let k = 0; k < 4; ++k) s = await press(app, 'Equal');
+      assert.equal(s.vote.total, 16);
+      s = await press(app, 'e');
+      assert.equal(s.engine_shown, true);
+      for (const name of ['panel.findings', 'panel.vote', 'stage.history', 'vote.engine.immune', 'vote.engine.both', 'vote.score']) onScreen(name);
+      noOverlap();
+      assert.equal(s.case.stages[1].committed, true, 'the hall\'s vote is locked in');
+      assert.equal(s.case.stages[1].level, 'groups');
+      await app.shot(`presenter-${size}-engine`);
+      checkProblems(app);
+    } finally {
+      await app.close();
+    }
+  });
+}

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
 import { launchBrowser, repoRoot, siteDir, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, press, commitKey } from './player_driver.mjs';
+import { assertClose, brier, click, press, commitKey, selectDiagnosis } from './player_driver.mjs';
 import { launch, packageList, startLms } from './scorm_host.mjs';
 
 const CASE = 'heparin-long-aptt';
@@ -20,7 +20,7 @@ const caseData = JSON.parse(readFileSync(path.join(siteDir, 'cases', `${CASE}.ca
 const answer = caseData.answer.diagnosis;
 const stageIds = caseData.stages.map((s) => s.stage);
 const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases/knowledge-base.json'), 'utf8'));
-const diagnosisKey = (id) => String(kb.diagnoses.findIndex((d) => d.id === id) + 1);  // keys 1–9 select
+
 const stageScore = (b) => Math.min(100, Math.max(0, 100 * (1 - b / 2)));
 const tag = (version) => (version === '1.2' ? 'scorm12' : 'scorm2004');
 const pkg = (version, caseId = null) => packageList().find((p) => p.id === `dah-tutor-${tag(version)}${caseId ? '-' + caseId : ''}`);
@@ -60,7 +60,7 @@ async function waitForEvent(app, name) {
 
 // Sets the draft: `raise` nudges of +0.05 on diagnosis `id`, then commits. Returns the committed answer.
 async function commitStage(app, stage, id, raise) {
-  let s = await press(app, diagnosisKey(id));
+  let s = await selectDiagnosis(app, id);  // the detailed sliders: , / . choose a cause
   for (let i = 0; i < raise; i++) s = await press(app, 'Equal');
   s = await commitKey(app);
   assert.equal(s.case.stages[stage].committed, true, `stage ${stage} is committed`);
@@ -90,7 +90,7 @@ for (const [version, favoured, raise] of [['1.2', answer, 12], ['2004', 'gpa', 1
         committed.push(await commitStage(app, stage, favoured, stage === 0 ? raise : 1));
         s = await press(app, 'n');
       }
-      s = await press(app, diagnosisKey('warfarin'));
+      s = await selectDiagnosis(app, 'warfarin');
       s = await press(app, 'Equal');
       const draft = s.case.learner.draft;
       await app.closeFrame();
@@ -233,7 +233,7 @@ for (const [name, fake] of [['refuses every call', refusingApi], ['throws and re
     try {
       const app = await launch(browser, lms, { version: '1.2', packageId: p.id, fake });
       let s = await click(app, `case.${CASE}`);
-      s = await press(app, diagnosisKey(answer));
+      s = await selectDiagnosis(app, answer);
       s = await press(app, 'Equal');
       s = await commitKey(app);
       s = await press(app, 'n');

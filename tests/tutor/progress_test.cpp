@@ -10,7 +10,7 @@ TEST_F(TutorTest, ProgressSurvivesASaveAndARestore) {
     tutor.open_case("fixture-warfarin");
     tutor.commit({0.25, 0.5, 0.125, 0.125});
     tutor.reveal_next();
-    tutor.set_vote(dx("warfarin"), 12);
+    tutor.set_vote(tutor.kb()->group_index("coagulopathic"), 12);
     tutor.commit({0, 1, 0, 0});
     tutor.open_case("fixture-both");
     tutor.set_probability(dx("gpa-warfarin"), 0.6);
@@ -91,7 +91,7 @@ TEST_F(TutorTest, ProbabilitiesAreStoredByDiagnosisId) {
     tutor.open_case("fixture-warfarin");
     tutor.commit({0.25, 0.5, 0.125, 0.125});
     const auto j = nlohmann::json::parse(tutor.progress_json());
-    EXPECT_EQ(j["version"], 2);
+    EXPECT_EQ(j["version"], 3);
     EXPECT_EQ(j["cases"]["fixture-warfarin"]["answers"][0]["p"]["warfarin"], 0.5);
     EXPECT_EQ(j["events"][1]["cmd"], "commit");
 }

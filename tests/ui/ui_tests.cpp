@@ -130,8 +130,17 @@ int case_index_in_library(const json& s, const std::string& id) {
 
 std::string file_of(const json& s, const std::string& id) { return s["cases"][static_cast<std::size_t>(case_index_in_library(s, id))]["file"]; }
 
+// Opens the answer panel's "every cause" sliders (the four groups come first; the causes are optional).
+json open_detailed(Driver& ui) {
+    json s = ui.state();
+    if (!s["answer_panel"]["detailed_open"].get<bool>()) s = ui.click("detailed.toggle");
+    check(s["answer_panel"]["detailed_open"].get<bool>(), "the detailed sliders open");
+    return s;
+}
+
 // Sets the learner's answer with the mouse: click a slider at `fraction` of its width.
 json set_slider(Driver& ui, const std::string& diagnosis, float fraction) {
+    open_detailed(ui);
     const json r = ui.scroll_to("slider." + diagnosis)["controls"]["slider." + diagnosis];
     return ui.click_at(r["x"].get<float>() + r["w"].get<float>() * fraction, r["y"].get<float>() + r["h"].get<float>() / 2);
 }
@@ -203,16 +212,31 @@ void test_keyboard_only() {
     const std::string id = s["case"]["id"];
     const Reference r = reference(file_of(s, id));
     const int n = static_cast<int>(r.c.stages.size());
+    // The answer's group and its place in the question (immune, coagulopathic, other, both): its preset key.
+    const int truth_group = r.kb.diagnoses[static_cast<std::size_t>(r.c.answer)].group;
+    const std::string order[] = {"immune", "coagulopathic", "other", "both"};
+    int place = 0;
+    while (order[place] != r.kb.groups[static_cast<std::size_t>(truth_group)].id) ++place;
     for (int stage = 0; stage < n; ++stage) {
-        s = ui.press(key::digit1 + r.c.answer);  // choose the true diagnosis (its row number)
-        for (int i = 0; i < 4; ++i) s = ui.press(key::equals);
+        s = ui.press(key::digit1 + place);  // "mostly <the answer's group>": .7, the others .1
+        for (int i = 0; i < 2; ++i) s = ui.press(key::equals);  // two steps of 5 points: .8
         const std::vector<double> draft = probabilities(r.kb, s["case"]["learner"]["draft"]);
         check_sums_to_one(draft, "keyboard draft");
+        check(s["case"]["learner"]["level"] == "groups", "keys answer the first question (the groups level)");
         s = ui.press(key::letter('n'));
         check(s["case"]["stage"]["index"] == stage, "N does nothing before the commit");
         s = commit(ui);
-        check_score_matches(r, s["case"], stage);
         check_engine_matches(r, s["case"], stage);
+        // Scored on the four groups: .8 on the answer's group and .2 / 3 on each other, so the Brier score
+        // is (1 - .8)² + 3 × (.2 / 3)² whatever the group; the engine on its own group totals.
+        const json& st = s["case"]["stages"][static_cast<std::size_t>(stage)];
+        check(st["level"] == "groups", "the commit is at the groups level");
+        check_near(st["groups"][r.kb.groups[static_cast<std::size_t>(truth_group)].id].get<double>(), 0.8, 1e-9, "the answer's group");
+        check_near(st["learner_brier"].get<double>(), 0.04 + 3 * (0.2 / 3) * (0.2 / 3), 1e-9, "the groups-level Brier score");
+        std::vector<double> groups(r.kb.groups.size(), 0.0);
+        for (std::size_t d = 0; d < r.kb.diagnoses.size(); ++d)
+            groups[static_cast<std::size_t>(r.kb.diagnoses[d].group)] += r.stages[static_cast<std::size_t>(stage)][d];
+        check_near(st["engine_brier"].get<double>(), brier(groups, truth_group), 1e-9, "the engine's groups-level Brier score");
         s = ui.press(key::letter('n'));
     }
     check(s["screen"] == "debrief", "N after the last stage opens the debrief");
@@ -315,7 +339,8 @@ void check_layout(const json& s, float width, const std::string& where) {
     std::vector<std::string> names;
     for (auto it = s["controls"].begin(); it != s["controls"].end(); ++it) {
         const json& r = it.value();
-        if (it.key() == "help" || it.key() == "settings" || it.key() == "errors") continue;
+        // The answer panel's region lies inside the learner's panel: its controls are checked one by one.
+        if (it.key() == "help" || it.key() == "settings" || it.key() == "errors" || it.key() == "panel.commit") continue;
         check(r["x"].get<float>() >= -0.5f && r["x"].get<float>() + r["w"].get<float>() <= width + 0.5f,
               where + ": control " + it.key() + " fits the width");
         names.push_back(it.key());
@@ -475,6 +500,77 @@ void test_explorer_filters() {
     check(s["explorer_first_rows"][0] == best_row, "ranked by " + kb.diagnoses[d].id + ", the strongest finding comes first (" + best_row + ")");
 }
 
+// The answer panel: a preset answers the first question; a cause's share within the leading group is
+// the optional second step; the detailed sliders take typed values, hold a value, and a click on a
+// cause's name sets nothing. Expected values worked out here from the presets and the rescaling rule.
+void test_answer_levels() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.state();
+    const std::string id = "gpa-cavities";
+    s = ui.click("case." + id);
+    check(s["controls"].contains("panel.commit") && s["controls"].contains("commit") && s["controls"].contains("commit.split"),
+          "the answer panel opens with the stage");
+    check(s["case"]["learner"]["level"] == "groups", "the untouched answer is at the groups level");
+    check_near(s["case"]["learner"]["groups"]["immune"].get<double>(), 0.25, 1e-12, "the four groups start even");
+    s = ui.click("commit.preset.1");
+    check_near(s["case"]["learner"]["groups"]["immune"].get<double>(), 0.7, 1e-12, "\"Mostly immune\" gives immune .7");
+    check_near(s["case"]["learner"]["groups"]["both"].get<double>(), 0.1, 1e-12, "and .1 to each other group");
+    // Drag the first handle (immune | blood thinner) to 60 % of the bar.
+    const json bar = s["controls"]["commit.split"];
+    const float x0 = bar["x"].get<float>(), w = bar["w"].get<float>(), y = bar["y"].get<float>() + bar["h"].get<float>() / 2;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x0 + w * 0.7f, y);
+    ui.step();
+    io.MouseDown[0] = true;
+    ui.step();
+    for (int i = 1; i <= 4; ++i) {
+        io.MousePos = ImVec2(x0 + w * (0.7f - 0.025f * static_cast<float>(i)), y);
+        ui.step();
+    }
+    io.MouseDown[0] = false;
+    s = ui.step(2);
+    check_near(s["case"]["learner"]["groups"]["immune"].get<double>(), 0.6, 0.011, "dragging the handle gives immune what is left of it");
+    check_near(s["case"]["learner"]["groups"]["coagulopathic"].get<double>(), 0.2, 0.011, "and the blood thinners what is right of it");
+    check_near(s["case"]["learner"]["groups"]["other"].get<double>(), 0.1, 1e-9, "the other groups stay");
+    // The causes within the leading group (immune).
+    s = ui.click("causes.toggle");
+    check(s["answer_panel"]["causes_open"].get<bool>() && ui.scroll_to("cause.gpa")["controls"].contains("cause.gpa"), "the leading group's causes are offered");
+    const json r = ui.scroll_to("cause.gpa")["controls"]["cause.gpa"];
+    s = ui.click_at(r["x"].get<float>() + r["w"].get<float>() * 0.9f, r["y"].get<float>() + r["h"].get<float>() / 2);
+    check(s["case"]["learner"]["level"] == "top_causes", "a cause's share makes it the top-causes level");
+    const double immune = s["case"]["learner"]["groups"]["immune"].get<double>();
+    check(s["case"]["learner"]["draft"]["gpa"].get<double>() > 0.8 * immune, "GPA takes most of immune's share");
+    // Every cause: a click on a name chooses it and sets nothing.
+    open_detailed(ui);
+    const json before = ui.state()["case"]["learner"]["draft"];
+    s = ui.click("label.mpa");
+    check(s["case"]["learner"]["draft"] == before, "a click on a cause's name does not set a value");
+    check(s["case"]["selected_diagnosis"] == "mpa" && !s["answer_panel"]["keys_on_group"].get<bool>(),
+          "it chooses the cause for the keys");
+    // Hold GPA, then set MPA: GPA keeps its value.
+    s = ui.click("hold.gpa");
+    check(s["case"]["learner"]["held"].size() == 1 && s["case"]["learner"]["held"][0] == "gpa", "Hold holds");
+    const double gpa = s["case"]["learner"]["draft"]["gpa"].get<double>();
+    s = ui.press(key::equals);  // MPA + 5 points
+    check_near(s["case"]["learner"]["draft"]["gpa"].get<double>(), gpa, 1e-12, "the held cause keeps its value");
+    check(s["case"]["learner"]["level"] == "detailed", "a detailed slider makes it the detailed level");
+    // Ctrl+click types a value: 40 for MPA.
+    const json m = ui.scroll_to("slider.mpa")["controls"]["slider.mpa"];
+    io.KeyCtrl = true;
+    ui.click_at(m["x"].get<float>() + m["w"].get<float>() / 2, m["y"].get<float>() + m["h"].get<float>() / 2);
+    io.KeyCtrl = false;
+    // The value's text is selected as the field opens: what is typed replaces it.
+    ui.type_char('4');
+    ui.type_char('0');
+    s = ui.press(key::enter);
+    check_near(s["case"]["learner"]["draft"]["mpa"].get<double>(), 0.4, 1e-9, "a typed 40 sets MPA to 40 %");
+    check_near(s["case"]["learner"]["draft"]["gpa"].get<double>(), gpa, 1e-12, "GPA is still held");
+    s = commit(ui);
+    check(s["case"]["stages"][0]["level"] == "detailed", "committed at the detailed level");
+    check(s["controls"].contains("stage_score"), "the score is shown with its level");
+}
+
 void test_idle() {
     MemoryPlatform platform;
     Driver ui(platform);
@@ -500,6 +596,7 @@ int main(int argc, char** argv) {
         {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
         {"idle", test_idle},               {"data_later", test_data_later},
         {"ask_first", test_even_spread_and_restart_ask_first}, {"explorer_filters", test_explorer_filters},
+        {"answer_levels", test_answer_levels},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

@@ -37,6 +37,7 @@ json result_json(const tutor::Tutor& t) {
         j["learner"] = by_id(v.answer.committed_p, dx);
         j["learner_brier"] = v.answer.learner_brier;
         j["engine_brier"] = v.answer.engine_brier;
+        j["level"] = tutor::level_id(v.answer.level);
     }
     if (v.what_if) j["what_if_posterior"] = by_id(v.what_if_posterior, dx);
     if (v.vote.total > 0) j["vote"] = {{"total", v.vote.total}, {"brier", v.vote.brier}, {"log_bits", v.vote.log_bits}};
@@ -121,7 +122,7 @@ int run_session(const Options& options) {
         const std::string& id = t.library().cases[i].data.id;
         json stages = json::array();
         for (const tutor::StageAnswer& a : s->answers)
-            stages.push_back(a.committed ? json{{"learner_brier", a.learner_brier}, {"engine_brier", a.engine_brier}} : json(nullptr));
+            stages.push_back(a.committed ? json{{"learner_brier", a.learner_brier}, {"engine_brier", a.engine_brier}, {"level", tutor::level_id(a.level)}} : json(nullptr));
         scores.push_back({{"case", id}, {"finished", s->finished}, {"learner_case_score", tutor::case_score(*s, true)},
                           {"engine_case_score", tutor::case_score(*s, false)}, {"stages", stages}});
         if (!options.json)

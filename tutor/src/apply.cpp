@@ -48,9 +48,28 @@ bool Tutor::apply(const Event& c) {
     }
     if (type == "commit") {
         if (c.stage >= 0 && c.stage != stage_) return false;
-        if (c.values.empty()) return commit();
+        if (c.values.empty() && c.groups.empty()) return commit();
+        if (c.values.empty()) {  // the first question only: four numbers by group id
+            std::vector<double> q(kb->groups.size(), 0.0);
+            for (const auto& [id, p] : c.groups) {
+                const int g = kb->group_index(id);
+                if (g < 0 || !(p >= 0)) return false;
+                q[static_cast<std::size_t>(g)] = p;
+            }
+            return commit_groups(q);
+        }
         std::vector<double> p;
-        return probabilities(*kb, c.values, p) && commit(p);
+        if (!probabilities(*kb, c.values, p)) return false;
+        CommitLevel level = CommitLevel::detailed;
+        if (!c.level.empty() && !level_from_id(c.level, level)) return false;
+        unsigned causes_of = level == CommitLevel::detailed ? all_groups(*kb) : 0;
+        if (level == CommitLevel::top_causes)
+            for (const std::string& id : c.causes_of) {
+                const int g = kb->group_index(id);
+                if (g < 0 || g >= 31) return false;
+                causes_of |= 1u << g;
+            }
+        return commit_answer(p, causes_of);
     }
     if (type == "what_if") {
         if (c.variable.empty()) return set_what_if(std::nullopt);
@@ -62,11 +81,13 @@ bool Tutor::apply(const Event& c) {
     if (type == "weigh") return weigh(group_index(*kb, c.group_for), group_index(*kb, c.group_against));
     if (type == "vote") {
         if (c.stage >= 0 && c.stage != stage_) return false;
-        std::vector<int> counts(kb->diagnoses.size(), 0);
+        std::vector<int> counts(kb->groups.size(), 0);
         for (const auto& [id, n] : c.counts) {
-            const int d = diagnosis_index(*kb, id);
-            if (d < 0 || n < 0) return false;
-            counts[static_cast<std::size_t>(d)] = n;
+            // By group id; an older log's hands for a diagnosis count for its group.
+            int g = kb->group_index(id);
+            if (const int d = diagnosis_index(*kb, id); g < 0 && d >= 0) g = kb->diagnoses[static_cast<std::size_t>(d)].group;
+            if (g < 0 || n < 0) return false;
+            counts[static_cast<std::size_t>(g)] += n;
         }
         return set_votes(counts);
     }

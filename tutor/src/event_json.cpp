@@ -15,6 +15,9 @@ json event_to_json(const Event& e) {
     if (!e.variable.empty()) j["variable"] = e.variable, j["value"] = e.value;
     if (!e.group_for.empty()) j["for"] = e.group_for, j["against"] = e.group_against;
     for (const auto& [id, n] : e.counts) j["counts"][id] = n;
+    if (!e.level.empty()) j["level"] = e.level;
+    if (!e.causes_of.empty()) j["causes_of"] = e.causes_of;
+    for (const auto& [id, q] : e.groups) j["groups"][id] = q;
     return j;
 }
 
@@ -39,6 +42,18 @@ bool event_from_json(const json& j, Event& out, std::string& error) {
             for (const auto& [d, n] : v.items()) {
                 if (!n.is_number_integer()) return error = "\"counts\": the count of \"" + d + "\" is not a whole number", false;
                 e.counts.emplace_back(d, n.get<int>());
+            }
+        } else if (key == "groups" && v.is_object()) {
+            for (const auto& [g, q] : v.items()) {
+                if (!q.is_number()) return error = "\"groups\": the probability of \"" + g + "\" is not a number", false;
+                e.groups.emplace_back(g, q.get<double>());
+            }
+        } else if (key == "level" && v.is_string()) {
+            e.level = v.get<std::string>();
+        } else if (key == "causes_of" && v.is_array()) {
+            for (const auto& g : v) {
+                if (!g.is_string()) return error = "\"causes_of\": expected group ids such as \"immune\"", false;
+                e.causes_of.push_back(g.get<std::string>());
             }
         } else {
             return error = "unexpected key \"" + key + "\" (or a value of the wrong type)", false;

@@ -1,5 +1,7 @@
 // Saved progress as JSON text. Probabilities are stored by diagnosis id so a changed knowledge base
-// cannot mix them up. Version 2 adds the event log and the class votes; version 1 is still read.
+// cannot mix them up. Version 2 adds the event log and the class votes; version 3 the level of each
+// answer (the groups, some groups' causes, every cause) and votes by group. Versions 1 and 2 are still
+// read: their answers were detailed, and their hands for a diagnosis count for its group.
 // A file that is damaged or from a newer version is read as far as it can be, and said so.
 #include <algorithm>
 
@@ -15,7 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int progress_version = 2;
+constexpr int progress_version = 3;
 
 json probabilities_json(const KnowledgeBase& kb, const std::vector<double>& p) {
     json out = json::object();
@@ -46,10 +48,29 @@ void read(const json& j, const char* key, T& out) {
     }
 }
 
+// Group ids as a bit set; unknown ids are left out.
+unsigned groups_from(const KnowledgeBase& kb, const json& j) {
+    unsigned out = 0;
+    if (!j.is_array()) return out;
+    for (const json& id : j)
+        if (id.is_string())
+            if (const int g = kb.group_index(id.get<std::string>()); g >= 0 && g < 31) out |= 1u << g;
+    return out;
+}
+
+json groups_json(const KnowledgeBase& kb, unsigned set) {
+    json out = json::array();
+    for (std::size_t g = 0; g < kb.groups.size() && g < 31; ++g)
+        if (set & (1u << g)) out.push_back(kb.groups[g].id);
+    return out;
+}
+
 StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
     StageAnswer x;
     if (!a.is_object()) return x;
     if (a.contains("draft")) x.draft = probabilities_from(kb, a["draft"]);
+    // Drafts and answers of older files were set cause by cause.
+    x.draft_causes = a.contains("draft_causes_of") ? groups_from(kb, a["draft_causes_of"]) : all_groups(kb);
     bool committed = false;
     read(a, "committed", committed);
     if (committed && a.contains("p")) {
@@ -57,6 +78,12 @@ StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
         x.committed = !x.committed_p.empty();
         read(a, "learner_brier", x.learner_brier);
         read(a, "engine_brier", x.engine_brier);
+        read(a, "learner_log_bits", x.learner_log_bits);
+        read(a, "engine_log_bits", x.engine_log_bits);
+        x.causes_of = all_groups(kb);
+        if (a.contains("causes_of")) x.causes_of = groups_from(kb, a["causes_of"]);
+        x.level = level_of(kb, x.causes_of);
+        if (x.committed) x.committed_groups = group_totals(kb, x.committed_p);
     }
     return x;
 }
@@ -72,11 +99,20 @@ std::string Tutor::progress_json() const {
         for (const auto& [id, s] : sessions_) {
             json answers = json::array();
             for (const auto& a : s.answers) {
-                json x = {{"draft", probabilities_json(kb, a.draft)}, {"committed", a.committed}};
+                json x = {{"draft", probabilities_json(kb, a.draft)}, {"draft_causes_of", groups_json(kb, a.draft_causes)},
+                          {"committed", a.committed}};
                 if (a.committed) {
                     x["p"] = probabilities_json(kb, a.committed_p);
+                    x["level"] = level_id(a.level);  // for readers; the level follows from causes_of
+                    x["causes_of"] = groups_json(kb, a.causes_of);
+                    json groups = json::object();
+                    for (std::size_t g = 0; g < kb.groups.size() && g < a.committed_groups.size(); ++g)
+                        groups[kb.groups[g].id] = a.committed_groups[g];
+                    x["groups"] = std::move(groups);
                     x["learner_brier"] = a.learner_brier;
                     x["engine_brier"] = a.engine_brier;
+                    x["learner_log_bits"] = a.learner_log_bits;
+                    x["engine_log_bits"] = a.engine_log_bits;
                 }
                 answers.push_back(std::move(x));
             }
@@ -87,8 +123,8 @@ std::string Tutor::progress_json() const {
         for (const auto& [id, stages] : votes_)
             for (const auto& [stage, counts] : stages) {
                 json by_id = json::object();
-                for (std::size_t d = 0; d < counts.size() && d < kb.diagnoses.size(); ++d)
-                    if (counts[d] > 0) by_id[kb.diagnoses[d].id] = counts[d];
+                for (std::size_t g = 0; g < counts.size() && g < kb.groups.size(); ++g)
+                    if (counts[g] > 0) by_id[kb.groups[g].id] = counts[g];
                 if (!by_id.empty()) votes[id][std::to_string(stage)] = std::move(by_id);
             }
     }
@@ -146,10 +182,12 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
             for (const auto& [stage, by_id] : stages.items()) {
                 if (!by_id.is_object() || stage.empty() || stage.find_first_not_of("0123456789") != std::string::npos || stage.size() > 3)
                     continue;
-                std::vector<int> counts(kb.diagnoses.size(), 0);
-                for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-                    const auto it = by_id.find(kb.diagnoses[d].id);
-                    if (it != by_id.end() && it->is_number_integer()) counts[d] = std::clamp(it->get<int>(), 0, 100000);
+                std::vector<int> counts(kb.groups.size(), 0);
+                for (const auto& [key, n] : by_id.items()) {
+                    int g = kb.group_index(key);
+                    if (const int d = kb.diagnosis_index(key); g < 0 && d >= 0) g = kb.diagnoses[static_cast<std::size_t>(d)].group;
+                    if (g >= 0 && n.is_number_integer())
+                        counts[static_cast<std::size_t>(g)] = std::clamp(counts[static_cast<std::size_t>(g)] + n.get<int>(), 0, 100000);
                 }
                 votes_[id][std::stoi(stage)] = std::move(counts);
             }

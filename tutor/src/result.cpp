@@ -26,16 +26,17 @@ void why_groups(const KnowledgeBase& kb, int chosen_for, int chosen_against, int
     if (b < 0 || b == a) b = (a + 1) % n;
 }
 
-VoteResult vote_result(const std::vector<int>& counts, const std::vector<double>& engine, int answer) {
+// The hall answers the first question: scored on the groups, the engine's group totals beside it.
+VoteResult vote_result(const std::vector<int>& counts, const std::vector<double>& engine_groups, int answer_group) {
     VoteResult v;
     v.counts = counts;
     for (int n : v.counts) v.total += n;
     if (v.total <= 0) return v;
     v.probabilities = normalised({v.counts.begin(), v.counts.end()});
-    v.brier = brier_score(v.probabilities, answer);
-    v.log_bits = log_score_bits(v.probabilities, answer);
-    v.engine_brier = brier_score(engine, answer);
-    v.engine_log_bits = log_score_bits(engine, answer);
+    v.brier = brier_score(v.probabilities, answer_group);
+    v.log_bits = log_score_bits(v.probabilities, answer_group);
+    v.engine_brier = brier_score(engine_groups, answer_group);
+    v.engine_log_bits = log_score_bits(engine_groups, answer_group);
     return v;
 }
 
@@ -89,10 +90,11 @@ void Tutor::refresh() const {
         }
         v.learner_case_score = case_score(*s, true);
         v.engine_case_score = case_score(*s, false);
-        std::vector<int> counts(kb.diagnoses.size(), 0);
+        std::vector<int> counts(kb.groups.size(), 0);
         if (const auto c = votes_.find(e.data.id); c != votes_.end())
             if (const auto st = c->second.find(v.stage); st != c->second.end()) counts = st->second;
-        v.vote = vote_result(counts, v.posterior, e.data.answer);
+        const int answer_group = e.data.answer >= 0 ? kb.diagnoses[static_cast<std::size_t>(e.data.answer)].group : -1;
+        v.vote = vote_result(counts, v.groups, answer_group);
         r.open = std::move(v);
     }
     result_ = std::move(r);

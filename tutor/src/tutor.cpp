@@ -11,11 +11,15 @@ namespace dah::tutor {
 
 namespace {
 
-std::vector<double> uniform(std::size_t n) { return std::vector<double>(n, n > 0 ? 1.0 / static_cast<double>(n) : 0.0); }
-
 std::vector<std::pair<std::string, double>> by_diagnosis_id(const KnowledgeBase& kb, const std::vector<double>& p) {
     std::vector<std::pair<std::string, double>> out;
     for (std::size_t d = 0; d < p.size() && d < kb.diagnoses.size(); ++d) out.emplace_back(kb.diagnoses[d].id, p[d]);
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> by_group_id(const KnowledgeBase& kb, const std::vector<double>& q) {
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t g = 0; g < q.size() && g < kb.groups.size(); ++g) out.emplace_back(kb.groups[g].id, q[g]);
     return out;
 }
 
@@ -82,8 +86,13 @@ CaseSession& Tutor::session_of(int case_index) {
     const std::size_t n_diag = library_.kb ? library_.kb->diagnoses.size() : 0;
     if (s.answers.size() != entry.data.stages.size()) s.answers.resize(entry.data.stages.size());
     for (auto& a : s.answers) {
-        if (a.draft.size() != n_diag) a.draft = uniform(n_diag);
+        if (a.draft.size() != n_diag) {
+            a.draft = even_spread(*library_.kb);
+            a.draft_causes = 0;
+        }
         if (a.committed && a.committed_p.size() != n_diag) a.committed = false;
+        if (a.committed && a.committed_groups.size() != library_.kb->groups.size())
+            a.committed_groups = group_totals(*library_.kb, a.committed_p);
     }
     s.reached = std::clamp(s.reached, 0, std::max(0, static_cast<int>(entry.data.stages.size()) - 1));
     return s;
@@ -134,10 +143,37 @@ StageAnswer* Tutor::editable_answer() {
     return stage_ == s.reached && !a.committed ? &a : nullptr;
 }
 
-bool Tutor::set_probability(int diagnosis, double value) {
+bool Tutor::set_groups(const std::vector<double>& groups) {
+    StageAnswer* a = editable_answer();
+    if (!a || groups.size() != library_.kb->groups.size()) return false;
+    for (double q : groups)
+        if (!(q >= 0)) return false;
+    set_group_totals(*library_.kb, a->draft, groups);
+    changed();
+    return true;
+}
+
+bool Tutor::set_group(int group, double value) {
+    StageAnswer* a = editable_answer();
+    if (!a || group < 0 || group >= static_cast<int>(library_.kb->groups.size())) return false;
+    std::vector<double> q = group_totals(*library_.kb, a->draft);
+    tutor::set_probability(q, group, value);
+    return set_groups(q);
+}
+
+bool Tutor::set_cause_share(int diagnosis, double share) {
+    StageAnswer* a = editable_answer();
+    if (!a || !set_share_in_group(*library_.kb, a->draft, diagnosis, share)) return false;
+    a->draft_causes |= 1u << library_.kb->diagnoses[static_cast<std::size_t>(diagnosis)].group;
+    changed();
+    return true;
+}
+
+bool Tutor::set_probability(int diagnosis, double value, const std::vector<int>& held) {
     StageAnswer* a = editable_answer();
     if (!a || diagnosis < 0 || diagnosis >= static_cast<int>(a->draft.size())) return false;
-    tutor::set_probability(a->draft, diagnosis, value);
+    tutor::set_probability(a->draft, diagnosis, value, held);
+    a->draft_causes = all_groups(*library_.kb);
     changed();
     return true;
 }
@@ -146,6 +182,7 @@ bool Tutor::set_draft(const std::vector<double>& p) {
     StageAnswer* a = editable_answer();
     if (!a || p.size() != a->draft.size()) return false;
     a->draft = normalised(p);
+    a->draft_causes = all_groups(*library_.kb);
     changed();
     return true;
 }
@@ -153,23 +190,51 @@ bool Tutor::set_draft(const std::vector<double>& p) {
 bool Tutor::spread_evenly() {
     StageAnswer* a = editable_answer();
     if (!a) return false;
-    a->draft = uniform(a->draft.size());
+    a->draft = even_spread(*library_.kb);
+    a->draft_causes = 0;
     changed();
     return true;
 }
 
-bool Tutor::commit(const std::vector<double>& p) { return set_draft(p) && commit(); }
+bool Tutor::commit(const std::vector<double>& p) { return commit_answer(p, all_groups(*library_.kb)); }
+
+bool Tutor::commit_groups(const std::vector<double>& groups) {
+    StageAnswer* a = editable_answer();
+    if (!a || groups.size() != library_.kb->groups.size()) return false;
+    std::vector<double> p = a->draft;
+    set_group_totals(*library_.kb, p, groups);
+    return commit_answer(p, 0);
+}
+
+bool Tutor::commit_answer(const std::vector<double>& p, unsigned causes_of) {
+    StageAnswer* a = editable_answer();
+    if (!a || p.size() != a->draft.size()) return false;
+    a->draft = normalised(p);
+    a->draft_causes = causes_of & all_groups(*library_.kb);
+    return commit();
+}
 
 bool Tutor::commit() {
     StageAnswer* a = editable_answer();
     if (!a) return false;
+    const KnowledgeBase& kb = *library_.kb;
     const CaseEntry& entry = library_.cases[static_cast<std::size_t>(open_)];
     a->committed_p = normalised(a->draft);
     a->draft = a->committed_p;
     a->committed = true;
-    a->learner_brier = brier_score(a->committed_p, entry.data.answer);
-    if (stage_ < static_cast<int>(entry.replay.size()))
-        a->engine_brier = brier_score(entry.replay[static_cast<std::size_t>(stage_)].posterior, entry.data.answer);
+    a->causes_of = a->draft_causes & all_groups(kb);
+    a->level = level_of(kb, a->causes_of);
+    a->committed_groups = group_totals(kb, a->committed_p);
+    // Scored on what was answered, the engine on the same outcomes.
+    std::vector<double> outcomes;
+    int truth = answered_outcomes(kb, a->committed_p, a->causes_of, entry.data.answer, outcomes);
+    a->learner_brier = brier_score(outcomes, truth);
+    a->learner_log_bits = log_score_bits(outcomes, truth);
+    if (stage_ < static_cast<int>(entry.replay.size())) {
+        truth = answered_outcomes(kb, entry.replay[static_cast<std::size_t>(stage_)].posterior, a->causes_of, entry.data.answer, outcomes);
+        a->engine_brier = brier_score(outcomes, truth);
+        a->engine_log_bits = log_score_bits(outcomes, truth);
+    }
     CaseSession& s = session_of(open_);
     const bool all = std::all_of(s.answers.begin(), s.answers.end(), [](const StageAnswer& x) { return x.committed; });
     if (all && !s.finished) {
@@ -179,7 +244,12 @@ bool Tutor::commit() {
         p.best_score = std::max(p.best_score, case_score(s, true));
     }
     Event e = event_for("commit");
-    e.values = by_diagnosis_id(*library_.kb, a->committed_p);
+    e.values = by_diagnosis_id(kb, a->committed_p);
+    e.level = level_id(a->level);
+    e.groups = by_group_id(kb, a->committed_groups);
+    if (a->level == CommitLevel::top_causes)
+        for (std::size_t g = 0; g < kb.groups.size(); ++g)
+            if (a->causes_of & (1u << g)) e.causes_of.push_back(kb.groups[g].id);
     log(std::move(e));
     changed();
     return true;
@@ -199,8 +269,11 @@ bool Tutor::reveal_next() {
     if (!before.committed && !reveal_without_commit_) return false;
     s.reached += 1;
     StageAnswer& next = s.answers[static_cast<std::size_t>(s.reached)];
-    // The learner starts the new stage from where they left the last one.
-    if (!next.committed) next.draft = before.committed ? before.committed_p : before.draft;
+    // The learner starts the new stage from where they left the last one, at the same level.
+    if (!next.committed) {
+        next.draft = before.committed ? before.committed_p : before.draft;
+        next.draft_causes = before.committed ? before.causes_of : before.draft_causes;
+    }
     stage_ = s.reached;
     what_if_.reset();
     log(event_for("reveal"));
@@ -287,7 +360,7 @@ void Tutor::reset() {
 std::vector<int>* Tutor::vote_counts() {
     if (open_ < 0 || !library_.kb) return nullptr;
     std::vector<int>& v = votes_[library_.cases[static_cast<std::size_t>(open_)].data.id][stage_];
-    v.resize(library_.kb->diagnoses.size(), 0);
+    v.resize(library_.kb->groups.size(), 0);
     return &v;
 }
 
@@ -295,29 +368,33 @@ bool Tutor::set_votes(const std::vector<int>& new_counts) {
     std::vector<int>* counts = vote_counts();
     if (!counts || new_counts.size() != counts->size()) return false;
     int total = 0;
-    for (std::size_t d = 0; d < counts->size(); ++d) total += (*counts)[d] = std::clamp(new_counts[d], 0, 100000);
-    // The hall's vote becomes the stage's draft while it is open, so the player shows it too.
-    if (StageAnswer* a = editable_answer(); a && total > 0) a->draft = normalised({counts->begin(), counts->end()});
+    for (std::size_t g = 0; g < counts->size(); ++g) total += (*counts)[g] = std::clamp(new_counts[g], 0, 100000);
+    // The hall's vote becomes the stage's draft while it is open (the first question only), so the
+    // player shows it too and showing the engine commits it.
+    if (StageAnswer* a = editable_answer(); a && total > 0) {
+        set_group_totals(*library_.kb, a->draft, std::vector<double>(counts->begin(), counts->end()));
+        a->draft_causes = 0;
+    }
     Event e = event_for("vote");
-    for (std::size_t d = 0; d < counts->size(); ++d)
-        if ((*counts)[d] > 0) e.counts.emplace_back(library_.kb->diagnoses[d].id, (*counts)[d]);
+    for (std::size_t g = 0; g < counts->size(); ++g)
+        if ((*counts)[g] > 0) e.counts.emplace_back(library_.kb->groups[g].id, (*counts)[g]);
     log(std::move(e));
     changed();
     return true;
 }
 
-bool Tutor::set_vote(int diagnosis, int count) {
+bool Tutor::set_vote(int group, int count) {
     const std::vector<int>* counts = vote_counts();
-    if (!counts || diagnosis < 0 || diagnosis >= static_cast<int>(counts->size())) return false;
+    if (!counts || group < 0 || group >= static_cast<int>(counts->size())) return false;
     std::vector<int> next = *counts;
-    next[static_cast<std::size_t>(diagnosis)] = count;
+    next[static_cast<std::size_t>(group)] = count;
     return set_votes(next);
 }
 
-bool Tutor::change_vote(int diagnosis, int delta) {
+bool Tutor::change_vote(int group, int delta) {
     const std::vector<int>* counts = vote_counts();
-    if (!counts || diagnosis < 0 || diagnosis >= static_cast<int>(counts->size())) return false;
-    return set_vote(diagnosis, (*counts)[static_cast<std::size_t>(diagnosis)] + delta);
+    if (!counts || group < 0 || group >= static_cast<int>(counts->size())) return false;
+    return set_vote(group, (*counts)[static_cast<std::size_t>(group)] + delta);
 }
 
 }  // namespace dah::tutor

@@ -34,21 +34,25 @@ static bool bar_button(AppState& app, const char* label, const char* control, bo
 
 static void draw_top_bar(AppState& app) {
     const Palette& pal = palette(app.settings.theme);
+    // Presenter mode: one line on a 1024-pixel projector (shorter labels, a little smaller; the keys stay).
+    const bool compact = app.options.present;
+    if (compact) ImGui::SetWindowFontScale(0.85f);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     ImGui::TextUnformatted("DAH Tutor");
     ImGui::PopStyleColor();
     mark(app, "title");
     const Screen s = app.view.screen;
-    if (bar_button(app, "Library (L)", "nav.library", false, s == Screen::library)) go_to(app, Screen::library);
+    if (bar_button(app, compact ? "Library" : "Library (L)", "nav.library", false, s == Screen::library)) go_to(app, Screen::library);
     if (shown_case(app)) {
-        if (bar_button(app, "Case (P)", "nav.player", false, s == Screen::player)) go_to(app, Screen::player);
-        if (bar_button(app, "Debrief (D)", "nav.debrief", false, s == Screen::debrief)) go_to(app, Screen::debrief);
+        if (bar_button(app, compact ? "Case" : "Case (P)", "nav.player", false, s == Screen::player)) go_to(app, Screen::player);
+        if (bar_button(app, compact ? "Debrief" : "Debrief (D)", "nav.debrief", false, s == Screen::debrief)) go_to(app, Screen::debrief);
     }
-    if (app.tutor.kb() && bar_button(app, "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
+    if (app.tutor.kb() && bar_button(app, compact ? "Knowledge" : "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
         go_to(app, Screen::explorer);
-    if (!app.options.kiosk && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
+    if (!app.options.kiosk && !compact && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
-    if (bar_button(app, "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
+    if (bar_button(app, compact ? "Help" : "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
+    if (compact) ImGui::SetWindowFontScale(1.0f);
     ImGui::Separator();
 }
 

@@ -75,6 +75,15 @@ struct View {
     bool picture_labels = true;        // labels with leader lines on case pictures (shown once committed)
     bool picture_text_open = false;    // the plain-text descriptions under the pictures
     bool confirm_even_spread = false;  // "commit an even spread?" asked once
+    bool confirm_skip_vote = false;    // presenter: "move on without the hall's vote?" asked once
+    // The answer panel (ui/commit_panel.cpp): the group the keys change (a position in the question's
+    // order), whether = / - change it or the selected cause, the optional sections, held causes, a drag.
+    int selected_group = 0;
+    bool keys_on_group = true;
+    bool causes_open = false;
+    bool detailed_open = false;
+    std::vector<int> held;
+    int split_drag = -1, split_tie = -1;  // the handle dragged (and the last of handles at the same place)
     bool confirm_restart = false;      // the debrief's "start this case again?" asked once
     int drawn_case = -1, drawn_stage = -1;  // the stage last drawn: a new one opens at its top
 };

@@ -19,7 +19,7 @@ struct PresenterState {
     std::string engine_case;      // the case those stages belong to
     bool blanked = false;
     bool vote_open = true;        // the class vote panel (V)
-    int vote_selected = 0;        // diagnosis changed by the keys (the counts are the tutor's)
+    int vote_selected = 0;        // the answer changed by the keys: a position in the question order (the counts are the tutor's)
     float saved_scale = 1.0f;     // the learner's settings, restored when presenter mode is left
     int saved_theme = 0;
 };

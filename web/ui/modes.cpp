@@ -30,7 +30,6 @@ void handle_mode_keys(AppState& app) {
 }
 
 void draw_mode_overlays(AppState& app) {
-    draw_class_vote(app);
     draw_import_panel(app);
     draw_reset_confirm(app);
 }
@@ -69,8 +68,9 @@ void draw_mode_help(AppState& app) {
                    {"1 … 9", "Jump to stage n (revealing the stages before it)"},
                    {"E", "Show / hide the engine's differential (showing it locks in the hall's vote)"},
                    {"B or .", "Blank the screen; again to come back"},
-                   {"V", "Show / hide the class vote"},
-                   {"Up / Down, = / -", "Class vote: choose a diagnosis, add / remove a hand"}});
+                   {"V", "Show / hide the class vote (beside the case)"},
+                   {"Up / Down, = / -", "Class vote: choose one of the four answers, add / remove a hand (or type the count)"},
+                   {"N without a vote", "Asks first: N again moves on without scoring the stage"}});
         key_table("Your files", {{"I", "Library: import a case (or drop a file on the window)"},
                                  {"O", "Import panel: choose a file"},
                                  {"R", "Library: reset my progress (asks first)"}});

@@ -10,7 +10,6 @@ namespace dah::ui {
 
 void handle_presenter_keys(AppState& app);
 bool draw_blank(AppState& app);
-void draw_class_vote(AppState& app);
 
 bool draw_kiosk_cover(AppState& app);
 double kiosk_seconds_left(const AppState& app);  // negative when not counting down

@@ -1,5 +1,6 @@
 #include "ui/modes_json.hpp"
 
+#include "ui/commit_panel.hpp"
 #include "ui/modes.hpp"
 #include "ui/modes_internal.hpp"
 
@@ -15,14 +16,18 @@ void add_mode_state(const AppState& app, json& j) {
     json vote = nullptr;
     if (const tutor::CaseView* v = shown_case(app); app.options.present && v) {
         const KnowledgeBase& kb = *app.tutor.kb();
-        vote = {{"open", p.vote_open}, {"selected", kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(p.vote_selected) % kb.diagnoses.size()].id}};
-        for (std::size_t d = 0; d < v->vote.counts.size() && d < kb.diagnoses.size(); ++d) vote["counts"][kb.diagnoses[d].id] = v->vote.counts[d];
+        // Hands for the four answers to the first question, by group id.
+        const std::vector<int> order = question_order(kb);
+        vote = {{"open", p.vote_open},
+                {"selected", order.empty() ? "" : kb.groups[static_cast<std::size_t>(order[static_cast<std::size_t>(p.vote_selected) % order.size()])].id}};
+        for (std::size_t g = 0; g < v->vote.counts.size() && g < kb.groups.size(); ++g) vote["counts"][kb.groups[g].id] = v->vote.counts[g];
         vote["total"] = v->vote.total;
         if (!v->vote.probabilities.empty()) {
-            for (std::size_t d = 0; d < v->vote.probabilities.size() && d < kb.diagnoses.size(); ++d)
-                vote["probabilities"][kb.diagnoses[d].id] = v->vote.probabilities[d];
+            for (std::size_t g = 0; g < v->vote.probabilities.size() && g < kb.groups.size(); ++g)
+                vote["probabilities"][kb.groups[g].id] = v->vote.probabilities[g];
             vote["brier"] = v->vote.brier;
             vote["log_bits"] = v->vote.log_bits;
+            vote["engine_brier"] = v->vote.engine_brier;
         }
     }
     j["vote"] = vote;

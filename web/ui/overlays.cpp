@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "ui/commit_panel.hpp"
 #include "ui/keys.hpp"
 #include "ui/modes.hpp"
 #include "ui/screens.hpp"
@@ -34,10 +35,13 @@ const Shortcut library_keys[] = {
     {"G", "Next topic filter (when topics are shown: Settings)"},
 };
 const Shortcut player_keys[] = {
-    {"1 … 9,  ,  /  .", "Choose a diagnosis in your differential (the n-th / previous / next)"},
-    {"=  /  -", "Raise / lower it by 5 points (the rest rescale)"},
-    {"U", "Spread your differential evenly"},
-    {"C", "Commit your differential for this stage"},
+    {"1 / 2 / 3 / 4", "Your answer: mostly immune / blood thinner or coagulopathy / something else / two at once"},
+    {"5  /  0", "Immune or blood thinner, evenly / all four even"},
+    {"=  /  -", "Raise / lower the chosen group (or cause) by 5 points; the rest rescale"},
+    {",  /  .", "Every cause (detailed): choose the previous / next cause"},
+    {"Ctrl + click, Enter", "Type a cause's value (detailed); Hold keeps it while you set others"},
+    {"U", "Back to the even answer"},
+    {"C", "Commit your answer for this stage (an untouched answer asks first)"},
     {"N", "Reveal the next stage (after the last: debrief)"},
     {"[  /  ]", "View the previous / next revealed stage"},
     {"W", "What if: try another value of a revealed finding"},
@@ -253,13 +257,7 @@ void handle_shortcuts(AppState& app) {
         if (!v) break;
         const int stage = v->stage, reached = v->reached;
         const bool finished = v->finished;
-        const int n_diag = app.tutor.kb() ? static_cast<int>(app.tutor.kb()->diagnoses.size()) : 0;
-        for (int i = 0; i < 9 && i < n_diag; ++i)
-            if (pressed(key::digit1 + i)) app.view.selected_diagnosis = i;
-        if (pressed(key::comma, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + n_diag - 1) % std::max(1, n_diag);
-        if (pressed(key::period, true)) app.view.selected_diagnosis = (app.view.selected_diagnosis + 1) % std::max(1, n_diag);
-        if (pressed(key::equals, true)) change_selected(app, 0.05);
-        if (pressed(key::minus, true)) change_selected(app, -0.05);
+        handle_commit_keys(app);  // ui/commit_panel.cpp: presets, = / -, , / .
         if (pressed(key::letter('u'))) app.tutor.spread_evenly();
         if (pressed(key::letter('c'))) try_commit(app);
         if (pressed(key::letter('n'))) {

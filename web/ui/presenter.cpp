@@ -1,7 +1,8 @@
 // Presenter mode (a lecturer projecting a case): large type and high contrast, the engine's
 // differential hidden until the lecturer shows it (so the hall commits first), keyboard driving
-// (next / previous / jump to a stage, show the engine, blank the screen) and the class vote: the
-// show of hands per diagnosis, as bars beside the engine's posterior, scored by the core like a learner.
+// (next / previous / jump to a stage, show the engine, blank the screen) and the class vote: hands
+// for the four answers to the first question (immune, blood thinner or coagulopathy, something else,
+// two at once), beside the case text, scored by the core like a learner's answer at the groups level.
 #include <algorithm>
 #include <cstdio>
 
@@ -10,7 +11,9 @@
 #include "ui/keys.hpp"
 #include "ui/mode_keys.hpp"
 #include "ui/app.hpp"
+#include "ui/commit_panel.hpp"
 #include "ui/modes.hpp"
+#include "ui/player_parts.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -40,8 +43,23 @@ void toggle_engine(AppState& app, bool force_show = false) {
 void next_stage(AppState& app) {
     if (app.view.screen == Screen::debrief) return;
     const tutor::CaseView& v = *shown_case(app);
-    if (v.stage < v.reached) app.tutor.view_stage(v.stage + 1);
-    else if (!app.tutor.reveal_next()) go_to(app, Screen::debrief);
+    if (v.stage < v.reached) {
+        app.tutor.view_stage(v.stage + 1);
+        return;
+    }
+    if (!v.stage_committed) {
+        if (v.vote.total > 0) {
+            app.tutor.commit();  // the hall voted: its answer counts before the next stage
+        } else if (!app.view.confirm_skip_vote) {
+            // Moving on without a vote leaves the stage unscored: asked once.
+            app.view.confirm_skip_vote = true;
+            app.view.notice = "No vote at this stage: N again moves on without scoring it (or take the hall's hands first).";
+            return;
+        }
+    }
+    if (app.view.confirm_skip_vote) app.view.notice.clear();
+    app.view.confirm_skip_vote = false;
+    if (!app.tutor.reveal_next()) go_to(app, Screen::debrief);
 }
 
 void previous_stage(AppState& app) {
@@ -111,14 +129,16 @@ void handle_presenter_keys(AppState& app) {
     if (app.view.screen != Screen::player) return;
     if (take_key(key::letter('e'))) toggle_engine(app);
     if (take_key(key::letter('c'))) toggle_engine(app, true);
-    const int n_diag = static_cast<int>(app.tutor.kb()->diagnoses.size());
-    if (take_key(key::down)) p.vote_selected = (p.vote_selected + 1) % std::max(1, n_diag);
-    if (take_key(key::up)) p.vote_selected = (p.vote_selected + n_diag - 1) % std::max(1, n_diag);
+    const std::vector<int> order = question_order(*app.tutor.kb());
+    const int n = std::max(1, static_cast<int>(order.size()));
+    if (take_key(key::down)) p.vote_selected = (p.vote_selected + 1) % n;
+    if (take_key(key::up)) p.vote_selected = (p.vote_selected + n - 1) % n;
     const bool up = ImGui::IsKeyPressed(key::equals, true), down = ImGui::IsKeyPressed(key::minus, true);
     take_key(key::equals);
     take_key(key::minus);
-    if (up) app.tutor.change_vote(p.vote_selected, 1);
-    if (down) app.tutor.change_vote(p.vote_selected, -1);
+    const int g = order.empty() ? -1 : order[static_cast<std::size_t>(std::clamp(p.vote_selected, 0, n - 1))];
+    if (up) app.tutor.change_vote(g, 1);
+    if (down) app.tutor.change_vote(g, -1);
 }
 
 bool draw_blank(AppState& app) {
@@ -140,57 +160,108 @@ bool draw_blank(AppState& app) {
     return true;
 }
 
-void draw_class_vote(AppState& app) {
+namespace {
+
+// Hands for the four answers (typed, or = / - on the chosen row), the hall's shares and, once shown,
+// the engine's, in one table: readable from the back of the hall, beside the case text.
+void draw_vote_table(AppState& app, const tutor::CaseView& v) {
     PresenterState& p = app.modes.presenter;
-    if (!app.options.present || !p.vote_open || !case_open(app) || app.view.screen != Screen::player) return;
     const KnowledgeBase& kb = *app.tutor.kb();
-    const tutor::CaseView& v = *shown_case(app);
     const Palette& pal = palette(app.settings.theme);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float top = vp->WorkPos.y + ImGui::GetFrameHeightWithSpacing() * 2.5f;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x, top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(std::max(vp->WorkSize.x * 0.46f, std::min(em(40), vp->WorkSize.x)),
-                                    vp->WorkSize.y - (top - vp->WorkPos.y) - ImGui::GetFrameHeightWithSpacing() * 1.5f),
-                             ImGuiCond_Always);
-    if (ImGui::Begin("The hall's vote (V hides)###vote", &p.vote_open,
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
-                         ImGuiWindowFlags_NoResize)) {
-        mark_window(app, "vote.panel");
-        const tutor::VoteResult vote = v.vote;  // a copy: the counts change below
-        const int n = vote.total;
-        const bool shown = presenter_engine_shown(app);
-        const std::vector<double> hall = n > 0 ? vote.probabilities : std::vector<double>(vote.counts.size(), 0.0);
-        const std::vector<double> engine = v.posterior;
-        const float width = ImGui::GetContentRegionAvail().x;
-        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-            ImGui::PushID(static_cast<int>(d));
-            const Diagnosis& dx = kb.diagnoses[d];
-            const bool selected = static_cast<int>(d) == p.vote_selected;
-            ImGui::SetNextItemWidth(em(9));
-            int c = vote.counts[d];
-            if (ImGui::InputInt("##n", &c, 1, 10)) app.tutor.set_vote(static_cast<int>(d), c);
-            mark(app, "vote.count." + dx.id);
-            ImGui::SameLine();
-            ImGui::TextUnformatted(((selected ? "\u25B6 " : "") + dx.short_name).c_str());
-            probability_bar("hall", hall[d], group_colour(dx.group), width);
-            mark(app, "vote.hall." + dx.id);
-            if (shown) probability_bar("engine", engine[d], pal.accent, width, true);
+    const std::vector<int> order = question_order(kb);
+    const tutor::VoteResult vote = v.vote;  // a copy: the counts change below
+    const bool shown = presenter_engine_shown(app);
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    wrapped("What is causing the bleeding? Hands up:");
+    ImGui::PopStyleColor();
+    if (ImGui::BeginTable("##hands", shown ? 4 : 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableSetupColumn("Hands", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("Hall", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        if (shown) ImGui::TableSetupColumn("Engine", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const int g = order[i];
+            const std::string& id = kb.groups[static_cast<std::size_t>(g)].id;
+            ImGui::PushID(g);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            wrapped((static_cast<int>(i) == p.vote_selected ? "\u25B6 " : "") + question_short(kb, g));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", question_label(kb, g).c_str());
+            ImGui::TableNextColumn();
+            int c = vote.counts[static_cast<std::size_t>(g)];
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::InputInt("##n", &c, 0, 0)) app.tutor.set_vote(g, c);
+            if (ImGui::IsItemActivated()) p.vote_selected = static_cast<int>(i);
+            mark(app, "vote.count." + id);
+            ImGui::TableNextColumn();
+            probability_bar("", vote.total > 0 ? vote.probabilities[static_cast<std::size_t>(g)] : 0.0, group_colour(g),
+                            ImGui::GetContentRegionAvail().x);
+            mark(app, "vote.hall." + id);
+            if (shown) {
+                ImGui::TableNextColumn();
+                probability_bar("", v.groups[static_cast<std::size_t>(g)], pal.accent, ImGui::GetContentRegionAvail().x, true);
+                mark(app, "vote.engine." + id);
+            }
             ImGui::PopID();
         }
-        ImGui::Separator();
-        char buf[200];
-        std::snprintf(buf, sizeof buf, "%d hands", n);
-        wrapped(buf);
-        if (!shown) {
-            wrapped("The engine is hidden: press E to show it (the vote is then locked in and scored).");
-        } else if (n > 0) {
-            std::snprintf(buf, sizeof buf, "Scores (0 is perfect): hall Brier %.2f, log %.2f bits; engine Brier %.2f, log %.2f bits",
-                          vote.brier, vote.log_bits, vote.engine_brier, vote.engine_log_bits);
-            wrapped(buf);
-            mark(app, "vote.score");
-        }
+        ImGui::EndTable();
     }
-    ImGui::End();
+    char buf[200];
+    std::snprintf(buf, sizeof buf, vote.total == 1 ? "%d hand" : "%d hands", vote.total);
+    wrapped(buf);
+    mark(app, "vote.total");
+    if (!shown) {
+        wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
+    } else if (vote.total > 0) {
+        std::snprintf(buf, sizeof buf, "On the four groups (100 is perfect): the hall scored %.0f, the engine %.0f.",
+                      tutor::score_from_brier(vote.brier), tutor::score_from_brier(vote.engine_brier));
+        wrapped(buf);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Brier score: the hall %.2f, the engine %.2f; log score %.2f and %.2f bits (0 is perfect).", vote.brier,
+                              vote.engine_brier, vote.log_bits, vote.engine_log_bits);
+        mark(app, "vote.score");
+    }
+}
+
+}  // namespace
+
+void draw_presenter_player(AppState& app, const tutor::CaseView& v, bool new_stage) {
+    const Palette& pal = palette(app.settings.theme);
+    const tutor::CaseEntry& e = *v.entry;
+    // The tabs a little smaller than the case text, so they fit one line on a 1024-pixel projector.
+    ImGui::SetWindowFontScale(0.85f);
+    draw_timeline(app, v);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Separator();
+    const float height = std::max(ImGui::GetContentRegionAvail().y, em(10));
+    if (!ImGui::BeginTable("##presenter", 2, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("case", ImGuiTableColumnFlags_WidthStretch, 1.25f);
+    ImGui::TableSetupColumn("hall", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##findings", ImVec2(0, height));
+    if (new_stage) ImGui::SetScrollY(0);
+    mark_window(app, "panel.findings");
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
+    wrapped(e.data.title);
+    ImGui::PopStyleColor();
+    const Patient& pt = e.data.patient;
+    wrapped_coloured(pal.muted, std::to_string(pt.age) + "-year-old " + pt.sex + (pt.setting.empty() ? "" : ", " + pt.setting));
+    draw_findings(app, v);
+    ImGui::EndChild();
+    ImGui::TableNextColumn();
+    ImGui::BeginChild("##hall", ImVec2(0, height));
+    if (new_stage) ImGui::SetScrollY(0);
+    mark_window(app, "panel.vote");
+    if (app.modes.presenter.vote_open) draw_vote_table(app, v);
+    else wrapped_coloured(pal.muted, "The hall's vote is hidden (V shows it).");
+    if (presenter_engine_shown(app)) {
+        draw_engine_bars(app, v);
+        draw_engine_details(app, v);
+    }
+    ImGui::EndChild();
+    ImGui::EndTable();
 }
 
 }  // namespace dah::ui

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "platform.hpp"
+#include "ui/commit_panel.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -94,12 +95,14 @@ void draw_debrief(AppState& app) {
             wrapped_coloured(pal.muted, topics);
         }
     }
-    heading("Your score per stage, beside the engine's (0–100, from the Brier score; 100 is perfect)");
+    const bool hall = app.options.present;  // in presenter mode the answers are the hall's
+    heading(std::string(hall ? "The hall's" : "Your") +
+            " score per stage, beside the engine's (0–100, from the Brier score on what was answered; 100 is perfect)");
     if (ImGui::BeginTable("##scores", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Stage");
-        ImGui::TableSetupColumn("You");
+        ImGui::TableSetupColumn(hall ? "The hall (level)" : "You (level)");
         ImGui::TableSetupColumn("Engine");
-        ImGui::TableSetupColumn("You gave the answer");
+        ImGui::TableSetupColumn(hall ? "The hall gave the answer" : "You gave the answer");
         ImGui::TableSetupColumn("Engine gave it");
         ImGui::TableHeadersRow();
         const std::size_t truth = static_cast<std::size_t>(e.data.answer);
@@ -111,8 +114,9 @@ void draw_debrief(AppState& app) {
             char buf[32];
             ImGui::TableNextColumn();
             if (a.committed) {
-                std::snprintf(buf, sizeof buf, "%.0f", tutor::score_from_brier(a.learner_brier));
-                ImGui::TextUnformatted(buf);
+                char scored[64];
+                std::snprintf(scored, sizeof scored, "%.0f (%s)", tutor::score_from_brier(a.learner_brier), level_name(a.level));
+                ImGui::TextUnformatted(scored);
             } else {
                 ImGui::TextDisabled("not committed");
             }
@@ -120,15 +124,18 @@ void draw_debrief(AppState& app) {
             std::snprintf(buf, sizeof buf, "%.0f", tutor::score_from_brier(a.engine_brier));
             ImGui::TextUnformatted(a.committed ? buf : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.committed && s.finished ? percent(a.committed_p[truth]).c_str() : "");
+            // On the outcomes answered: at the groups level, the share given to the answer's group.
+            ImGui::TextUnformatted(
+                a.committed && s.finished ? percent(tutor::answered_probability(kb, a.committed_p, a.causes_of, static_cast<int>(truth))).c_str() : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.committed && s.finished ? percent(e.replay[i].posterior[truth]).c_str() : "");
+            ImGui::TextUnformatted(
+                a.committed && s.finished ? percent(tutor::answered_probability(kb, e.replay[i].posterior, a.causes_of, static_cast<int>(truth))).c_str() : "");
         }
         ImGui::EndTable();
     }
     mark(app, "debrief.scores");
     char total[128];
-    std::snprintf(total, sizeof total, "Case score: you %.0f, engine %.0f", std::max(0.0, view->learner_case_score), std::max(0.0, view->engine_case_score));
+    std::snprintf(total, sizeof total, hall ? "Case score: the hall %.0f, engine %.0f" : "Case score: you %.0f, engine %.0f", std::max(0.0, view->learner_case_score), std::max(0.0, view->engine_case_score));
     wrapped(total);
     if (s.finished) {
         heading("Key teaching points");

@@ -9,7 +9,9 @@
 
 #include "dah/scoring.hpp"
 #include "pictures/picture_panel.hpp"
+#include "ui/commit_panel.hpp"
 #include "ui/modes.hpp"
+#include "ui/player_parts.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -40,14 +42,30 @@ std::string citation_text(const KnowledgeBase& kb, const std::string& source_id)
     return src ? src->citation + " [" + source_id + "]" : source_id;
 }
 
+}  // namespace
+
+// Short names for the stage tabs where the room is small (presenter mode on a 1024-pixel projector).
+static const char* stage_short_name(Stage s) {
+    switch (s) {
+    case Stage::history: return "History";
+    case Stage::bal: return "BAL";
+    case Stage::labs: return "Labs";
+    case Stage::imaging: return "Imaging";
+    case Stage::biopsy: return "Biopsy";
+    default: return "Course";
+    }
+}
+
 void draw_timeline(AppState& app, const CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const tutor::CaseEntry& e = *v.entry;
+    const bool compact = app.options.present;
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const int idx = static_cast<int>(i);
         const bool revealed = idx <= v.reached;
         const bool committed = i < v.answers.size() && v.answers[i].committed;
-        std::string label = std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
+        std::string label = compact ? std::string(stage_short_name(e.data.stages[i].stage))
+                                    : std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
         if (committed) label += " \u2713";
         label += "##stage" + std::to_string(i);
         const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
@@ -64,7 +82,7 @@ void draw_timeline(AppState& app, const CaseView& v) {
         mark(app, "stage." + std::string(stage_id(e.data.stages[i].stage)));
     }
     const bool at_end = v.at_last_stage;
-    const char* next_label = at_end ? "Debrief (N)" : "Reveal next stage (N)";
+    const char* next_label = at_end ? "Debrief (N)" : compact ? "Next (N)" : "Reveal next stage (N)";
     same_line_if_fits(ImGui::CalcTextSize(next_label).x + em(4));
     const bool enabled = at_end ? v.finished : v.can_reveal_next;
     ImGui::BeginDisabled(!enabled);
@@ -75,8 +93,8 @@ void draw_timeline(AppState& app, const CaseView& v) {
     ImGui::EndDisabled();
     mark(app, "next");
     if (!enabled && !at_end) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("commit first");
+        same_line_if_fits(ImGui::CalcTextSize("commit your answer first (C)").x);
+        ImGui::TextDisabled("commit your answer first (C)");
     }
 }
 
@@ -115,85 +133,51 @@ void draw_learner(AppState& app, const CaseView& view) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
     const tutor::StageAnswer& a = view.answer;
-    const bool can_edit = editable(view);
-    heading("Your differential");
-    if (can_edit)
-        wrapped_coloured(pal.muted, "Set how likely you think each diagnosis is now, then commit. The sliders always add up to 100 %.");
-    const float width = ImGui::GetContentRegionAvail().x;
-    for (std::size_t d = 0; d < kb.diagnoses.size() && !a.committed; ++d) {
-        const Diagnosis& dx = kb.diagnoses[d];
-        ImGui::PushID(static_cast<int>(d));
-        const bool selected = static_cast<int>(d) == app.view.selected_diagnosis;
-        const ImVec2 row = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(row, ImVec2(row.x + em(0.8f), row.y + ImGui::GetFrameHeight()),
-                                                  ImGui::ColorConvertFloat4ToU32(group_colour(dx.group)));
-        ImGui::Dummy(ImVec2(em(1.0f), ImGui::GetFrameHeight()));
-        ImGui::SameLine();
-        std::string label = (d < 9 ? std::to_string(d + 1) + " " : std::string()) + dx.short_name;
-        if (selected && can_edit) label = "\u25B6 " + label;
-        if (can_edit) {
-            float pct = static_cast<float>(a.draft[d] * 100.0);
-            ImGui::SetNextItemWidth(std::max(em(8), width - em(1.6f)));
-            std::string fmt = label + "  %.0f %%";
-            if (ImGui::SliderFloat("##p", &pct, 0.0f, 100.0f, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
-                app.tutor.set_probability(static_cast<int>(d), pct / 100.0);
-                app.view.selected_diagnosis = static_cast<int>(d);
-            }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
-        } else {
-            const std::vector<double>& p = a.committed ? a.committed_p : a.draft;
-            probability_bar(label.c_str(), p[d], group_colour(dx.group), width - em(1.6f));
-        }
-        mark(app, "slider." + dx.id);
-        ImGui::PopID();
-    }
-    if (can_edit) {
-        if (ImGui::Button("Spread evenly (U)")) app.tutor.spread_evenly();
-        mark(app, "spread");
-        if (app.view.confirm_even_spread) {
-            // An untouched even spread teaches nothing: it is committed only when the learner means it.
-            wrapped_coloured(pal.hypothetical, "Every diagnosis has the same probability. Commit it anyway (C), or set your differential first.");
-            mark(app, "confirm.even_spread");
-        }
-        same_line_if_fits(em(18));
-        if (ImGui::Button(app.view.confirm_even_spread ? "Commit anyway (C)" : "Commit (C)")) try_commit(app);
-        mark(app, "commit");
+    if (editable(view)) {
+        draw_commit_panel(app, view);  // ui/commit_panel.cpp: the four-way question first
         return;
     }
+    heading(app.options.present ? "The hall's answer" : "Your answer");
     if (!a.committed) {
         wrapped_coloured(pal.muted, "Not committed at this stage.");
         return;
     }
-    // After the reveal: the learner's answer beside the engine's, the scores, the teaching points.
-    heading("You and the engine");
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "This stage: you scored %.0f of 100, the engine %.0f (100 = all your probability on the right answer)",
-                  tutor::score_from_brier(a.learner_brier), tutor::score_from_brier(a.engine_brier));
+    // After the reveal: the answer beside the engine's on the outcomes answered, the scores, the teaching points.
+    const char* who = app.options.present ? "the hall" : "you";
+    char buf[240];
+    std::snprintf(buf, sizeof buf, "This stage: %s scored %.0f of 100 %s, the engine %.0f (100 = all the probability on the right answer)",
+                  who, tutor::score_from_brier(a.learner_brier), level_phrase(kb, a).c_str(), tutor::score_from_brier(a.engine_brier));
     wrapped_coloured(a.learner_brier <= a.engine_brier + 0.05 ? pal.positive : pal.negative, buf);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Brier score %.2f (you) and %.2f (engine): 0 is perfect, 2 the worst; the score is 100 × (1 − Brier / 2).",
-                          a.learner_brier, a.engine_brier);
+        ImGui::SetTooltip("Brier score %.2f (%s) and %.2f (engine), log score %.2f and %.2f bits: 0 is perfect; the score is 100 × (1 − Brier / 2).",
+                          a.learner_brier, who, a.engine_brier, a.learner_log_bits, a.engine_log_bits);
     mark(app, "stage_score");
-    const std::vector<double>& engine = view.posterior;
+    // The outcomes the answer was scored on: the groups, and the causes of the groups answered cause by cause.
+    std::vector<double> mine, engine;
+    tutor::answered_outcomes(kb, a.committed_p, a.causes_of, -1, mine);
+    tutor::answered_outcomes(kb, view.posterior, a.causes_of, -1, engine);
+    const std::vector<std::string> ids = tutor::answered_outcome_ids(kb, a.causes_of);
     if (ImGui::BeginTable("##compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Diagnosis");
-        ImGui::TableSetupColumn("You");
+        ImGui::TableSetupColumn(a.level == tutor::CommitLevel::groups ? "Group" : "Answer");
+        ImGui::TableSetupColumn(app.options.present ? "The hall" : "You");
         ImGui::TableSetupColumn("Engine");
         ImGui::TableHeadersRow();
-        // Only the diagnoses that either side gave at least 1 %; the rest in one line.
+        // Only the outcomes that either side gave at least 1 %; the rest in one line.
         int hidden = 0;
-        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-            if (a.committed_p[d] < 0.01 && engine[d] < 0.01) {
+        for (std::size_t o = 0; o < mine.size() && o < engine.size() && o < ids.size(); ++o) {
+            if (mine[o] < 0.01 && engine[o] < 0.01) {
                 ++hidden;
                 continue;
             }
+            const int d = kb.diagnosis_index(ids[o]);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(kb.diagnoses[d].short_name.c_str());
+            ImGui::TextUnformatted(d >= 0 ? kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str()
+                                          : question_label(kb, kb.group_index(ids[o])).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(percent(a.committed_p[d]).c_str());
+            ImGui::TextUnformatted(percent(mine[o]).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(percent(engine[d]).c_str());
+            ImGui::TextUnformatted(percent(engine[o]).c_str());
         }
         if (hidden > 0) {
             ImGui::TableNextRow();
@@ -216,6 +200,8 @@ void draw_learner(AppState& app, const CaseView& view) {
         }
     }
 }
+
+namespace {
 
 void draw_group_bars(AppState& app, const std::vector<double>& posterior, const std::vector<double>& groups) {
     const KnowledgeBase& kb = *app.tutor.kb();
@@ -471,6 +457,8 @@ void draw_hint(AppState& app, const CaseView& view) {
     }
 }
 
+}  // namespace
+
 // The engine's grouped posterior (or the what-if one, clearly marked), for the stage viewed.
 void draw_engine_bars(AppState& app, const CaseView& view) {
     const KnowledgeBase& kb = *app.tutor.kb();
@@ -510,8 +498,6 @@ void draw_engine_details(AppState& app, const CaseView& view) {
     draw_what_if(app, view);
 }
 
-}  // namespace
-
 bool engine_shown(const AppState& app) {
     const CaseView* v = shown_case(app);
     if (!v) return false;
@@ -550,10 +536,12 @@ void try_commit(AppState& app) {
     const CaseView* v = shown_case(app);
     if (!v || !editable(*v)) return;
     const std::vector<double>& p = v->answer.draft;
-    const bool even = std::all_of(p.begin(), p.end(), [&](double x) { return std::fabs(x - p.front()) < 1e-9; });
+    // The untouched answer (even over the groups, even within each), or any spread that is even over every cause.
+    const bool even = tutor::is_even_spread(*app.tutor.kb(), p) ||
+                      std::all_of(p.begin(), p.end(), [&](double x) { return std::fabs(x - p.front()) < 1e-9; });
     if (even && !app.view.confirm_even_spread) {
         app.view.confirm_even_spread = true;
-        app.view.notice = "Every diagnosis has the same probability: commit again (C) to keep it, or set your differential first.";
+        app.view.notice = "Every group has the same share: commit again (C) to keep it, or pick an answer first.";
         return;
     }
     if (app.view.confirm_even_spread) app.view.notice.clear();
@@ -566,7 +554,9 @@ void change_selected(AppState& app, double delta) {
     if (!v || !editable(*v)) return;
     const int d = app.view.selected_diagnosis;
     if (d < 0 || d >= static_cast<int>(v->answer.draft.size())) return;
-    app.tutor.set_probability(d, v->answer.draft[static_cast<std::size_t>(d)] + delta);
+    std::vector<int> held = app.view.held;
+    held.erase(std::remove(held.begin(), held.end(), d), held.end());
+    app.tutor.set_probability(d, v->answer.draft[static_cast<std::size_t>(d)] + delta, held);
 }
 
 void draw_player(AppState& app) {
@@ -585,6 +575,13 @@ void draw_player(AppState& app) {
     if (new_stage) {
         ImGui::SetScrollY(0);
         app.view.confirm_even_spread = false;
+        app.view.confirm_skip_vote = false;
+        app.view.held.clear();
+        app.view.split_drag = app.view.split_tie = -1;
+    }
+    if (app.options.present) {
+        draw_presenter_player(app, v, new_stage);  // ui/presenter.cpp: case text beside the hall's vote
+        return;
     }
 
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
@@ -603,9 +600,11 @@ void draw_player(AppState& app) {
     const int columns = avail >= em(150) ? 3 : avail >= em(80) ? 2 : 1;
     const bool shown = engine_shown(app);
     if (columns == 1) {
+        // On a phone the answer comes first, so it is in view when a stage opens.
+        if (editable(v)) draw_learner(app, v);
         draw_findings(app, v);
         if (shown) draw_engine_bars(app, v);
-        draw_learner(app, v);
+        if (!editable(v)) draw_learner(app, v);
         draw_hint(app, v);
         if (!shown) draw_engine_bars(app, v);
         draw_engine_details(app, v);

@@ -56,6 +56,11 @@ static json case_json(const AppState& app, const tutor::CaseView& v) {
             st["engine_brier"] = a->engine_brier;
             st["learner_score"] = tutor::score_from_brier(a->learner_brier);
             st["engine_score"] = tutor::score_from_brier(a->engine_brier);
+            // Scored on what was answered: the level and the answer to the first question.
+            st["level"] = tutor::level_id(a->level);
+            st["groups"] = by_group(kb, a->committed_groups);
+            st["learner_log_bits"] = a->learner_log_bits;
+            st["engine_log_bits"] = a->engine_log_bits;
         }
         if (revealed && i < e.replay.size()) st["engine"] = by_diagnosis(kb, e.replay[i].posterior);
         j["stages"].push_back(std::move(st));
@@ -71,7 +76,12 @@ static json case_json(const AppState& app, const tutor::CaseView& v) {
     const bool shown = engine_shown(app);
     j["engine_shown"] = shown;
     j["engine"] = shown ? json{{"posterior", by_diagnosis(kb, v.posterior)}, {"groups", by_group(kb, v.groups)}} : json(nullptr);
-    j["learner"] = {{"draft", by_diagnosis(kb, v.answer.draft)}, {"committed", v.stage_committed}};
+    j["learner"] = {{"draft", by_diagnosis(kb, v.answer.draft)}, {"committed", v.stage_committed},
+                    {"groups", by_group(kb, group_totals(kb, v.answer.draft))},
+                    {"level", tutor::level_id(tutor::level_of(kb, v.answer.draft_causes))}};
+    json held = json::array();
+    for (int d : app.view.held) held.push_back(kb.diagnoses[static_cast<std::size_t>(d)].id);
+    j["learner"]["held"] = std::move(held);
     if (v.stage_committed) j["learner"]["probabilities"] = by_diagnosis(kb, v.answer.committed_p);
     j["selected_diagnosis"] = kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(app.view.selected_diagnosis)].id;
     if (v.what_if) {
@@ -100,7 +110,12 @@ const std::string& state_json(AppState& app) {
                      {"errors", app.view.errors_open && !app.tutor.library().errors.empty()}};
     j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal}};
     j["notice"] = app.view.notice;
-    j["confirm"] = app.view.confirm_even_spread ? json("even_spread") : app.view.confirm_restart ? json("restart") : json(nullptr);
+    j["confirm"] = app.view.confirm_even_spread ? json("even_spread")
+                   : app.view.confirm_restart   ? json("restart")
+                   : app.view.confirm_skip_vote ? json("skip_vote")
+                                                : json(nullptr);
+    j["answer_panel"] = {{"causes_open", app.view.causes_open}, {"detailed_open", app.view.detailed_open},
+                         {"keys_on_group", app.view.keys_on_group}, {"selected_group", app.view.selected_group}};
     j["cases"] = json::array();
     const tutor::Result& result = app.tutor.result();
     for (std::size_t i = 0; i < app.tutor.library().cases.size(); ++i) {

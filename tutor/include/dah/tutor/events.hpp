@@ -20,7 +20,12 @@ struct Event {
     std::vector<std::pair<std::string, double>> values;  // "commit": the committed probabilities by diagnosis id
     std::string variable, value;           // "what_if": the finding tried ("" when switched off)
     std::string group_for, group_against;  // "weigh"
-    std::vector<std::pair<std::string, int>> counts;     // "vote": the hall's hands by diagnosis id
+    std::vector<std::pair<std::string, int>> counts;     // "vote": the hall's hands by group id
+    // "commit": the level answered ("groups", "top_causes", "detailed"; absent in older logs: detailed),
+    // the groups whose causes were answered (top_causes) and the answer to the first question by group.
+    std::string level;
+    std::vector<std::string> causes_of;
+    std::vector<std::pair<std::string, double>> groups;
 };
 
 class EventLog {

@@ -18,13 +18,14 @@ struct RevealedFinding {
     Finding finding;
 };
 
-// The hall's vote at the viewed stage, scored by the core like a learner.
+// The hall's vote at the viewed stage on the first question (hands for each group), scored by the core
+// like a learner's answer at the groups level.
 struct VoteResult {
-    std::vector<int> counts;           // by diagnosis
+    std::vector<int> counts;           // by group (knowledge-base order)
     int total = 0;
     std::vector<double> probabilities;  // counts normalised; empty when nobody voted
-    double brier = 0, log_bits = 0;     // against the case's answer
-    double engine_brier = 0, engine_log_bits = 0;  // the engine's at the same stage, for comparison
+    double brier = 0, log_bits = 0;     // against the group of the case's answer
+    double engine_brier = 0, engine_log_bits = 0;  // the engine's group totals at the same stage
 };
 
 // The open case at the viewed stage. A value: the answers are copies, so a command that erases a

@@ -43,11 +43,18 @@ public:
     bool open_case(const std::string& case_id);
     void close_case();
     bool view_stage(int stage);  // any revealed stage
-    bool set_probability(int diagnosis, double value);  // the draft of the reached, uncommitted stage
+    // The draft of the reached, uncommitted stage, at three levels: the four groups (the first question),
+    // the causes within a group (optional), every cause (detailed: set_probability, set_draft).
+    bool set_groups(const std::vector<double>& groups);  // by group (knowledge-base order), normalised
+    bool set_group(int group, double value);             // one group's share; the others rescale
+    bool set_cause_share(int diagnosis, double share);   // its share of its group's total (0..1)
+    // Detailed: the diagnoses in `held` keep their values while the others rescale.
+    bool set_probability(int diagnosis, double value, const std::vector<int>& held = {});
     bool set_draft(const std::vector<double>& p);
-    bool spread_evenly();
-    bool commit();                                    // the draft of the viewed (= reached) stage
-    bool commit(const std::vector<double>& p);        // the given probabilities instead
+    bool spread_evenly();  // back to the untouched answer: the groups even, even within each
+    bool commit();                                       // the draft of the viewed (= reached) stage, at its level
+    bool commit(const std::vector<double>& p);           // the given probabilities instead (detailed)
+    bool commit_groups(const std::vector<double>& groups);  // the first question only (by group)
     bool reveal_next();
     bool reach_debrief();  // logs that the learner reached the debrief
     bool set_what_if(std::optional<Finding> f);       // a revealed variable with another value; nullopt = off
@@ -57,10 +64,12 @@ public:
     // A lecturer (presenter mode, free reveal) may reveal a stage without committing.
     void set_reveal_without_commit(bool on);
 
-    // --- the class vote (presenter mode), at the viewed stage of the open case
-    bool set_votes(const std::vector<int>& counts);  // by diagnosis
-    bool set_vote(int diagnosis, int count);
-    bool change_vote(int diagnosis, int delta);
+    // --- the class vote (presenter mode), at the viewed stage of the open case: hands for the four
+    // answers to the first question. `counts` by group in the knowledge base's order (kb()->groups:
+    // immune, coagulopathic, both, other); the whole show of hands at once, replacing the last.
+    bool set_votes(const std::vector<int>& counts);
+    bool set_vote(int group, int count);
+    bool change_vote(int group, int delta);
 
     // --- commands as events: applies one (from `dah session` or a saved log); false when refused
     bool apply(const Event& command);
@@ -87,6 +96,7 @@ public:
 private:
     CaseSession& session_of(int case_index);
     StageAnswer* editable_answer();
+    bool commit_answer(const std::vector<double>& p, unsigned causes_of);
     void changed(bool unsaved = true);
     void log(Event e);
     Event event_for(const std::string& type) const;
