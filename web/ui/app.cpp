@@ -46,6 +46,8 @@ static void draw_top_bar(AppState& app) {
     }
     if (app.tutor.kb() && bar_button(app, "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
         go_to(app, Screen::explorer);
+    if (app.tutor.kb() && bar_button(app, "My progress (M)", "nav.progress", false, s == Screen::progress))
+        go_to(app, Screen::progress);
     if (!app.options.kiosk && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
     if (bar_button(app, "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
@@ -97,6 +99,7 @@ void frame(AppState& app) {
     case Screen::player: draw_player(app); break;
     case Screen::debrief: draw_debrief(app); break;
     case Screen::explorer: draw_explorer(app); break;
+    case Screen::progress: draw_progress(app); break;
     }
     ImGui::EndChild();
     draw_status_line(app);

@@ -44,7 +44,7 @@ struct PendingData {
     bool files_complete = false;  // files_done() was called (possibly before start())
 };
 
-enum class Screen { library, player, debrief, explorer };
+enum class Screen { library, player, debrief, explorer, progress };
 enum class Theme { dark, light, high_contrast };
 
 struct Rect {
