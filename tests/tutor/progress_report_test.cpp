@@ -13,7 +13,9 @@ namespace {
 void walk(Tutor& t, const std::vector<std::vector<double>>& stages) {
     for (std::size_t i = 0; i < stages.size(); ++i) {
         ASSERT_TRUE(t.commit(stages[i])) << "stage " << i;
-        if (i + 1 < stages.size()) ASSERT_TRUE(t.reveal_next());
+        if (i + 1 < stages.size()) {
+            ASSERT_TRUE(t.reveal_next());
+        }
     }
 }
 

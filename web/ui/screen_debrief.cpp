@@ -123,7 +123,6 @@ void draw_debrief(AppState& app) {
         heading("Final diagnosis: " + dx.name);
         mark(app, "debrief.diagnosis");
         wrapped(e.data.explanation);
-        draw_replay(app, s);
         // What the case was about: held back until now, since it names the answer.
         if (!e.data.learning_objectives.empty()) {
             heading("What this case teaches");
@@ -171,6 +170,7 @@ void draw_debrief(AppState& app) {
     char total[128];
     std::snprintf(total, sizeof total, "Case score: you %.0f, engine %.0f", std::max(0.0, view->learner_case_score), std::max(0.0, view->engine_case_score));
     wrapped(total);
+    draw_replay(app, s);
     if (s.finished) {
         heading("Key teaching points");
         for (const CaseStage& st : e.data.stages)

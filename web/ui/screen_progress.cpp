@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "platform.hpp"
 #include "ui/charts.hpp"
 #include "ui/progress_words.hpp"
 #include "ui/screens.hpp"
