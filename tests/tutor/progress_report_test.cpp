@@ -1,9 +1,10 @@
 // "My progress" and the debrief's replay, on the fixture knowledge base (tests/fixtures): every
 // expected number is worked out by hand in the comments from the fixture's priors and likelihoods
 // (diagnoses in order gpa, warfarin, gpa-warfarin, heart-failure; priors .3, .3, .1, .3).
+#include "dah/tutor/progress_report.hpp"
+
 #include <cmath>
 
-#include "dah/tutor/progress_report.hpp"
 #include "tutor_fixture.hpp"
 
 namespace dah::tutor::test {
@@ -54,7 +55,8 @@ TEST_F(TwoCases, CalibrationBinsCountEveryStatedProbabilityAgainstItsOutcome) {
     // 6 committed stages × 4 diagnoses = 24 pairs.
     ASSERT_EQ(r.forecasts.size(), 24u);
     ASSERT_EQ(r.calibration.size(), 10u);
-    // Stated 0: both bal 3 (false), labs 2 (false), biopsy 3 (false); warfarin labs 3 (false) → 11, none true.
+    // Stated 0: both bal 3 (false), labs 2 (false), biopsy 3 (false); warfarin labs 3 (false) → 11, none
+    // true.
     EXPECT_EQ(r.calibration[0].count, 11);
     EXPECT_DOUBLE_EQ(r.calibration[0].observed_frequency, 0.0);
     // 0.125 twice (warfarin history, both false) → bin [0.1, 0.2).

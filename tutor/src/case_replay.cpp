@@ -29,7 +29,8 @@ CaseReplay replay_case(const KnowledgeBase& kb, const CaseEntry& entry, const Ca
         const StageAnswer* a = i < session.answers.size() ? &session.answers[i] : nullptr;
         const bool committed = a && a->committed && a->committed_p.size() == kb.diagnoses.size();
         r.learner_answer_p.push_back(committed ? a->committed_p[truth] : -1);
-        for (const WeightedFinding& w : rank_by_weight(kb, entry.replay[i].evidence, c.stages[i].findings, answer, others))
+        for (const WeightedFinding& w :
+             rank_by_weight(kb, entry.replay[i].evidence, c.stages[i].findings, answer, others))
             moves.push_back({static_cast<int>(i), w.finding, w.weight_db});
         if (!committed) continue;
         r.committed += 1;
@@ -47,9 +48,11 @@ CaseReplay replay_case(const KnowledgeBase& kb, const CaseEntry& entry, const Ca
         r.learner_brier /= r.committed;
         r.certain_brier /= r.committed;
     }
-    std::stable_sort(moves.begin(), moves.end(),
-                     [](const FindingMove& x, const FindingMove& y) { return std::fabs(x.weight_db) > std::fabs(y.weight_db); });
-    r.top_moves.assign(moves.begin(), moves.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, moves.size())));
+    std::stable_sort(moves.begin(), moves.end(), [](const FindingMove& x, const FindingMove& y) {
+        return std::fabs(x.weight_db) > std::fabs(y.weight_db);
+    });
+    r.top_moves.assign(moves.begin(),
+                       moves.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, moves.size())));
     // What explains the gap: of the findings revealed up to that stage, the one that pushed the engine
     // furthest in the direction the learner did not go (towards the answer when the engine was higher).
     r.explains.stage = -1;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 namespace dah::tutor {
@@ -20,7 +19,8 @@ std::vector<Forecast> stage_forecasts(const KnowledgeBase& kb, const Case& c, co
 namespace {
 
 double answer_probability(const std::vector<double>& p, int answer) {
-    return answer >= 0 && static_cast<std::size_t>(answer) < p.size() ? p[static_cast<std::size_t>(answer)] : 0;
+    return answer >= 0 && static_cast<std::size_t>(answer) < p.size() ? p[static_cast<std::size_t>(answer)]
+                                                                      : 0;
 }
 
 struct Finished {
@@ -31,7 +31,8 @@ struct Finished {
 
 }  // namespace
 
-ProgressReport build_progress_report(const Library& library, const std::map<std::string, CaseSession>& sessions) {
+ProgressReport build_progress_report(const Library& library,
+                                     const std::map<std::string, CaseSession>& sessions) {
     ProgressReport r;
     for (const Stage st : all_stages) r.by_stage.push_back({st, 0, 0, 0, 0, 0});
     if (!library.kb) return r;
@@ -39,11 +40,13 @@ ProgressReport build_progress_report(const Library& library, const std::map<std:
     std::vector<Finished> finished;
     for (std::size_t i = 0; i < library.cases.size(); ++i) {
         const auto s = sessions.find(library.cases[i].data.id);
-        if (s != sessions.end() && s->second.finished && s->second.answers.size() == library.cases[i].data.stages.size())
+        if (s != sessions.end() && s->second.finished &&
+            s->second.answers.size() == library.cases[i].data.stages.size())
             finished.push_back({s->second.finished_at, static_cast<int>(i), &s->second});
     }
-    std::sort(finished.begin(), finished.end(),
-              [](const Finished& a, const Finished& b) { return a.at != b.at ? a.at < b.at : a.index < b.index; });
+    std::sort(finished.begin(), finished.end(), [](const Finished& a, const Finished& b) {
+        return a.at != b.at ? a.at < b.at : a.index < b.index;
+    });
     r.cases_finished = static_cast<int>(finished.size());
     for (const Finished& f : finished) {
         const CaseEntry& e = library.cases[static_cast<std::size_t>(f.index)];
@@ -101,7 +104,8 @@ ProgressReport build_progress_report(const Library& library, const std::map<std:
 
 std::string progress_report_csv(const ProgressReport& report) {
     std::string out =
-        "order,case,stage,learner_p_answer,engine_p_answer,learner_brier,engine_brier,learner_log_bits,engine_log_bits\n";
+        "order,case,stage,learner_p_answer,engine_p_answer,learner_brier,engine_brier,learner_log_bits,"
+        "engine_log_bits\n";
     std::string last_case;
     int order = 0;
     char buf[160];
@@ -110,8 +114,9 @@ std::string progress_report_csv(const ProgressReport& report) {
             ++order;
             last_case = s.case_id;
         }
-        std::snprintf(buf, sizeof buf, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", s.learner_answer_p, s.engine_answer_p, s.learner_brier,
-                      s.engine_brier, s.learner_log_bits, s.engine_log_bits);
+        std::snprintf(buf, sizeof buf, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", s.learner_answer_p,
+                      s.engine_answer_p, s.learner_brier, s.engine_brier, s.learner_log_bits,
+                      s.engine_log_bits);
         out += std::to_string(order) + "," + s.case_id + "," + std::string(stage_id(s.stage)) + buf;
     }
     return out;
@@ -120,31 +125,54 @@ std::string progress_report_csv(const ProgressReport& report) {
 std::string progress_report_json(const ProgressReport& report) {
     json bins = json::array();
     for (const CalibrationBin& b : report.calibration)
-        bins.push_back({{"from", b.lower}, {"to", b.upper}, {"count", b.count}, {"mean_stated", b.mean_forecast},
+        bins.push_back({{"from", b.lower},
+                        {"to", b.upper},
+                        {"count", b.count},
+                        {"mean_stated", b.mean_forecast},
                         {"observed", b.observed_frequency}});
     json cases = json::array();
     for (const CaseScores& c : report.over_time)
-        cases.push_back({{"case", c.case_id}, {"title", c.title}, {"stages", c.stages}, {"learner_brier", c.learner_brier},
-                         {"engine_brier", c.engine_brier}, {"learner_log_bits", c.learner_log_bits},
+        cases.push_back({{"case", c.case_id},
+                         {"title", c.title},
+                         {"stages", c.stages},
+                         {"learner_brier", c.learner_brier},
+                         {"engine_brier", c.engine_brier},
+                         {"learner_log_bits", c.learner_log_bits},
                          {"engine_log_bits", c.engine_log_bits}});
     json kinds = json::array();
     for (const StageKindScores& k : report.by_stage)
-        kinds.push_back({{"stage", std::string(stage_id(k.stage))}, {"count", k.count}, {"learner_brier", k.learner_brier},
-                         {"engine_brier", k.engine_brier}, {"learner_log_bits", k.learner_log_bits},
+        kinds.push_back({{"stage", std::string(stage_id(k.stage))},
+                         {"count", k.count},
+                         {"learner_brier", k.learner_brier},
+                         {"engine_brier", k.engine_brier},
+                         {"learner_log_bits", k.learner_log_bits},
                          {"engine_log_bits", k.engine_log_bits}});
     json stages = json::array();
     for (const ScoredStage& s : report.stages)
-        stages.push_back({{"case", s.case_id}, {"stage", std::string(stage_id(s.stage))}, {"learner_p_answer", s.learner_answer_p},
-                          {"engine_p_answer", s.engine_answer_p}, {"learner_brier", s.learner_brier}, {"engine_brier", s.engine_brier},
-                          {"learner_log_bits", s.learner_log_bits}, {"engine_log_bits", s.engine_log_bits}});
+        stages.push_back({{"case", s.case_id},
+                          {"stage", std::string(stage_id(s.stage))},
+                          {"learner_p_answer", s.learner_answer_p},
+                          {"engine_p_answer", s.engine_answer_p},
+                          {"learner_brier", s.learner_brier},
+                          {"engine_brier", s.engine_brier},
+                          {"learner_log_bits", s.learner_log_bits},
+                          {"engine_log_bits", s.engine_log_bits}});
     json pearls = json::array();
     for (const MissedPearl& p : report.pearls_missed)
-        pearls.push_back({{"case", p.case_id}, {"stage", std::string(stage_id(p.stage))}, {"text", p.point.text},
-                          {"sources", p.point.sources}, {"learner_brier", p.learner_brier}, {"engine_brier", p.engine_brier}});
-    const json j = {{"app", "DAH Tutor"},          {"cases_finished", report.cases_finished},
-                    {"pairs", report.forecasts.size()}, {"calibration", bins},
-                    {"cases", cases},               {"stage_kinds", kinds},
-                    {"stages", stages},             {"pearls_missed", pearls}};
+        pearls.push_back({{"case", p.case_id},
+                          {"stage", std::string(stage_id(p.stage))},
+                          {"text", p.point.text},
+                          {"sources", p.point.sources},
+                          {"learner_brier", p.learner_brier},
+                          {"engine_brier", p.engine_brier}});
+    const json j = {{"app", "DAH Tutor"},
+                    {"cases_finished", report.cases_finished},
+                    {"pairs", report.forecasts.size()},
+                    {"calibration", bins},
+                    {"cases", cases},
+                    {"stage_kinds", kinds},
+                    {"stages", stages},
+                    {"pearls_missed", pearls}};
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -53,12 +53,15 @@ int establishing_stage(const KnowledgeBase& kb, const Case& c) {
     int members = 0;
     for (const Diagnosis& d : kb.diagnoses) members += d.group == answer.group ? 1 : 0;
     const std::string group_id =
-        members == 1 && answer.group >= 0 && static_cast<std::size_t>(answer.group) < kb.groups.size() ? kb.groups[static_cast<std::size_t>(answer.group)].id : "";
+        members == 1 && answer.group >= 0 && static_cast<std::size_t>(answer.group) < kb.groups.size()
+            ? kb.groups[static_cast<std::size_t>(answer.group)].id
+            : "";
     int first = -1;
     for (const StageCheck& check : c.checks) {
         if (check.leading.empty() || (check.leading != answer.id && check.leading != group_id)) continue;
         for (std::size_t i = 0; i < c.stages.size(); ++i)
-            if (c.stages[i].stage == check.after && (first < 0 || static_cast<int>(i) < first)) first = static_cast<int>(i);
+            if (c.stages[i].stage == check.after && (first < 0 || static_cast<int>(i) < first))
+                first = static_cast<int>(i);
     }
     return first;
 }
@@ -75,7 +78,8 @@ std::vector<ShownTeachingPoint> teaching_points_at(const KnowledgeBase& kb, cons
     std::vector<ShownTeachingPoint> out;
     for (std::size_t i = 0; i < c.stages.size(); ++i)
         for (const TeachingPoint& tp : c.stages[i].teaching_points)
-            if (teaching_point_stage(kb, c, static_cast<int>(i), tp) == stage) out.push_back({static_cast<int>(i), tp});
+            if (teaching_point_stage(kb, c, static_cast<int>(i), tp) == stage)
+                out.push_back({static_cast<int>(i), tp});
     return out;
 }
 

@@ -21,8 +21,8 @@ void dashed_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour, float thick
     const int pieces = 24;
     for (int k = 0; k < pieces; k += 2) {
         const float t0 = static_cast<float>(k) / pieces, t1 = static_cast<float>(k + 1) / pieces;
-        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1),
-                      colour, thickness);
+        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                      ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), colour, thickness);
     }
 }
 
@@ -33,7 +33,11 @@ void y_axis(ImDrawList* draw, float x_text, float left, float right, float top, 
     for (int k = 0; k <= 4; ++k) {
         const float y = bottom - (bottom - top) * static_cast<float>(k) / 4.0f;
         draw->AddLine(ImVec2(left, y), ImVec2(right, y), axis, k == 0 ? 2.0f : 1.0f);
-        if (k % 2 == 0) draw->AddText(ImVec2(x_text, y - ImGui::GetTextLineHeight() * 0.5f), text, k == 0 ? "0%" : k == 2 ? "50%" : "100%");
+        if (k % 2 == 0)
+            draw->AddText(ImVec2(x_text, y - ImGui::GetTextLineHeight() * 0.5f), text,
+                          k == 0   ? "0%"
+                          : k == 2 ? "50%"
+                                   : "100%");
     }
 }
 
@@ -44,8 +48,10 @@ void legend(const std::vector<ChartSeries>& series) {
         const ImVec2 q = ImGui::GetCursorScreenPos();
         const ImU32 c = ImGui::ColorConvertFloat4ToU32(series[s].colour);
         const float mid = q.y + ImGui::GetTextLineHeight() / 2;
-        if (series[s].dashed) dashed_line(ImGui::GetWindowDrawList(), ImVec2(q.x, mid), ImVec2(q.x + r * 6, mid), c, 2.5f);
-        else ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, mid), ImVec2(q.x + r * 6, mid), c, 2.5f);
+        if (series[s].dashed)
+            dashed_line(ImGui::GetWindowDrawList(), ImVec2(q.x, mid), ImVec2(q.x + r * 6, mid), c, 2.5f);
+        else
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, mid), ImVec2(q.x + r * 6, mid), c, 2.5f);
         draw_group_marker(ImGui::GetWindowDrawList(), ImVec2(q.x + r * 3, mid), r, series[s].marker, c);
         ImGui::Dummy(ImVec2(r * 7, ImGui::GetTextLineHeight()));
         ImGui::SameLine();
@@ -55,8 +61,8 @@ void legend(const std::vector<ChartSeries>& series) {
 
 }  // namespace
 
-void line_chart(const std::vector<std::string>& x_labels, const std::vector<ChartSeries>& series, float height,
-                const char* y_title) {
+void line_chart(const std::vector<std::string>& x_labels, const std::vector<ChartSeries>& series,
+                float height, const char* y_title) {
     const float line = ImGui::GetTextLineHeight();
     if (y_title && *y_title) ImGui::TextDisabled("%s", y_title);
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -66,7 +72,10 @@ void line_chart(const std::vector<std::string>& x_labels, const std::vector<Char
     const float top = p.y + line, bottom = p.y + height;
     y_axis(draw, p.x, left, right, top, bottom);
     const int n = static_cast<int>(x_labels.size());
-    auto x_of = [&](int i) { return n <= 1 ? (left + right) / 2 : left + (right - left) * static_cast<float>(i) / static_cast<float>(n - 1); };
+    auto x_of = [&](int i) {
+        return n <= 1 ? (left + right) / 2
+                      : left + (right - left) * static_cast<float>(i) / static_cast<float>(n - 1);
+    };
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     // The x labels, centred under their points; a label that would overlap the last one drawn is skipped.
     float last_end = -1e9f;
@@ -91,8 +100,10 @@ void line_chart(const std::vector<std::string>& x_labels, const std::vector<Char
             }
             const ImVec2 pt(x_of(i), bottom - (bottom - top) * static_cast<float>(std::clamp(v, 0.0, 1.0)));
             if (has_prev) {
-                if (ser.dashed) dashed_line(draw, prev, pt, c, 3.0f);
-                else draw->AddLine(prev, pt, c, 3.0f);
+                if (ser.dashed)
+                    dashed_line(draw, prev, pt, c, 3.0f);
+                else
+                    draw->AddLine(prev, pt, c, 3.0f);
             }
             draw_group_marker(draw, pt, r, ser.marker, c);
             if (ser.labels) {
@@ -130,7 +141,8 @@ void calibration_chart(const std::vector<ChartPoint>& points, float size, ImVec4
     const ImU32 c = ImGui::ColorConvertFloat4ToU32(colour);
     const float r = line * 0.45f;
     for (const ChartPoint& pt : points) {
-        const ImVec2 at(left + size * static_cast<float>(std::clamp(pt.x, 0.0, 1.0)), bottom - size * static_cast<float>(std::clamp(pt.y, 0.0, 1.0)));
+        const ImVec2 at(left + size * static_cast<float>(std::clamp(pt.x, 0.0, 1.0)),
+                        bottom - size * static_cast<float>(std::clamp(pt.y, 0.0, 1.0)));
         draw->AddCircleFilled(at, r, c);
         draw->AddCircle(at, r, text, 0, 1.5f);
         const float tw = ImGui::CalcTextSize(pt.label.c_str()).x;

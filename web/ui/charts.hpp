@@ -2,10 +2,10 @@
 // series with its own marker shape and a legend, values written beside the points (not colour alone).
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 namespace dah::ui {
 
@@ -20,8 +20,8 @@ struct ChartSeries {
 
 // A chart `height` tall over the available width: y from 0 to 100 (%), one x position per label.
 // Leaves the cursor under it (with the legend) and returns the plot's screen rectangle.
-void line_chart(const std::vector<std::string>& x_labels, const std::vector<ChartSeries>& series, float height,
-                const char* y_title);
+void line_chart(const std::vector<std::string>& x_labels, const std::vector<ChartSeries>& series,
+                float height, const char* y_title);
 
 // A scatter of points (x, y in 0..1) against the diagonal, each with a text label (e.g. a count).
 struct ChartPoint {

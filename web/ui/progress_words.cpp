@@ -34,17 +34,20 @@ std::string times(double db) {
 
 std::string progress_summary_words(const tutor::ProgressReport& r) {
     if (r.cases_finished == 0)
-        return "No case finished yet. Finish a case (commit your differential at every stage) and your calibration, your "
-               "scores case by case and stage by stage, and the teaching points worth reading again appear here.";
+        return "No case finished yet. Finish a case (commit your differential at every stage) and your "
+               "calibration, your "
+               "scores case by case and stage by stage, and the teaching points worth reading again appear "
+               "here.";
     double you = 0, engine = 0;
     for (const tutor::CaseScores& c : r.over_time) {
         you += tutor::score_from_brier(c.learner_brier);
         engine += tutor::score_from_brier(c.engine_brier);
     }
     const double n = static_cast<double>(std::max<std::size_t>(1, r.over_time.size()));
-    std::string s = r.cases_finished == 1 ? "One case finished" : std::to_string(r.cases_finished) + " cases finished";
-    s += ", " + std::to_string(r.forecasts.size()) + " stated probabilities. Mean case score: you " + number(you / n) +
-         ", the engine " + number(engine / n) + " (100 is perfect).";
+    std::string s =
+        r.cases_finished == 1 ? "One case finished" : std::to_string(r.cases_finished) + " cases finished";
+    s += ", " + std::to_string(r.forecasts.size()) + " stated probabilities. Mean case score: you " +
+         number(you / n) + ", the engine " + number(engine / n) + " (100 is perfect).";
     int confident = 0, right = 0;
     for (const Forecast& f : r.forecasts)
         if (f.probability >= 0.7) {
@@ -52,10 +55,12 @@ std::string progress_summary_words(const tutor::ProgressReport& r) {
             right += f.happened ? 1 : 0;
         }
     if (confident > 0)
-        s += " When you gave a cause 70 % or more, it was the diagnosis " + std::to_string(right) + " times in " +
-             std::to_string(confident) + " (" + pct(static_cast<double>(right) / confident) + ").";
+        s += " When you gave a cause 70 % or more, it was the diagnosis " + std::to_string(right) +
+             " times in " + std::to_string(confident) + " (" + pct(static_cast<double>(right) / confident) +
+             ").";
     if (r.cases_finished == 1)
-        s += " One case is too few to judge your calibration or a trend: finish a few more before reading much into the charts.";
+        s += " One case is too few to judge your calibration or a trend: finish a few more before reading "
+             "much into the charts.";
     return s;
 }
 
@@ -63,11 +68,13 @@ std::string stage_trend_words(const tutor::ProgressReport& r) {
     const tutor::StageKindScores& history = r.by_stage[static_cast<std::size_t>(Stage::history)];
     const tutor::StageKindScores& labs = r.by_stage[static_cast<std::size_t>(Stage::labs)];
     if (history.count == 0 || labs.count == 0)
-        return "Finish cases with both a history and a labs stage to see whether your answers improve as the evidence comes in.";
-    const double from = tutor::score_from_brier(history.learner_brier), to = tutor::score_from_brier(labs.learner_brier);
+        return "Finish cases with both a history and a labs stage to see whether your answers improve as the "
+               "evidence comes in.";
+    const double from = tutor::score_from_brier(history.learner_brier),
+                 to = tutor::score_from_brier(labs.learner_brier);
     const std::string way = to > from + 2 ? "improved" : to < from - 2 ? "fell" : "stayed about level";
-    return "From the history to the labs your mean score " + way + ": " + number(from) + " to " + number(to) + " (the engine: " +
-           score(history.engine_brier) + " to " + score(labs.engine_brier) + ").";
+    return "From the history to the labs your mean score " + way + ": " + number(from) + " to " + number(to) +
+           " (the engine: " + score(history.engine_brier) + " to " + score(labs.engine_brier) + ").";
 }
 
 std::string finding_words(const KnowledgeBase& kb, const Finding& f) {
@@ -85,33 +92,38 @@ std::string widest_gap_words(const KnowledgeBase& kb, const tutor::CaseEntry& e,
     if (r.widest_stage < 0) return "";
     const std::size_t i = static_cast<std::size_t>(r.widest_stage);
     const std::string stage = std::string(stage_name(e.data.stages[i].stage));
-    std::string s = "You differed most from the engine at " + stage + ": you gave the diagnosis " + pct(r.learner_answer_p[i]) +
-                    ", the engine " + pct(r.engine_answer_p[i]) + ". ";
+    std::string s = "You differed most from the engine at " + stage + ": you gave the diagnosis " +
+                    pct(r.learner_answer_p[i]) + ", the engine " + pct(r.engine_answer_p[i]) + ". ";
     if (r.explains.stage >= 0) {
         s += "The finding that explains it: " + finding_words(kb, r.explains.finding) + " (" +
-             std::string(stage_name(e.data.stages[static_cast<std::size_t>(r.explains.stage)].stage)) + "), which made the diagnosis " +
-             times(r.explains.weight_db) + (r.widest_gap >= 0 ? " more" : " less") + " likely against the others.";
+             std::string(stage_name(e.data.stages[static_cast<std::size_t>(r.explains.stage)].stage)) +
+             "), which made the diagnosis " + times(r.explains.weight_db) +
+             (r.widest_gap >= 0 ? " more" : " less") + " likely against the others.";
     } else {
-        s += r.widest_gap < 0 ? "Nothing revealed by then pointed that strongly to it: you were ahead of the evidence."
-                              : "Nothing revealed by then pointed away from it.";
+        s += r.widest_gap < 0
+                 ? "Nothing revealed by then pointed that strongly to it: you were ahead of the evidence."
+                 : "Nothing revealed by then pointed away from it.";
     }
     return s;
 }
 
 std::string certainty_words(const tutor::CaseEntry& e, const tutor::CaseReplay& r) {
     if (r.committed == 0) return "";
-    std::string s = "Had you put 100 % on your own leading cause at every stage, you would have scored " + score(r.certain_brier) +
-                    " instead of your " + score(r.learner_brier) + ". ";
+    std::string s = "Had you put 100 % on your own leading cause at every stage, you would have scored " +
+                    score(r.certain_brier) + " instead of your " + score(r.learner_brier) + ". ";
     if (r.hedging_helped.empty())
-        return s + "Your leading cause was the diagnosis at every stage, so certainty would have paid here; keeping some "
-                   "probability for the others is still right until the evidence is decisive.";
+        return s +
+               "Your leading cause was the diagnosis at every stage, so certainty would have paid here; "
+               "keeping some "
+               "probability for the others is still right until the evidence is decisive.";
     std::string stages;
     for (std::size_t k = 0; k < r.hedging_helped.size(); ++k) {
         if (k) stages += k + 1 == r.hedging_helped.size() ? " and " : ", ";
         stages += std::string(stage_name(e.data.stages[static_cast<std::size_t>(r.hedging_helped[k])].stage));
     }
     return s + "You were better calibrated than certainty at " + stages +
-           ": your leading cause there was not the diagnosis, and the probability you kept for the others saved points.";
+           ": your leading cause there was not the diagnosis, and the probability you kept for the others "
+           "saved points.";
 }
 
 }  // namespace dah::ui

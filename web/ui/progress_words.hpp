@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "dah/tutor/progress_report.hpp"
 #include "dah/tutor/library.hpp"
+#include "dah/tutor/progress_report.hpp"
 
 namespace dah::ui {
 

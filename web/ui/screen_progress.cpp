@@ -1,10 +1,10 @@
 // My progress: the learner's calibration across finished cases (stated probability against how often
 // it was right, with counts), scores over time and per stage kind, the teaching points missed, and the
 // export. Everything is computed by the tutor (tutor.progress_report()); this file only draws.
+#include <imgui.h>
+
 #include <algorithm>
 #include <cstdio>
-
-#include <imgui.h>
 
 #include "platform.hpp"
 #include "ui/charts.hpp"
@@ -18,8 +18,12 @@ namespace dah::ui {
 void export_progress(AppState& app, bool csv) {
     if (!app.platform || !app.tutor.kb()) return;
     const tutor::ProgressReport& r = app.tutor.progress_report();
-    if (csv) app.view.notice = app.platform->export_file("dah-tutor-progress.csv", "text/csv", tutor::progress_report_csv(r));
-    else app.view.notice = app.platform->export_file("dah-tutor-progress.json", "application/json", tutor::progress_report_json(r));
+    if (csv)
+        app.view.notice =
+            app.platform->export_file("dah-tutor-progress.csv", "text/csv", tutor::progress_report_csv(r));
+    else
+        app.view.notice = app.platform->export_file("dah-tutor-progress.json", "application/json",
+                                                    tutor::progress_report_json(r));
 }
 
 namespace {
@@ -33,17 +37,22 @@ std::string fixed(const char* format, double v) {
 void draw_calibration(AppState& app, const tutor::ProgressReport& r) {
     const Palette& pal = palette(app.settings.theme);
     heading("Calibration: when you say X %, are you right X % of the time?");
-    wrapped_coloured(pal.muted, "Each answer gives one pair per cause you rated: the probability you stated and whether it was the "
-                                "diagnosis. Points on the dashed line are perfectly calibrated; above it you were right more often "
-                                "than you said (too cautious), below it less often (overconfident). The number beside a point is how "
-                                "many answers it stands for.");
+    wrapped_coloured(
+        pal.muted,
+        "Each answer gives one pair per cause you rated: the probability you stated and whether it was the "
+        "diagnosis. Points on the dashed line are perfectly calibrated; above it you were right more often "
+        "than you said (too cautious), below it less often (overconfident). The number beside a point is how "
+        "many answers it stands for.");
     std::vector<ChartPoint> points;
     for (const CalibrationBin& b : r.calibration)
-        if (b.count > 0) points.push_back({b.mean_forecast, b.observed_frequency, "n=" + std::to_string(b.count)});
+        if (b.count > 0)
+            points.push_back({b.mean_forecast, b.observed_frequency, "n=" + std::to_string(b.count)});
     calibration_chart(points, std::min(em(44), ImGui::GetContentRegionAvail().x - em(16)), pal.accent);
     mark(app, "progress.calibration");
     ImGui::TextDisabled("Across: the probability you stated. Up: how often it was the diagnosis.");
-    if (ImGui::BeginTable("##bins", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable(
+            "##bins", 4,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("You stated");
         ImGui::TableSetupColumn("Answers");
         ImGui::TableSetupColumn("It was the diagnosis");
@@ -58,8 +67,10 @@ void draw_calibration(AppState& app, const tutor::ProgressReport& r) {
             ImGui::TableNextColumn();
             ImGui::Text("%d", static_cast<int>(b.observed_frequency * b.count + 0.5));
             ImGui::TableNextColumn();
-            if (b.count > 0) ImGui::Text("%.0f %%", b.observed_frequency * 100);
-            else ImGui::TextDisabled("none");
+            if (b.count > 0)
+                ImGui::Text("%.0f %%", b.observed_frequency * 100);
+            else
+                ImGui::TextDisabled("none");
         }
         ImGui::EndTable();
     }
@@ -76,9 +87,12 @@ void draw_over_time(AppState& app, const tutor::ProgressReport& r) {
         you.values.push_back(tutor::score_from_brier(r.over_time[i].learner_brier) / 100);
         engine.values.push_back(tutor::score_from_brier(r.over_time[i].engine_brier) / 100);
     }
-    line_chart(labels, {you, engine}, ImGui::GetTextLineHeight() * 9, "Score (0–100 %, from the mean Brier score; 100 is perfect)");
+    line_chart(labels, {you, engine}, ImGui::GetTextLineHeight() * 9,
+               "Score (0–100 %, from the mean Brier score; 100 is perfect)");
     mark(app, "progress.over_time");
-    if (ImGui::BeginTable("##cases", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable(
+            "##cases", 5,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Case");
         ImGui::TableSetupColumn("Your score");
         ImGui::TableSetupColumn("Engine's");
@@ -102,7 +116,9 @@ void draw_over_time(AppState& app, const tutor::ProgressReport& r) {
         ImGui::EndTable();
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Log score: −log2 of the probability you gave the diagnosis, in bits; 0 is perfect, 1 bit is 50 %%.");
+        ImGui::SetTooltip(
+            "Log score: −log2 of the probability you gave the diagnosis, in bits; 0 is perfect, 1 bit is 50 "
+            "%%.");
     mark(app, "progress.cases");
 }
 
@@ -128,14 +144,17 @@ void draw_pearls(AppState& app, const tutor::ProgressReport& r) {
     const Palette& pal = palette(app.settings.theme);
     heading("Teaching points worth reading again");
     if (r.pearls_missed.empty()) {
-        wrapped_coloured(pal.muted, "None: at every stage with teaching points, your score was within 5 points of the engine's or better.");
+        wrapped_coloured(pal.muted,
+                         "None: at every stage with teaching points, your score was within 5 points of the "
+                         "engine's or better.");
         return;
     }
     wrapped_coloured(pal.muted, "Shown at stages where your score fell 5 points or more below the engine's.");
     const KnowledgeBase& kb = *app.tutor.kb();
     for (const tutor::MissedPearl& p : r.pearls_missed) {
         const int index = app.tutor.library().index_of(p.case_id);
-        const std::string title = index >= 0 ? app.tutor.library().cases[static_cast<std::size_t>(index)].data.title : p.case_id;
+        const std::string title =
+            index >= 0 ? app.tutor.library().cases[static_cast<std::size_t>(index)].data.title : p.case_id;
         wrapped("\u2022 " + p.point.text);
         ImGui::Indent(em(2));
         std::string where = title + ", " + std::string(stage_name(p.stage)) + " (you " +
@@ -160,7 +179,8 @@ void draw_progress(AppState& app) {
     ImGui::PopStyleColor();
     mark(app, "progress.title");
     if (!app.tutor.kb()) {
-        wrapped_coloured(pal.negative, "The knowledge base could not be loaded, so there is no progress to show.");
+        wrapped_coloured(pal.negative,
+                         "The knowledge base could not be loaded, so there is no progress to show.");
         return;
     }
     const tutor::ProgressReport& r = app.tutor.progress_report();

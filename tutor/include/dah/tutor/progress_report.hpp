@@ -58,7 +58,7 @@ struct MissedPearl {
 // Only finished cases count: an unfinished one would need its answer, which the learner has not seen.
 struct ProgressReport {
     int cases_finished = 0;
-    std::vector<Forecast> forecasts;         // every pair, in case then stage order
+    std::vector<Forecast> forecasts;          // every pair, in case then stage order
     std::vector<CalibrationBin> calibration;  // 10 bins of stated probability
     std::vector<ScoredStage> stages;          // in case (finishing) order, then stage order
     std::vector<CaseScores> over_time;        // in the order the cases were finished
@@ -70,7 +70,8 @@ inline constexpr int calibration_bins = 10;
 
 // The report over the finished sessions, each with the time it was finished (seconds; 0 = unknown,
 // which sorts first, then library order).
-ProgressReport build_progress_report(const Library& library, const std::map<std::string, CaseSession>& sessions);
+ProgressReport build_progress_report(const Library& library,
+                                     const std::map<std::string, CaseSession>& sessions);
 
 std::string progress_report_csv(const ProgressReport& report);
 std::string progress_report_json(const ProgressReport& report);
@@ -97,7 +98,7 @@ struct CaseReplay {
     // Against certainty: a learner who put 100 % on their own leading cause at each committed stage
     // (Brier 0 when it was the answer, 2 when not).
     double learner_brier = 0, certain_brier = 0;  // means over committed stages
-    std::vector<int> hedging_helped;  // stages where the learner's Brier beat certainty's
+    std::vector<int> hedging_helped;              // stages where the learner's Brier beat certainty's
     int committed = 0;
 };
 
