@@ -11,12 +11,6 @@ namespace dah::ui {
 
 namespace {
 
-std::string pct(double v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f%%", v * 100);
-    return buf;
-}
-
 void dashed_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour, float thickness) {
     const int pieces = 24;
     for (int k = 0; k < pieces; k += 2) {
@@ -108,7 +102,7 @@ void line_chart(const std::vector<std::string>& x_labels, const std::vector<Char
             draw_group_marker(draw, pt, r, ser.marker, c);
             if (ser.labels) {
                 // First series above its point, the others below, so two labels at one x do not collide.
-                const std::string label = pct(v);
+                const std::string label = percent(v);  // "> 99 %" short of certainty
                 const float ly = s == 0 ? pt.y - line - r : pt.y + r;
                 draw->AddText(ImVec2(pt.x + r * 1.2f, std::clamp(ly, p.y, bottom - line)), c, label.c_str());
             }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "dah/tutor/session.hpp"
+#include "ui/widgets.hpp"
 
 namespace dah::ui {
 
@@ -18,8 +19,6 @@ std::string number(double v) {
 }
 
 std::string score(double brier) { return number(tutor::score_from_brier(brier)); }
-
-std::string pct(double p) { return number(p * 100) + " %"; }
 
 // "22 times", "more than 1,000 times": a weight of evidence (dB) as a likelihood ratio.
 std::string times(double db) {
@@ -56,8 +55,8 @@ std::string progress_summary_words(const tutor::ProgressReport& r) {
         }
     if (confident > 0)
         s += " When you gave a cause 70 % or more, it was the diagnosis " + std::to_string(right) +
-             " times in " + std::to_string(confident) + " (" + pct(static_cast<double>(right) / confident) +
-             ").";
+             " times in " + std::to_string(confident) + " (" +
+             percent(static_cast<double>(right) / confident) + ").";
     if (r.cases_finished == 1)
         s += " One case is too few to judge your calibration or a trend: finish a few more before reading "
              "much into the charts.";
@@ -93,7 +92,7 @@ std::string widest_gap_words(const KnowledgeBase& kb, const tutor::CaseEntry& e,
     const std::size_t i = static_cast<std::size_t>(r.widest_stage);
     const std::string stage = std::string(stage_name(e.data.stages[i].stage));
     std::string s = "You differed most from the engine at " + stage + ": you gave the diagnosis " +
-                    pct(r.learner_answer_p[i]) + ", the engine " + pct(r.engine_answer_p[i]) + ". ";
+                    percent(r.learner_answer_p[i]) + ", the engine " + percent(r.engine_answer_p[i]) + ". ";
     if (r.explains.stage >= 0) {
         s += "The finding that explains it: " + finding_words(kb, r.explains.finding) + " (" +
              std::string(stage_name(e.data.stages[static_cast<std::size_t>(r.explains.stage)].stage)) +
