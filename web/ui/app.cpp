@@ -93,6 +93,10 @@ void frame(AppState& app) {
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##screen", ImVec2(0, -status_h), false, ImGuiWindowFlags_None);
     mark_window(app, "panel.screen");
+    if (app.view.scroll_to_top) {
+        ImGui::SetScrollY(0);
+        app.view.scroll_to_top = false;
+    }
     if (app.options.gallery) draw_picture_gallery(app);
     else switch (app.view.screen) {
     case Screen::library: draw_library(app); break;

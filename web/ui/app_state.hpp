@@ -76,6 +76,7 @@ struct View {
     bool confirm_even_spread = false;  // "commit an even spread?" asked once
     bool confirm_restart = false;      // the debrief's "start this case again?" asked once
     int drawn_case = -1, drawn_stage = -1;  // the stage last drawn: a new one opens at its top
+    bool scroll_to_top = false;             // the debrief and My progress open at their top
 };
 
 // The learner's saved settings.

@@ -104,7 +104,9 @@ void line_chart(const std::vector<std::string>& x_labels, const std::vector<Char
                 // First series above its point, the others below, so two labels at one x do not collide.
                 const std::string label = percent(v);  // "> 99 %" short of certainty
                 const float ly = s == 0 ? pt.y - line - r : pt.y + r;
-                draw->AddText(ImVec2(pt.x + r * 1.2f, std::clamp(ly, p.y, bottom - line)), c, label.c_str());
+                const float tw = ImGui::CalcTextSize(label.c_str()).x;
+                const float lx = pt.x + r * 1.2f + tw > p.x + w ? pt.x - r * 1.2f - tw : pt.x + r * 1.2f;
+                draw->AddText(ImVec2(lx, std::clamp(ly, p.y, bottom - line)), c, label.c_str());
             }
             prev = pt;
             has_prev = true;
@@ -134,14 +136,17 @@ void calibration_chart(const std::vector<ChartPoint>& points, float size, ImVec4
     dashed_line(draw, ImVec2(left, bottom), ImVec2(right, top), text, 1.5f);
     const ImU32 c = ImGui::ColorConvertFloat4ToU32(colour);
     const float r = line * 0.45f;
+    // Labels centred over their points, alternately above and below, so neighbouring bins never collide.
+    int k = 0;
     for (const ChartPoint& pt : points) {
         const ImVec2 at(left + size * static_cast<float>(std::clamp(pt.x, 0.0, 1.0)),
                         bottom - size * static_cast<float>(std::clamp(pt.y, 0.0, 1.0)));
         draw->AddCircleFilled(at, r, c);
         draw->AddCircle(at, r, text, 0, 1.5f);
         const float tw = ImGui::CalcTextSize(pt.label.c_str()).x;
-        const float x = at.x + r * 1.3f + tw > right + em(6) ? at.x - r * 1.3f - tw : at.x + r * 1.3f;
-        draw->AddText(ImVec2(x, at.y - line / 2), text, pt.label.c_str());
+        const bool above = (k++ % 2 == 0) ? at.y - r - line >= top : at.y + r + line > bottom;
+        const float y = above ? at.y - r - line : at.y + r;
+        draw->AddText(ImVec2(std::clamp(at.x - tw / 2, p.x, right + em(6) - tw), y), text, pt.label.c_str());
     }
     ImGui::Dummy(ImVec2(right - p.x + em(6), size + line * 2 + 8));
 }

@@ -184,6 +184,7 @@ void go_to(AppState& app, Screen screen) {
     if ((screen == Screen::player || screen == Screen::debrief) && !shown_case(app)) return;
     if (screen != Screen::library && !app.tutor.kb()) return;
     if (screen == Screen::debrief && app.view.screen != Screen::debrief) app.tutor.reach_debrief();
+    if (screen != app.view.screen && (screen == Screen::debrief || screen == Screen::progress)) app.view.scroll_to_top = true;
     app.view.screen = screen;
     app.view.confirm_restart = false;
     app.tutor.set_what_if(std::nullopt);

@@ -47,9 +47,18 @@ void draw_calibration(AppState& app, const tutor::ProgressReport& r) {
     for (const CalibrationBin& b : r.calibration)
         if (b.count > 0)
             points.push_back({b.mean_forecast, b.observed_frequency, "n=" + std::to_string(b.count)});
-    calibration_chart(points, std::min(em(44), ImGui::GetContentRegionAvail().x - em(16)), pal.accent);
+    // The table beside the chart when the screen is wide enough (a projector shows both at once).
+    const float chart = std::min(em(44), ImGui::GetContentRegionAvail().x - em(16));
+    const bool beside = ImGui::GetContentRegionAvail().x >= chart + em(70);
+    ImGui::BeginGroup();
+    calibration_chart(points, chart, pal.accent);
     mark(app, "progress.calibration");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + chart + em(10));
     ImGui::TextDisabled("Across: the probability you stated. Up: how often it was the diagnosis.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    if (beside) ImGui::SameLine(0, em(4));
+    ImGui::BeginGroup();
     if (ImGui::BeginTable(
             "##bins", 4,
             ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
@@ -74,6 +83,7 @@ void draw_calibration(AppState& app, const tutor::ProgressReport& r) {
         }
         ImGui::EndTable();
     }
+    ImGui::EndGroup();
     mark(app, "progress.bins");
 }
 
