@@ -1,10 +1,13 @@
 // Headless UI tests: each walks the real UI and checks what it shows against the core.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "dah/engine.hpp"
@@ -587,6 +590,163 @@ void test_idle() {
     check(drawn == 3, "a wake for 3 frames draws 3 frames and stops (drew " + std::to_string(drawn) + ")");
 }
 
+
+// Walks the open case with keys only: at each stage raise the first diagnosis by `raise` steps of 5
+// points, commit (C, and C again for an even spread), reveal the next (N); ends on the debrief.
+json finish_with_keys(Driver& ui, int raise) {
+    json s = ui.state();
+    const int n = static_cast<int>(s["case"]["stages"].size());
+    for (int stage = 0; stage < n; ++stage) {
+        ui.press(key::digit1);
+        for (int k = 0; k < raise; ++k) ui.press(key::equals);
+        s = commit(ui);
+        check(s["case"]["stages"][static_cast<std::size_t>(stage)]["committed"].get<bool>(), "stage committed");
+        s = ui.press(key::letter('n'));
+    }
+    check(s["screen"] == "debrief" && s["case"]["finished"].get<bool>(), "the walk ends on the debrief");
+    return s;
+}
+
+// The pairs (stated probability, was it the answer) of every committed stage of the state's case.
+void add_pairs(const json& c, std::vector<std::pair<double, bool>>& pairs) {
+    const std::string answer = c["answer"];
+    for (const json& st : c["stages"])
+        for (const auto& [id, p] : st["learner"].items()) pairs.emplace_back(p.get<double>(), id == answer);
+}
+
+// My progress in its three states: nothing finished (plain words, no chart), one case (the chart with
+// a caution), two cases (a trend); the bins are checked against pairs counted here from the committed
+// answers, and the CSV export has one row per committed stage.
+void test_my_progress() {
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.press(key::letter('m'));
+    check(s["screen"] == "progress", "M opens My progress");
+    check(s["progress"]["cases_finished"] == 0, "nothing finished yet");
+    check(s["progress"]["summary"].get<std::string>().rfind("No case finished yet.", 0) == 0, "the empty state says so in words");
+    check(!s["controls"].contains("progress.calibration"), "no empty chart is drawn");
+    check(s["controls"].contains("progress.export.csv"), "the export is offered");
+    s = ui.press(key::letter('l'));
+    check(s["controls"].contains("library.progress"), "the library links to My progress");
+    s = ui.click("library.progress");
+    check(s["screen"] == "progress", "the library's button opens My progress");
+    s = ui.press(key::f1);
+    check(s["overlays"]["help"].get<bool>(), "help opens");
+    ui.press(key::escape);
+
+    std::vector<std::pair<double, bool>> pairs;
+    int stages = 0;
+    const std::string first = s["cases"][0]["id"], second = s["cases"][1]["id"];
+    ui.press(key::letter('l'));
+    ui.click("case." + first);
+    s = finish_with_keys(ui, 6);
+    add_pairs(s["case"], pairs);
+    stages += static_cast<int>(s["case"]["stages"].size());
+    check(ui.scroll_to("debrief.chart")["controls"].contains("debrief.chart"), "the debrief draws the replay chart");
+    check(s["case"]["replay"]["learner"].size() == s["case"]["stages"].size(), "one point per stage");
+    check(s["case"]["replay"]["top_moves"].size() == 3, "the three findings that moved the engine most");
+    check(!s["case"]["replay"]["certainty_words"].get<std::string>().empty(), "the debrief compares with certainty in words");
+    s = ui.press(key::letter('m'));
+    check(s["progress"]["cases_finished"] == 1, "one case finished");
+    check(s["progress"]["summary"].get<std::string>().find("too few") != std::string::npos, "one case: a caution in words");
+    check(ui.scroll_to("progress.calibration")["controls"].contains("progress.calibration"), "the calibration chart is drawn");
+    check(ui.scroll_to("progress.over_time")["controls"].contains("progress.over_time"), "the chart over time is drawn");
+
+    ui.press(key::letter('l'));
+    ui.click("case." + second);
+    s = finish_with_keys(ui, 12);
+    add_pairs(s["case"], pairs);
+    stages += static_cast<int>(s["case"]["stages"].size());
+    s = ui.press(key::letter('m'));
+    check(s["progress"]["cases_finished"] == 2, "two cases finished");
+    check(s["progress"]["summary"].get<std::string>().find("too few") == std::string::npos, "no caution with two");
+    check(s["progress"]["cases"].size() == 2 && s["progress"]["cases"][0]["case"] == first, "cases in the order finished");
+    check(s["progress"]["pairs"] == pairs.size(), "one pair per cause per committed stage");
+    // The bins, counted here: [k/10, (k+1)/10), 1 in the last.
+    std::vector<int> count(10, 0), right(10, 0);
+    for (const auto& [p, hit] : pairs) {
+        const int k = std::min(9, static_cast<int>(p * 10));
+        ++count[static_cast<std::size_t>(k)];
+        right[static_cast<std::size_t>(k)] += hit ? 1 : 0;
+    }
+    for (std::size_t k = 0; k < 10; ++k) {
+        const json& bin = s["progress"]["bins"][k];
+        check(bin["count"] == count[k], "bin " + std::to_string(k) + " counts its pairs");
+        if (count[k] > 0) check_near(bin["observed"].get<double>(), static_cast<double>(right[k]) / count[k], 1e-12, "bin observed frequency");
+    }
+    s = ui.click("progress.export.csv");
+    const std::string csv = platform.exported["dah-tutor-progress.csv"];
+    check(csv.rfind("order,case,stage,", 0) == 0, "the CSV has its header");
+    int rows = 0;
+    for (char ch : csv) rows += ch == '\n' ? 1 : 0;
+    check(rows == 1 + stages, "one CSV row per committed stage (" + std::to_string(rows - 1) + " of " + std::to_string(stages) + ")");
+    ui.press(key::letter('j'));
+    const json exported = json::parse(platform.exported["dah-tutor-progress.json"], nullptr, false);
+    check(!exported.is_discarded() && exported["cases_finished"] == 2, "J exports the JSON");
+}
+
+// Whole words, ignoring case.
+bool names(const std::string& text, const std::string& term) {
+    auto lower = [](std::string x) {
+        for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return x;
+    };
+    const std::string t = lower(text), w = lower(term);
+    for (std::size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
+        const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]));
+        const bool right = at + w.size() >= t.size() || !std::isalnum(static_cast<unsigned char>(t[at + w.size()]));
+        if (left && right) return true;
+    }
+    return false;
+}
+
+// Every built-in case walked: no teaching point shown (state().case.teaching_points) before the stage
+// that establishes the answer names it: its id, name, short name, or a synonym of the review checklist
+// (cases/README.md). The establishing stage is worked out here from the case's checks.
+void test_teaching_points_wait() {
+    const std::map<std::string, std::vector<std::string>> synonyms = {
+        {"anti-gbm", {"anti-GBM", "Goodpasture"}}, {"sle", {"lupus", "SLE"}}, {"gpa", {"Wegener", "granulomatosis"}},
+        {"egpa", {"Churg-Strauss", "eosinophilic granulomatosis"}}, {"iph", {"hemosiderosis", "haemosiderosis"}},
+        {"cardiac", {"heart failure", "mitral stenosis"}}, {"infection", {"leptospirosis", "Leptospira"}},
+        {"thrombocytopenia-dic", {"thrombocytopenia", "DIC"}}, {"warfarin", {"over-anticoagulation", "warfarin toxicity"}},
+        {"drug-toxin", {"crack lung", "cocaine-induced"}}, {"drug-induced-aav", {"PTU-induced", "PTU-associated"}}};
+    MemoryPlatform platform;
+    Driver ui(platform);
+    const json cards = ui.state()["cases"];
+    json s;
+    int shown_total = 0, held = 0;
+    for (const json& card : cards) {
+        const std::string id = card["id"];
+        const Reference r = reference(card["file"].get<std::string>());
+        const dah::Diagnosis& answer = r.kb.diagnoses[static_cast<std::size_t>(r.c.answer)];
+        int members = 0;
+        for (const auto& d : r.kb.diagnoses) members += d.group == answer.group ? 1 : 0;
+        int establishing = static_cast<int>(r.c.stages.size());
+        for (const dah::StageCheck& ch : r.c.checks)
+            if (ch.leading == answer.id || (members == 1 && ch.leading == r.kb.groups[static_cast<std::size_t>(answer.group)].id))
+                for (std::size_t i = 0; i < r.c.stages.size(); ++i)
+                    if (r.c.stages[i].stage == ch.after) establishing = std::min(establishing, static_cast<int>(i));
+        std::vector<std::string> terms = {answer.id, answer.name, answer.short_name};
+        if (synonyms.count(answer.id)) for (const std::string& t : synonyms.at(answer.id)) terms.push_back(t);
+        ui.press(key::letter('l'));
+        s = ui.click("case." + id);
+        for (int stage = 0; stage < static_cast<int>(r.c.stages.size()); ++stage) {
+            s = commit(ui);
+            for (const json& tp : s["case"]["teaching_points"]) {
+                ++shown_total;
+                held += tp["from"] != s["case"]["stage"]["id"] ? 1 : 0;
+                if (stage >= establishing) continue;
+                for (const std::string& term : terms)
+                    check(!names(tp["text"].get<std::string>(), term),
+                          id + ": a teaching point shown at stage " + std::to_string(stage) + " names the answer (\"" + term + "\"): " +
+                              tp["text"].get<std::string>());
+            }
+            s = ui.press(key::letter('n'));
+        }
+    }
+    check(shown_total > 50, "teaching points were shown (" + std::to_string(shown_total) + ")");
+    std::printf("  %d teaching points shown, %d of them held to a later stage\n", shown_total, held);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -597,6 +757,7 @@ int main(int argc, char** argv) {
         {"idle", test_idle},               {"data_later", test_data_later},
         {"ask_first", test_even_spread_and_restart_ask_first}, {"explorer_filters", test_explorer_filters},
         {"answer_levels", test_answer_levels},
+        {"my_progress", test_my_progress},  {"teaching_points_wait", test_teaching_points_wait},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

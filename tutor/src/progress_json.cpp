@@ -118,6 +118,7 @@ std::string Tutor::progress_json() const {
             }
             cases[id]["reached"] = s.reached;
             cases[id]["finished"] = s.finished;
+            if (s.finished_at > 0) cases[id]["finished_at"] = s.finished_at;
             cases[id]["answers"] = std::move(answers);
         }
         for (const auto& [id, stages] : votes_)
@@ -173,6 +174,7 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
         CaseSession s;
         read(c, "reached", s.reached);
         read(c, "finished", s.finished);
+        read(c, "finished_at", s.finished_at);
         for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a));
         sessions_[id] = std::move(s);
     }

@@ -95,9 +95,19 @@ void Tutor::refresh() const {
             if (const auto st = c->second.find(v.stage); st != c->second.end()) counts = st->second;
         const int answer_group = e.data.answer >= 0 ? kb.diagnoses[static_cast<std::size_t>(e.data.answer)].group : -1;
         v.vote = vote_result(counts, v.groups, answer_group);
+        v.teaching_points = teaching_points_at(kb, e.data, v.stage);
+        if (s->finished) v.replay = replay_case(kb, e, *s);
         r.open = std::move(v);
     }
     result_ = std::move(r);
+}
+
+const ProgressReport& Tutor::progress_report() const {
+    if (report_revision_ != revision_) {
+        report_ = build_progress_report(library_, sessions_);
+        report_revision_ = revision_;
+    }
+    return report_;
 }
 
 const ExplorerTable& Tutor::explorer() const {

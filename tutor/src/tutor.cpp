@@ -239,6 +239,7 @@ bool Tutor::commit() {
     const bool all = std::all_of(s.answers.begin(), s.answers.end(), [](const StageAnswer& x) { return x.committed; });
     if (all && !s.finished) {
         s.finished = true;
+        s.finished_at = clock_ ? clock_() : 0;
         CaseProgress& p = progress_[entry.data.id];
         p.done = true;
         p.best_score = std::max(p.best_score, case_score(s, true));

@@ -49,6 +49,8 @@ static void draw_top_bar(AppState& app) {
     }
     if (app.tutor.kb() && bar_button(app, compact ? "Knowledge" : "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
         go_to(app, Screen::explorer);
+    if (app.tutor.kb() && bar_button(app, compact ? "Progress" : "My progress (M)", "nav.progress", false, s == Screen::progress))
+        go_to(app, Screen::progress);
     if (!app.options.kiosk && !compact && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
     if (bar_button(app, compact ? "Help" : "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
@@ -95,12 +97,17 @@ void frame(AppState& app) {
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##screen", ImVec2(0, -status_h), false, ImGuiWindowFlags_None);
     mark_window(app, "panel.screen");
+    if (app.view.scroll_to_top) {
+        ImGui::SetScrollY(0);
+        app.view.scroll_to_top = false;
+    }
     if (app.options.gallery) draw_picture_gallery(app);
     else switch (app.view.screen) {
     case Screen::library: draw_library(app); break;
     case Screen::player: draw_player(app); break;
     case Screen::debrief: draw_debrief(app); break;
     case Screen::explorer: draw_explorer(app); break;
+    case Screen::progress: draw_progress(app); break;
     }
     ImGui::EndChild();
     draw_status_line(app);

@@ -45,7 +45,7 @@ struct PendingData {
     bool files_complete = false;  // files_done() was called (possibly before start())
 };
 
-enum class Screen { library, player, debrief, explorer };
+enum class Screen { library, player, debrief, explorer, progress };
 enum class Theme { dark, light, high_contrast };
 
 struct Rect {
@@ -86,6 +86,7 @@ struct View {
     int split_drag = -1, split_tie = -1;  // the handle dragged (and the last of handles at the same place)
     bool confirm_restart = false;      // the debrief's "start this case again?" asked once
     int drawn_case = -1, drawn_stage = -1;  // the stage last drawn: a new one opens at its top
+    bool scroll_to_top = false;             // the debrief and My progress open at their top
 };
 
 // The learner's saved settings.

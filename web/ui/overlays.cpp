@@ -24,6 +24,7 @@ const Shortcut global_keys[] = {
     {"F1 or ?", "Show or hide this help"},
     {"Esc", "Close an overlay; leave a what-if; else back to the library"},
     {"L / P / D / K", "Library / the open case / its debrief / knowledge explorer"},
+    {"M", "My progress: calibration and scores across the cases you finished"},
     {"S", "Settings"},
     {"T", "Next theme (dark, light, high contrast)"},
     {"Ctrl + =  /  Ctrl + -  /  Ctrl + 0", "Larger / smaller / normal UI"},
@@ -54,6 +55,10 @@ const Shortcut debrief_keys[] = {
     {"V", "Export your answers as CSV"},
     {"R", "Start this case again (asks first: Y to confirm)"},
     {"N", "Next case not done yet"},
+};
+const Shortcut progress_keys[] = {
+    {"V", "Export My progress as CSV (one row per stage you committed)"},
+    {"J", "Export My progress as JSON (everything on the screen)"},
 };
 const Shortcut explorer_keys[] = {
     {"/", "Search the knowledge base"},
@@ -103,6 +108,7 @@ void draw_help(AppState& app) {
         shortcut_table("Library", library_keys);
         shortcut_table("Case player", player_keys);
         shortcut_table("Debrief", debrief_keys);
+        shortcut_table("My progress", progress_keys);
         shortcut_table("Knowledge explorer", explorer_keys);
         draw_mode_help(app);  // presenter mode, import, reset (ui/modes.cpp)
         ImGui::Spacing();
@@ -182,6 +188,7 @@ void go_to(AppState& app, Screen screen) {
     if ((screen == Screen::player || screen == Screen::debrief) && !shown_case(app)) return;
     if (screen != Screen::library && !app.tutor.kb()) return;
     if (screen == Screen::debrief && app.view.screen != Screen::debrief) app.tutor.reach_debrief();
+    if (screen != app.view.screen && (screen == Screen::debrief || screen == Screen::progress)) app.view.scroll_to_top = true;
     app.view.screen = screen;
     app.view.confirm_restart = false;
     app.tutor.set_what_if(std::nullopt);
@@ -236,6 +243,7 @@ void handle_shortcuts(AppState& app) {
     if (pressed(key::letter('p'))) go_to(app, Screen::player);
     if (pressed(key::letter('d'))) go_to(app, Screen::debrief);
     if (pressed(key::letter('k'))) go_to(app, Screen::explorer);
+    if (pressed(key::letter('m'))) go_to(app, Screen::progress);
     if (pressed(key::letter('s')) && !app.options.kiosk) app.view.settings_open = !app.view.settings_open;
     if (pressed(key::letter('t'))) {
         app.settings.theme = static_cast<Theme>((static_cast<int>(app.settings.theme) + 1) % 3);
@@ -278,6 +286,10 @@ void handle_shortcuts(AppState& app) {
         if (pressed(key::letter('n')) && next_case(app) >= 0) open_in_player(app, next_case(app));
         break;
     case Screen::explorer: break;
+    case Screen::progress:
+        if (pressed(key::letter('v'))) export_progress(app, true);
+        if (pressed(key::letter('j'))) export_progress(app, false);
+        break;
     }
 }
 

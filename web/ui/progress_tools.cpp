@@ -77,6 +77,9 @@ void draw_library_tools(AppState& app) {
                                        "The app keeps working, but your answers are lost when you close it.");
     if (app.options.kiosk) return;  // no import, and the idle reset clears the progress
     ImGui::Separator();
+    if (ImGui::Button("My progress (M)")) go_to(app, Screen::progress);
+    mark(app, "library.progress");
+    ImGui::SameLine();
     if (ImGui::Button("Import a case… (I)")) app.modes.import.open = true;
     mark(app, "library.import");
     ImGui::SameLine();

@@ -1,12 +1,15 @@
-// The debrief: the final diagnosis and explanation, the learner's score per stage beside the
-// engine's, the key teaching points, and the export of the answers.
+// The debrief: the final diagnosis and explanation, the case replayed as a chart (the learner's and the
+// engine's probability for the diagnosis, what moved the engine, where the learner differed and how they
+// did against certainty), the score per stage beside the engine's, the key teaching points, the export.
 #include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
 
 #include "platform.hpp"
+#include "ui/charts.hpp"
 #include "ui/commit_panel.hpp"
+#include "ui/progress_words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -31,6 +34,43 @@ int next_case(const AppState& app) {
     }
     return -1;
 }
+
+namespace {
+
+void draw_replay(AppState& app, const tutor::CaseView& s) {
+    if (!s.replay) return;
+    const tutor::CaseReplay& r = *s.replay;
+    const tutor::CaseEntry& e = *s.entry;
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
+    heading("The case replayed: your probability for the diagnosis and the engine's, stage by stage");
+    std::vector<std::string> labels;
+    for (const CaseStage& st : e.data.stages) labels.push_back(std::string(stage_id(st.stage)));
+    line_chart(labels,
+               {{"You", pal.accent, 0, r.learner_answer_p, true, false}, {"Engine", pal.text, 1, r.engine_answer_p, true, true}},
+               ImGui::GetTextLineHeight() * 9, "Probability given to the diagnosis");
+    mark(app, "debrief.chart");
+    if (!r.top_moves.empty()) {
+        ImGui::TextUnformatted("The findings that moved the engine most:");
+        for (const tutor::FindingMove& m : r.top_moves) wrapped("\u2022 " + move_words(kb, e, m));
+        mark(app, "debrief.moves");
+    }
+    const std::string gap = widest_gap_words(kb, e, r);
+    if (!gap.empty()) {
+        wrapped(gap);
+        mark(app, "debrief.gap");
+    }
+    const std::string certain = certainty_words(e, r);
+    if (!certain.empty()) {
+        wrapped(certain);
+        mark(app, "debrief.certainty");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Mean Brier score %.2f (you) against %.2f (100 %% on your leading cause): 0 is perfect, 2 the worst.",
+                              r.learner_brier, r.certain_brier);
+    }
+}
+
+}  // namespace
 
 void request_restart(AppState& app) {
     if (!app.view.confirm_restart) {
@@ -137,6 +177,7 @@ void draw_debrief(AppState& app) {
     char total[128];
     std::snprintf(total, sizeof total, hall ? "Case score: the hall %.0f, engine %.0f" : "Case score: you %.0f, engine %.0f", std::max(0.0, view->learner_case_score), std::max(0.0, view->engine_case_score));
     wrapped(total);
+    draw_replay(app, s);
     if (s.finished) {
         heading("Key teaching points");
         for (const CaseStage& st : e.data.stages)

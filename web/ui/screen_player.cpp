@@ -187,11 +187,15 @@ void draw_learner(AppState& app, const CaseView& view) {
         ImGui::EndTable();
     }
     mark(app, "compare");
-    const CaseStage& stage = view.entry->data.stages[static_cast<std::size_t>(view.stage)];
-    if (!stage.teaching_points.empty()) {
+    // Points that name the answer wait for the stage that establishes it (cases/FORMAT.md).
+    if (!view.teaching_points.empty()) {
         heading("Teaching points");
-        for (const TeachingPoint& tp : stage.teaching_points) {
-            wrapped("\u2022 " + tp.text);
+        for (const tutor::ShownTeachingPoint& shown : view.teaching_points) {
+            const TeachingPoint& tp = shown.point;
+            std::string text = "\u2022 " + tp.text;
+            if (shown.from_stage != view.stage)
+                text += " (from " + std::string(stage_name(view.entry->data.stages[static_cast<std::size_t>(shown.from_stage)].stage)) + ")";
+            wrapped(text);
             for (const std::string& src : tp.sources) {
                 ImGui::Indent(em(2));
                 wrapped_coloured(pal.muted, citation_text(kb, src));

@@ -12,6 +12,7 @@ void draw_library(AppState& app);
 void draw_player(AppState& app);
 void draw_debrief(AppState& app);
 void draw_explorer(AppState& app);
+void draw_progress(AppState& app);  // My progress (ui/screen_progress.cpp)
 void draw_help(AppState& app);
 void draw_settings(AppState& app);
 void draw_errors(AppState& app);
@@ -23,6 +24,7 @@ void handle_shortcuts(AppState& app);
 void go_to(AppState& app, Screen screen);
 void open_in_player(AppState& app, int case_index);
 void export_answers(AppState& app, bool csv);
+void export_progress(AppState& app, bool csv);  // My progress as CSV or JSON
 
 // Queries and actions of the screens that shortcuts and state_json share.
 std::vector<int> visible_cases(const AppState& app);       // the library's cases after the filters

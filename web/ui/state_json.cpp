@@ -6,6 +6,7 @@
 
 #include "ui/app.hpp"
 #include "ui/modes_json.hpp"
+#include "ui/progress_json.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
@@ -18,6 +19,7 @@ static const char* screen_id(Screen s) {
     case Screen::player: return "player";
     case Screen::debrief: return "debrief";
     case Screen::explorer: return "explorer";
+    case Screen::progress: return "progress";
     default: return "library";
     }
 }
@@ -93,6 +95,7 @@ static json case_json(const AppState& app, const tutor::CaseView& v) {
     }
     j["hint_open"] = app.view.hint_open;
     j["answer"] = v.finished ? json(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id) : json(nullptr);
+    add_teaching_and_replay(app, v, j);  // ui/progress_json.cpp
     j["learner_case_score"] = v.learner_case_score;
     j["engine_case_score"] = v.engine_case_score;
     return j;
@@ -147,6 +150,7 @@ const std::string& state_json(AppState& app) {
     for (const ShownPicture& p : app.report.pictures)
         j["pictures"].push_back({{"kind", p.kind}, {"caption", p.caption}, {"description", p.description},
                                  {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}});
+    if (app.view.screen == Screen::progress && app.tutor.kb()) j["progress"] = progress_state(app);
     add_mode_state(app, j);  // mode, engine_shown, vote, idle_seconds_left, import_errors, storage_status
     app.state_json = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return app.state_json;

@@ -8,6 +8,7 @@
 
 #include "dah/engine.hpp"
 #include "dah/tutor/library.hpp"
+#include "dah/tutor/progress_report.hpp"
 #include "dah/tutor/session.hpp"
 
 namespace dah::tutor {
@@ -52,6 +53,9 @@ struct CaseView {
     std::vector<double> what_if_posterior, what_if_groups;  // empty without a what-if
     double learner_case_score = -1, engine_case_score = -1;
     VoteResult vote;
+    // The teaching points shown once the viewed stage is committed (held ones included: FORMAT.md).
+    std::vector<ShownTeachingPoint> teaching_points;
+    std::optional<CaseReplay> replay;  // the debrief's replay, once the case is finished
 };
 
 // The library's card of one case.

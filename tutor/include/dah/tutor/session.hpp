@@ -40,6 +40,7 @@ struct CaseSession {
     int reached = 0;                   // index of the furthest revealed stage
     std::vector<StageAnswer> answers;  // one per stage of the case
     bool finished = false;
+    double finished_at = 0;  // seconds since 1970 when the last stage was committed; 0 = unknown
 };
 
 struct CaseProgress {

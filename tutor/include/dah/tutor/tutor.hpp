@@ -77,6 +77,7 @@ public:
     // --- reading
     const Result& result() const;         // recomputed once after a change
     const ExplorerTable& explorer() const;  // computed once per knowledge base
+    const ProgressReport& progress_report() const;  // "My progress": recomputed once after a change
     const EventLog& events() const { return events_; }
     const CaseSession* session(int case_index) const;
     const std::map<std::string, CaseProgress>& progress() const { return progress_; }
@@ -119,6 +120,8 @@ private:
     long revision_ = 1;
     mutable long computed_revision_ = 0;
     mutable Result result_;
+    mutable long report_revision_ = 0;
+    mutable ProgressReport report_;
     mutable bool explorer_outdated_ = true;
     mutable ExplorerTable explorer_;
 };

@@ -1,0 +1,179 @@
+// "My progress": calibration, scores over time and per stage kind, and the teaching points missed,
+// over the learner's finished cases; and its exports (CSV: one row per committed stage; JSON: all).
+#include "dah/tutor/progress_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace dah::tutor {
+
+using nlohmann::json;
+
+std::vector<Forecast> stage_forecasts(const KnowledgeBase& kb, const Case& c, const StageAnswer& answer) {
+    (void)kb;
+    if (!answer.committed) return {};
+    return forecasts_of(answer.committed_p, c.answer);
+}
+
+namespace {
+
+double answer_probability(const std::vector<double>& p, int answer) {
+    return answer >= 0 && static_cast<std::size_t>(answer) < p.size() ? p[static_cast<std::size_t>(answer)]
+                                                                      : 0;
+}
+
+struct Finished {
+    double at = 0;
+    int index = 0;
+    const CaseSession* session = nullptr;
+};
+
+}  // namespace
+
+ProgressReport build_progress_report(const Library& library,
+                                     const std::map<std::string, CaseSession>& sessions) {
+    ProgressReport r;
+    for (const Stage st : all_stages) r.by_stage.push_back({st, 0, 0, 0, 0, 0});
+    if (!library.kb) return r;
+    const KnowledgeBase& kb = *library.kb;
+    std::vector<Finished> finished;
+    for (std::size_t i = 0; i < library.cases.size(); ++i) {
+        const auto s = sessions.find(library.cases[i].data.id);
+        if (s != sessions.end() && s->second.finished &&
+            s->second.answers.size() == library.cases[i].data.stages.size())
+            finished.push_back({s->second.finished_at, static_cast<int>(i), &s->second});
+    }
+    std::sort(finished.begin(), finished.end(), [](const Finished& a, const Finished& b) {
+        return a.at != b.at ? a.at < b.at : a.index < b.index;
+    });
+    r.cases_finished = static_cast<int>(finished.size());
+    for (const Finished& f : finished) {
+        const CaseEntry& e = library.cases[static_cast<std::size_t>(f.index)];
+        const Case& c = e.data;
+        CaseScores scores{c.id, c.title, 0, 0, 0, 0, 0};
+        for (std::size_t i = 0; i < c.stages.size() && i < e.replay.size(); ++i) {
+            const StageAnswer& a = f.session->answers[i];
+            if (!a.committed || a.committed_p.size() != kb.diagnoses.size()) continue;
+            const std::vector<Forecast> pairs = stage_forecasts(kb, c, a);
+            r.forecasts.insert(r.forecasts.end(), pairs.begin(), pairs.end());
+            const std::vector<double>& engine = e.replay[i].posterior;
+            ScoredStage s{c.id,
+                          c.stages[i].stage,
+                          answer_probability(a.committed_p, c.answer),
+                          answer_probability(engine, c.answer),
+                          a.learner_brier,
+                          a.engine_brier,
+                          log_score_bits(a.committed_p, c.answer),
+                          log_score_bits(engine, c.answer)};
+            scores.stages += 1;
+            scores.learner_brier += s.learner_brier;
+            scores.engine_brier += s.engine_brier;
+            scores.learner_log_bits += s.learner_log_bits;
+            scores.engine_log_bits += s.engine_log_bits;
+            StageKindScores& k = r.by_stage[static_cast<std::size_t>(s.stage)];
+            k.count += 1;
+            k.learner_brier += s.learner_brier;
+            k.engine_brier += s.engine_brier;
+            k.learner_log_bits += s.learner_log_bits;
+            k.engine_log_bits += s.engine_log_bits;
+            if (s.learner_brier >= s.engine_brier + missed_by_brier)
+                for (const ShownTeachingPoint& tp : teaching_points_at(kb, c, static_cast<int>(i)))
+                    r.pearls_missed.push_back({c.id, s.stage, tp.point, s.learner_brier, s.engine_brier});
+            r.stages.push_back(std::move(s));
+        }
+        if (scores.stages == 0) continue;
+        const double n = scores.stages;
+        scores.learner_brier /= n;
+        scores.engine_brier /= n;
+        scores.learner_log_bits /= n;
+        scores.engine_log_bits /= n;
+        r.over_time.push_back(std::move(scores));
+    }
+    for (StageKindScores& k : r.by_stage) {
+        if (k.count == 0) continue;
+        const double n = k.count;
+        k.learner_brier /= n;
+        k.engine_brier /= n;
+        k.learner_log_bits /= n;
+        k.engine_log_bits /= n;
+    }
+    r.calibration = calibration(r.forecasts, calibration_bins);
+    return r;
+}
+
+std::string progress_report_csv(const ProgressReport& report) {
+    std::string out =
+        "order,case,stage,learner_p_answer,engine_p_answer,learner_brier,engine_brier,learner_log_bits,"
+        "engine_log_bits\n";
+    std::string last_case;
+    int order = 0;
+    char buf[160];
+    for (const ScoredStage& s : report.stages) {
+        if (s.case_id != last_case) {
+            ++order;
+            last_case = s.case_id;
+        }
+        std::snprintf(buf, sizeof buf, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", s.learner_answer_p,
+                      s.engine_answer_p, s.learner_brier, s.engine_brier, s.learner_log_bits,
+                      s.engine_log_bits);
+        out += std::to_string(order) + "," + s.case_id + "," + std::string(stage_id(s.stage)) + buf;
+    }
+    return out;
+}
+
+std::string progress_report_json(const ProgressReport& report) {
+    json bins = json::array();
+    for (const CalibrationBin& b : report.calibration)
+        bins.push_back({{"from", b.lower},
+                        {"to", b.upper},
+                        {"count", b.count},
+                        {"mean_stated", b.mean_forecast},
+                        {"observed", b.observed_frequency}});
+    json cases = json::array();
+    for (const CaseScores& c : report.over_time)
+        cases.push_back({{"case", c.case_id},
+                         {"title", c.title},
+                         {"stages", c.stages},
+                         {"learner_brier", c.learner_brier},
+                         {"engine_brier", c.engine_brier},
+                         {"learner_log_bits", c.learner_log_bits},
+                         {"engine_log_bits", c.engine_log_bits}});
+    json kinds = json::array();
+    for (const StageKindScores& k : report.by_stage)
+        kinds.push_back({{"stage", std::string(stage_id(k.stage))},
+                         {"count", k.count},
+                         {"learner_brier", k.learner_brier},
+                         {"engine_brier", k.engine_brier},
+                         {"learner_log_bits", k.learner_log_bits},
+                         {"engine_log_bits", k.engine_log_bits}});
+    json stages = json::array();
+    for (const ScoredStage& s : report.stages)
+        stages.push_back({{"case", s.case_id},
+                          {"stage", std::string(stage_id(s.stage))},
+                          {"learner_p_answer", s.learner_answer_p},
+                          {"engine_p_answer", s.engine_answer_p},
+                          {"learner_brier", s.learner_brier},
+                          {"engine_brier", s.engine_brier},
+                          {"learner_log_bits", s.learner_log_bits},
+                          {"engine_log_bits", s.engine_log_bits}});
+    json pearls = json::array();
+    for (const MissedPearl& p : report.pearls_missed)
+        pearls.push_back({{"case", p.case_id},
+                          {"stage", std::string(stage_id(p.stage))},
+                          {"text", p.point.text},
+                          {"sources", p.point.sources},
+                          {"learner_brier", p.learner_brier},
+                          {"engine_brier", p.engine_brier}});
+    const json j = {{"app", "DAH Tutor"},
+                    {"cases_finished", report.cases_finished},
+                    {"pairs", report.forecasts.size()},
+                    {"calibration", bins},
+                    {"cases", cases},
+                    {"stage_kinds", kinds},
+                    {"stages", stages},
+                    {"pearls_missed", pearls}};
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace dah::tutor
