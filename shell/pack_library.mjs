@@ -12,5 +12,14 @@ if (!siteDir) {
 }
 const casesDir = path.join(siteDir, 'cases');
 const names = JSON.parse(readFileSync(path.join(casesDir, 'index.json'), 'utf8'));
-const files = names.map((name) => ({ name, text: readFileSync(path.join(casesDir, name), 'utf8') }));
+// A case's `network` block is read by `dah calibrate` (the causal model), not yet by the app: it stays
+// out of what the browser downloads until the tutor reasons with that model.
+const files = names.map((name) => {
+  const text = readFileSync(path.join(casesDir, name), 'utf8');
+  if (!name.endsWith('.case.json')) return { name, text };
+  const data = JSON.parse(text);
+  if (!('network' in data)) return { name, text };
+  delete data.network;
+  return { name, text: JSON.stringify(data, null, 2) + '\n' };
+});
 writeFileSync(path.join(casesDir, 'library.json'), JSON.stringify({ files }));

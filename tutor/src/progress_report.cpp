@@ -10,10 +10,23 @@ namespace dah::tutor {
 
 using nlohmann::json;
 
+// What the learner answered, and only that: each cause of a group whose causes were answered, and each
+// other group as one outcome (its causes then carry a spread the learner never chose).
 std::vector<Forecast> stage_forecasts(const KnowledgeBase& kb, const Case& c, const StageAnswer& answer) {
-    (void)kb;
-    if (!answer.committed) return {};
-    return forecasts_of(answer.committed_p, c.answer);
+    if (!answer.committed || answer.committed_p.size() != kb.diagnoses.size()) return {};
+    if (answer.committed_groups.size() != kb.groups.size()) return forecasts_of(answer.committed_p, c.answer);
+    const int answer_group = c.answer >= 0 ? kb.diagnoses[static_cast<std::size_t>(c.answer)].group : -1;
+    std::vector<Forecast> out;
+    for (std::size_t g = 0; g < kb.groups.size(); ++g) {
+        if (answer.causes_of & (1u << g)) {
+            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
+                if (kb.diagnoses[d].group == static_cast<int>(g))
+                    out.push_back({answer.committed_p[d], static_cast<int>(d) == c.answer});
+        } else {
+            out.push_back({answer.committed_groups[g], static_cast<int>(g) == answer_group});
+        }
+    }
+    return out;
 }
 
 namespace {
@@ -64,8 +77,8 @@ ProgressReport build_progress_report(const Library& library,
                           answer_probability(engine, c.answer),
                           a.learner_brier,
                           a.engine_brier,
-                          log_score_bits(a.committed_p, c.answer),
-                          log_score_bits(engine, c.answer)};
+                          a.learner_log_bits,
+                          a.engine_log_bits};
             scores.stages += 1;
             scores.learner_brier += s.learner_brier;
             scores.engine_brier += s.engine_brier;
