@@ -106,7 +106,7 @@ export async function startLecturer({ room, student, lecturer }) {
   const library = await loadLibrary().catch(() => ({ kb: null, cases: new Map() }));
   const truthOf = (caseId) => {
     const c = library.cases.get(caseId);
-    const d = c && library.kb && library.kb.diagnoses.find((x) => x.id === c.answer);
+    const d = c && library.kb && library.kb.diagnoses.find((x) => x.id === (c.answer && c.answer.diagnosis));
     return d ? GROUP_OF_OPTION.indexOf(d.group) : -1;
   };
 
