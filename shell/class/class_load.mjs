@@ -64,7 +64,9 @@ const clients = [];
 const startConnect = performance.now();
 for (let i = 0; i < phones; ++i) {
   const voter = (0x1000000000000000n + BigInt(i)).toString(16);
-  clients.push({ voter, nc: await connect(options(`student-${room.id}`, room.student, i)), acked: new Map(), sent: new Map() });
+  const nc = await connect(options(`student-${room.id}`, room.student, i));
+  if (process.env.DAH_LOAD_DEBUG && i % 3 === 2) (async () => { for await (const st of nc.status()) console.log(i, Math.round(performance.now()), st.type, String(st.data)); })();
+  clients.push({ voter, nc, acked: new Map(), sent: new Map() });
 }
 const connectMs = performance.now() - startConnect;
 
