@@ -84,6 +84,7 @@ async function sendUntilAcked(c, vote) {
 }
 
 let stopped = null;
+const stageMs = [];
 const t0 = performance.now();
 for (let stage = 0; stage < stages; ++stage) {
   open = `${caseId}/${stage}`;
@@ -101,7 +102,9 @@ for (let stage = 0; stage < stages; ++stage) {
     stopped = nodes[2];
     await stopped.kill();  // mid-stage, while phones are voting
   }
+  const opened = performance.now();
   await Promise.all(work);
+  stageMs.push(performance.now() - opened);
   open = null;  // the reveal: later votes are refused
 }
 const walkMs = performance.now() - t0;
@@ -128,7 +131,10 @@ console.log(`class-load: ${phones} phones, ${clustered ? 'three-node cluster (no
 console.log(`  connected in ${(connectMs / 1000).toFixed(1)} s; the case walked in ${(walkMs / 1000).toFixed(1)} s`);
 console.log(`  votes sent ${latencies.length} (incl. changed minds); phone-stage answers acknowledged ${acknowledged} of ${clients.length * stages} (not acknowledged: ${notAcked})`);
 console.log(`  acknowledged but not counted: ${lost}; counted differently from the acknowledged vote: ${wrong}; dropped: ${JSON.stringify(tally.dropped)}`);
-console.log(`  vote-to-lecturer latency: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
+console.log(`  vote-to-lecturer latency: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; ` +
+  `over 1 s: ${latencies.filter((x) => x > 1000).length}`);
+const perStage = stageMs.map((ms, i) => `${i + 1}: ${(ms / 1000).toFixed(1)} s`).join(', ');
+console.log(`  time from a stage opening to its last acknowledgement: ${perStage}`);
 
 for (const c of clients) await c.nc.close().catch(() => {});
 await lecturer.close().catch(() => {});
