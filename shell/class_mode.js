@@ -57,6 +57,35 @@ async function loadLibrary() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// From the page's address: a phone (the students' key) gets the voter view instead of the app; the
+// lecturer (presenter mode with the lecturer's key) gets the app, then the class panel. The keys go to
+// the page's storage (a reload keeps the room) and out of the address bar. `runApp` starts the app.
+
+export async function start(runApp) {
+  const q = new URLSearchParams(location.search.replace(/\/+$/, ''));
+  const room = q.get('class') || '';
+  if (!/^[0-9a-f]{20}$/.test(room)) return runApp();
+  const stored = `dah-class-${room}`;
+  let keys = {};
+  try { keys = JSON.parse(localStorage.getItem(stored) || '{}') || {}; } catch { keys = {}; }
+  for (const k of ['key', 'lecturer']) if (/^[0-9a-f]{16,64}$/.test(q.get(k) || '')) keys[k] = q.get(k);
+  if (!keys.key) return runApp();
+  let kept = false;
+  try { localStorage.setItem(stored, JSON.stringify(keys)); kept = true; } catch { /* the address keeps them */ }
+  if (kept) {
+    q.delete('key');
+    q.delete('lecturer');
+    history.replaceState(null, '', location.pathname + '?' + q.toString().replace(/=(&|$)/g, '$1'));
+  }
+  if (keys.lecturer && q.has('present')) {
+    await runApp();
+    if (window.dahTutor.ready) await startLecturer({ room, student: keys.key, lecturer: keys.lecturer });
+    return undefined;
+  }
+  return startVoter({ room, key: keys.key });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The lecturer's page: presenter mode with the class panel.
 
 export async function startLecturer({ room, student, lecturer }) {
@@ -94,6 +123,8 @@ export async function startLecturer({ room, student, lecturer }) {
   const dropped = el('div', 'class-dropped', '');
   panel.append(head, qr, url, status, stageLine, voted, bars, causes, result, dropped);
   document.body.append(panel);
+  document.body.classList.add('class-lecturer');
+  if (window.dahTutor.wake) window.dahTutor.wake();  // the app takes the narrower canvas
   toggle.addEventListener('click', () => {
     const hidden = panel.classList.toggle('code-hidden');
     toggle.textContent = hidden ? 'Show code' : 'Hide code';
@@ -116,13 +147,13 @@ export async function startLecturer({ room, student, lecturer }) {
     if (nc && current) nc.publish(`dah.${room}.stage`, enc.encode(JSON.stringify(current)));
   };
   let saveTimer = 0;
-  const save = () => {
-    if (saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = 0;
-      try { localStorage.setItem(saved, JSON.stringify(tally)); } catch { /* full: the phones resend */ }
-    }, 1000);
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    try { localStorage.setItem(saved, JSON.stringify(tally)); } catch { /* full: the phones resend */ }
   };
+  const save = () => { if (!saveTimer) saveTimer = setTimeout(saveNow, 1000); };
+  window.addEventListener('pagehide', saveNow);  // a reload or a closed tab keeps the last votes too
   let drawQueued = false;
   const draw = () => {
     if (drawQueued) return;

@@ -90,38 +90,12 @@
     });
   }
 
-  // A live class (?class=ROOM, see class_mode.js): a phone gets the voter view instead of the app; the
-  // lecturer (presenter mode with the lecturer's key) gets the app and the class panel. The keys are kept
-  // in the page's storage (a reload keeps the room) and taken out of the address bar. Never in kiosk
-  // mode or the single-file edition, and the class code is downloaded only then.
-  const classParams = ['class', 'key', 'lecturer'];
-  function classFromUrl() {
-    const q = new URLSearchParams(location.search.replace(/\/+$/, ''));
-    const room = q.get('class');
-    if (window.DAH_EMBEDDED || !location.protocol.startsWith('http') || q.has('kiosk') || !/^[0-9a-f]{20}$/.test(room || '')) return null;
-    const stored = 'dah-class-' + room;
-    let keys = {};
-    try { keys = JSON.parse(localStorage.getItem(stored) || '{}') || {}; } catch (e) { keys = {}; }
-    for (const k of ['key', 'lecturer']) if (/^[0-9a-f]{16,64}$/.test(q.get(k) || '')) keys[k] = q.get(k);
-    if (!keys.key) return null;
-    try { localStorage.setItem(stored, JSON.stringify(keys)); } catch (e) { /* kept in the URL instead */ }
-    if (keys.lecturer && !q.has('present')) delete keys.lecturer;  // the lecturer's key is for presenter mode
-    else if (localStorage.getItem(stored)) {
-      q.delete('key'); q.delete('lecturer');
-      history.replaceState(null, '', location.pathname + '?' + q.toString().replace(/=(&|$)/g, '$1'));
-    }
-    return { room, student: keys.key, lecturer: keys.lecturer || null };
-  }
-  const live = classFromUrl();
-  const startClass = () => import('./class/class_mode.js').then((m) => live.lecturer
-    ? m.startLecturer(live) : m.startVoter({ room: live.room, key: live.student }));
-
   // URL query → argv: ?present → --present, ?idle=60 → --idle=60.
   function argsFromUrl() {
     const args = [];
     // emrun (scripts/serve) redirects /?present to /?present/: a trailing slash is not part of the query.
     for (const [key, value] of new URLSearchParams(location.search.replace(/\/+$/, ''))) {
-      if (!/^[a-z][a-z0-9-]*$/.test(key) || classParams.includes(key)) continue;
+      if (!/^[a-z][a-z0-9-]*$/.test(key)) continue;
       args.push(value === '' ? '--' + key : '--' + key + '=' + value);
     }
     return args;
@@ -403,12 +377,14 @@
     else if (typeof WebAssembly === 'object' && e.error instanceof WebAssembly.RuntimeError)
       fail('DAH Tutor stopped unexpectedly', e.message + '\nReload the page to continue; your saved progress is kept.');
   });
-  if (live && !live.lecturer) {
-    startClass().catch((e) => fail('The live class could not start', e && e.message ? e.message : String(e)));
-    return;
-  }
-  start().then(() => {
-    if (live && window.dahTutor.ready) startClass().catch((e) => console.warn('live class: ' + e.message));
-  }).catch((e) => fail('DAH Tutor could not load', (e && e.message ? e.message : String(e)) +
+  const run = () => start().catch((e) => fail('DAH Tutor could not load', (e && e.message ? e.message : String(e)) +
     '\nCheck the connection (or that the files are served next to index.html) and reload.'));
+  // A live class (?class=ROOM): class/class_mode.js, downloaded only then, shows a phone the voter view
+  // instead of the app and gives the lecturer the app with the class panel. Never in kiosk mode nor in
+  // the single-file edition.
+  if (!embedded && location.protocol.startsWith('http') && /[?&]class=/.test(location.search) && !/[?&]kiosk/.test(location.search)) {
+    import('./class/class_mode.js').then((m) => m.start(run), (e) => { console.warn('live class: ' + e.message); run(); });
+  } else {
+    run();
+  }
 })();
