@@ -154,13 +154,25 @@ export async function startLecturer({ room, student, lecturer }) {
   };
   const save = () => { if (!saveTimer) saveTimer = setTimeout(saveNow, 1000); };
   window.addEventListener('pagehide', saveNow);  // a reload or a closed tab keeps the last votes too
+  // At most four redraws a second while votes stream in: the hall sees the counts move, and the
+  // projector's frames stay free for the app (a repaint is costly with software rendering).
   let drawQueued = false;
+  let drawnAt = 0;
   const draw = () => {
     if (drawQueued) return;
     drawQueued = true;
-    requestAnimationFrame(() => { drawQueued = false; render(); });
+    setTimeout(() => requestAnimationFrame(() => { drawQueued = false; drawnAt = performance.now(); render(); }),
+               Math.max(0, drawnAt + 250 - performance.now()));
   };
+  const cost = { votes: 0, voteMs: 0, renders: 0, renderMs: 0 };  // the class code's own main-thread time
+  window.dahTutor.classCost = () => ({ ...cost });
   function render() {
+    const started = performance.now();
+    renderPanel();
+    cost.renders += 1;
+    cost.renderMs += performance.now() - started;
+  }
+  function renderPanel() {
     const key = current && current.key;
     const { counts, voters } = key ? tally.counts(key) : { counts: [0, 0, 0, 0], voters: 0 };
     voted.textContent = `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : '');
@@ -185,13 +197,19 @@ export async function startLecturer({ room, student, lecturer }) {
     window.dahTutor.classState = { room, key, counts, voters, dropped: { ...d }, result: current && current.result,
                                    connected: !!nc && !nc.isClosed(), open: !!(current && current.open) };
   }
+  window.dahTutor.classCounts = (key) => tally.counts(key);  // for the load test's final check
   const diagnosisName = (id) => {
     const d = library.kb && library.kb.diagnoses.find((x) => x.id === id);
     return d ? d.name : id;
   };
 
   // Follows the app: a new case or stage opens the vote; showing the engine (E) closes it with scores.
+  let seenFrame = -1;
   function follow() {
+    // The app draws when anything changes: no new frame, no new stage (state() costs a JSON of the screen).
+    const frame = window.dahTutor.frames();
+    if (frame === seenFrame) return;
+    seenFrame = frame;
     let s;
     try { s = window.dahTutor.state(); } catch { return; }
     const c = s.case;
@@ -240,6 +258,7 @@ export async function startLecturer({ room, student, lecturer }) {
   const votes = nc.subscribe(`dah.${room}.vote`);
   (async () => {
     for await (const m of votes) {
+      const started = performance.now();
       const r = tally.accept(m.data, current && current.open ? current.key : null);
       if (m.reply) {
         const reply = r.ok ? { ok: true, key: r.vote.key, seq: r.vote.seq } : { ok: false, why: r.why };
@@ -247,6 +266,8 @@ export async function startLecturer({ room, student, lecturer }) {
       }
       save();
       draw();
+      cost.votes += 1;
+      cost.voteMs += performance.now() - started;
     }
   })();
   const joins = nc.subscribe(`dah.${room}.join`);
