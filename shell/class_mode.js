@@ -93,7 +93,7 @@ export async function startLecturer({ room, student, lecturer }) {
   const saved = `dah-class-tally-${room}`;
   let tally;
   try { tally = ClassTally.fromJSON(JSON.parse(localStorage.getItem(saved) || '{}')); } catch { tally = new ClassTally(); }
-  const link = `${location.origin}${location.pathname}?class=${room}&key=${student}`;
+  const link = `${location.origin}${location.pathname.replace(/[^/]*$/, '')}vote.html?class=${room}&key=${student}`;
 
   const panel = el('aside', 'class-panel');
   panel.setAttribute('aria-label', 'Live class');

@@ -32,7 +32,7 @@ export function roomsConf(rooms) {
 }
 
 // The links: students' (in the QR code) and the lecturer's (printed by scripts/class).
-export const studentLink = (base, r) => `${base}?class=${r.id}&key=${r.student}`;
+export const studentLink = (base, r) => `${base}vote.html?class=${r.id}&key=${r.student}`;
 export const lecturerLink = (base, r) => `${base}?present&class=${r.id}&key=${r.student}&lecturer=${r.lecturer}`;
 
 // The short code on the projector and the phones (to check the room; the link carries the secret).

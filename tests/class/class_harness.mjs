@@ -36,10 +36,12 @@ export async function startClass({ rooms = 1 } = {}) {
         pages.push(context);
         const page = await context.newPage();
         const errors = [];
+        const requests = [];
+        page.on('request', (r) => requests.push(r.url()));
         page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(link);
-        list.push({ page, context, errors });
+        list.push({ page, context, errors, requests });
       }
       return list;
     },

@@ -106,7 +106,11 @@ test('a lecturer and 10 phones walk a whole case over the class server', { timeo
       s = await press(lecturer, 'ArrowRight');
     }
     assert.equal((await lecturer.state()).screen, 'debrief');
-    for (const [i, v] of phones.entries()) assert.deepEqual(v.errors, [], `phone ${i}: no console error`);
+    for (const [i, v] of phones.entries()) {
+      assert.deepEqual(v.errors, [], `phone ${i}: no console error`);
+      assert.deepEqual(v.requests.filter((u) => /dah_tutor|ui-font/.test(u)), [], `phone ${i} does not download the app`);
+      assert.ok(v.requests.every((u) => u.startsWith(cls.site.url.slice(0, -1)) || u.startsWith('ws://127.0.0.1')), `phone ${i}: own origin only`);
+    }
     assert.deepEqual(lecturer.problems.consoleErrors, []);
     assert.deepEqual(lecturer.problems.pageErrors, []);
     assert.deepEqual(lecturer.problems.foreignRequests, [], 'the page talks only to its own origin');
