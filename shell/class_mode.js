@@ -194,6 +194,8 @@ export async function startLecturer({ room, student, lecturer }) {
     const d = tally.dropped;
     const n = tally.droppedTotal();
     dropped.textContent = n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '';
+    // For the app: the hall's four counts of the open stage (presenter mode's hand counts can follow them).
+    window.dispatchEvent(new CustomEvent('dah-class-votes', { detail: { key, counts, voters } }));
     window.dahTutor.classState = { room, key, counts, voters, dropped: { ...d }, result: current && current.result,
                                    connected: !!nc && !nc.isClosed(), open: !!(current && current.open) };
   }
