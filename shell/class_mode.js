@@ -401,7 +401,8 @@ export async function startVoter({ room, key }) {
       .finally(() => {
         sending = null;
         show();
-        if (stage && stage.open && mine[stage.key] && !mine[stage.key].acked) setTimeout(send, 1500);
+        const pending = stage && stage.open ? mine[stage.key] : null;
+        if (pending && !pending.acked) setTimeout(send, pending === v ? 1500 : 0);  // a changed mind goes at once
       });
   }
 
