@@ -162,8 +162,11 @@ for (let i = 0; i < phones; ++i) {
   };
   const sub = c.nc.subscribe(s.stage);
   (async () => { for await (const m of sub) onStage(JSON.parse(dec.decode(m.data))); })();
-  // Like a phone opening the link: ask for the current stage (the lecturer replies).
-  c.nc.request(s.join, enc.encode('{}'), { timeout: 5000 }).then((m) => onStage(JSON.parse(dec.decode(m.data))), () => {});
+  // Like a phone opening the link, and after each reconnection (a stage may have opened meanwhile):
+  // ask for the current stage (the lecturer replies).
+  const join = () => c.nc.request(s.join, enc.encode('{}'), { timeout: 5000 }).then((m) => onStage(JSON.parse(dec.decode(m.data))), () => {});
+  join();
+  (async () => { for await (const st of c.nc.status()) if (st.type === 'reconnect') join(); })();
   clients.push(c);
 }
 await Promise.all(clients.map((c) => c.nc.flush()));
