@@ -381,6 +381,14 @@
     else if (typeof WebAssembly === 'object' && e.error instanceof WebAssembly.RuntimeError)
       fail('DAH Tutor stopped unexpectedly', e.message + '\nReload the page to continue; your saved progress is kept.');
   });
-  start().catch((e) => fail('DAH Tutor could not load', (e && e.message ? e.message : String(e)) +
+  const run = () => start().catch((e) => fail('DAH Tutor could not load', (e && e.message ? e.message : String(e)) +
     '\nCheck the connection (or that the files are served next to index.html) and reload.'));
+  // A live class (?class=ROOM): class/class_mode.js, downloaded only then, shows a phone the voter view
+  // instead of the app and gives the lecturer the app with the class panel. Never in kiosk mode nor in
+  // the single-file edition.
+  if (!embedded && location.protocol.startsWith('http') && /[?&]class=/.test(location.search) && !/[?&]kiosk/.test(location.search)) {
+    import('./class/class_mode.js').then((m) => m.start(run), (e) => { console.warn('live class: ' + e.message); run(); });
+  } else {
+    run();
+  }
 })();

@@ -5,6 +5,8 @@ list(REMOVE_ITEM files sw.js)
 list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
 # The app reads the data from cases/library.json only; the single files would be cached twice.
 list(FILTER files EXCLUDE REGEX "^cases/(knowledge-base|index|.*\\.case)\\.json$")
+# Class mode (class/) is loaded only in a live class, which needs the network anyway.
+list(FILTER files EXCLUDE REGEX "^(class/|vote\\.html$)")
 list(SORT files)
 set(hashes "")
 file(SHA256 ${SITE}/index.html index_hash)

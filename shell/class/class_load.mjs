@@ -1,0 +1,233 @@
+// scripts/class-load N [--cluster] [--browser] [--case ID]: N simulated phones vote at each stage of a
+// whole case against nats-server(s) started here on 127.0.0.1, through the same subjects, users and tally
+// as the page. The lecturer is simulated here with shell/class_tally.js, or, with --browser, is the real
+// page in headless Chromium (presenter mode driven by its keys; the site served on 127.0.0.1). Phones
+// vote at random moments within 3 s of receiving a stage (one in ten changes its mind); every vote is a
+// request, the lecturer's reply is the acknowledgement (sent after the vote is counted), and a phone
+// resends (same sequence number) until it has one. At the end every acknowledged vote must be in the
+// tally exactly once (a phone's latest). --cluster: three nodes on loopback ports, phones spread over
+// them, one node stopped during stage 3. Exits non-zero when a vote was lost or counted twice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClassTally, OPTIONS } from '../class_tally.js';
+import { freePort, startClassServer } from './class_server.mjs';
+import { lecturerLink, newRoom, subjects } from './rooms.mjs';
+import { startSiteServer } from './site_server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const { connect } = await import('./node_modules/nats.ws/esm/nats.js');
+const args = process.argv.slice(2);
+const phones = Number(args.find((a) => /^\d+$/.test(a)) || 300);
+const clustered = args.includes('--cluster');
+const inBrowser = args.includes('--browser');
+const caseId = args.includes('--case') ? args[args.indexOf('--case') + 1] : 'gpa-cavities';
+const stages = JSON.parse(readFileSync(path.join(root, 'cases', `${caseId}.case.json`), 'utf8')).stages.length;
+const VOTE_WINDOW_MS = 3000;
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+let seed = 20261202;  // fixed: the same run every time
+const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const deadline = setTimeout(() => { console.error('class-load: did not finish within 10 minutes'); process.exit(2); }, 600000);
+
+// The server(s).
+const room = newRoom();
+const nodes = [];
+if (clustered) {
+  const routes = [await freePort(), await freePort(), await freePort()];
+  for (let i = 0; i < 3; ++i)
+    nodes.push(await startClassServer({ rooms: [room], cluster: { name: 'dah-class', port: routes[i], routes: routes.filter((_, j) => j !== i) } }));
+  await sleep(1500);  // the routes form
+} else {
+  nodes.push(await startClassServer({ rooms: [room] }));
+}
+const urls = nodes.map((n) => n.wsUrl);
+const s = subjects(room.id);
+const ordered = (i) => urls.slice(i).concat(urls.slice(0, i));  // a phone's own node first, then the others
+const options = (user, pass, i) => ({ servers: ordered(i % urls.length), noRandomize: true, user, pass, inboxPrefix: s.inbox,
+  reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 5000 });
+
+// The lecturer: here (the page's tally and replies), or the page itself.
+const lecturer = inBrowser ? await browserLecturer() : await nodeLecturer();
+
+async function nodeLecturer() {
+  const tally = new ClassTally();
+  let open = null;
+  const nc = await connect(options(`lecturer-${room.id}`, room.lecturer, 0));
+  const votes = nc.subscribe(s.vote);
+  (async () => {
+    for await (const m of votes) {
+      const r = tally.accept(m.data, open);
+      if (m.reply) m.respond(enc.encode(JSON.stringify(r.ok ? { ok: true, key: r.vote.key, seq: r.vote.seq } : { ok: false, why: r.why })));
+    }
+  })();
+  let current = { v: 1, key: null, open: false };
+  const joins = nc.subscribe(s.join);
+  (async () => { for await (const m of joins) m.respond(enc.encode(JSON.stringify(current))); })();
+  await nc.flush();
+  return {
+    async open(stage) {
+      open = `${caseId}/${stage}`;
+      current = { v: 1, case: caseId, stage, key: open, open: true };
+      nc.publish(s.stage, enc.encode(JSON.stringify(current)));
+    },
+    async close() { open = null; },
+    counts: async (key) => tally.counts(key),
+    dropped: async () => tally.dropped,
+    async stop() { await nc.close(); },
+  };
+}
+
+async function browserLecturer() {
+  const { chromium } = await import(path.join(root, 'tests/browser/node_modules/playwright-core/index.mjs'));
+  const site = await startSiteServer({ root: process.env.DAH_SITE_DIR || path.join(root, 'build/web/site'), natsWsPort: nodes[0].wsPort });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(lecturerLink(site.url, room) + `&case=${caseId}`);
+  await page.waitForFunction(() => window.dahTutor.classState && window.dahTutor.classState.connected, null, { timeout: 60000 });
+  // The page's frames while votes stream in: requestAnimationFrame intervals and the app's own frame time.
+  await page.evaluate(() => {
+    const w = window;
+    w.loadFrames = [];
+    let last = performance.now();
+    const tick = (t) => { w.loadFrames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  let stage = 0;
+  return {
+    async open(n) {
+      while (stage < n) { await page.keyboard.press('ArrowRight'); stage += 1; }
+      await page.waitForFunction((k) => window.dahTutor.classState.key === k && window.dahTutor.classState.open, `${caseId}/${n}`, { timeout: 30000 });
+    },
+    async close() {
+      await page.keyboard.press('e');
+      await page.waitForFunction(() => !window.dahTutor.classState.open, null, { timeout: 30000 });
+    },
+    counts: (key) => page.evaluate((k) => window.dahTutor.classCounts(k), key),
+    dropped: () => page.evaluate(() => window.dahTutor.classState.dropped),
+    frames: () => page.evaluate(() => window.loadFrames.slice(1)),
+    // The same page with nothing streaming in, for comparison: 5 s of frames.
+    async baseline() {
+      const n = await page.evaluate(() => window.loadFrames.length);
+      await sleep(5000);
+      return page.evaluate((k) => window.loadFrames.slice(k), n + 1);
+    },
+    cost: () => page.evaluate(() => window.dahTutor.classCost()),
+    reset: () => page.evaluate(() => { window.loadFrames.length = 0; }),
+    errors,
+    async stop() { await browser.close(); await site.stop(); },
+  };
+}
+
+const baseline = inBrowser ? (await lecturer.baseline()).sort((a, b) => a - b) : null;
+if (inBrowser) await lecturer.reset();
+
+// The phones: each answers a stage it receives (or asks for, on joining) within the voting window.
+const clients = [];
+const startConnect = performance.now();
+const stageVotes = new Map();  // key → promises of the phones' votes
+async function sendUntilAcked(c, vote) {
+  const body = enc.encode(JSON.stringify(vote));
+  const sent = performance.now();
+  for (let attempt = 0; attempt < 60; ++attempt) {
+    try {
+      const reply = JSON.parse(dec.decode((await c.nc.request(s.vote, body, { timeout: 1500 })).data));
+      if (reply.ok && reply.seq === vote.seq) { c.acked.set(vote.key, vote); c.latencies.push(performance.now() - sent); return true; }
+      return false;  // refused (closed): not acknowledged, not counted
+    } catch { await sleep(200); }  // no reply yet (a node went away): the same vote again
+  }
+  return false;
+}
+async function answer(c, st) {
+  await sleep(random() * VOTE_WINDOW_MS);
+  let choice = OPTIONS[Math.floor(random() * 4)];
+  const seq = st.stage * 10 + 1;
+  const change = random() < 0.1;
+  await sendUntilAcked(c, { voter: c.voter, key: st.key, choice, seq });
+  if (change) { choice = OPTIONS[(OPTIONS.indexOf(choice) + 1) % 4]; await sendUntilAcked(c, { voter: c.voter, key: st.key, choice, seq: seq + 1 }); }
+}
+for (let i = 0; i < phones; ++i) {
+  const voter = (0x1000000000000000n + BigInt(i)).toString(16);
+  const c = { voter, nc: await connect(options(`student-${room.id}`, room.student, i)), acked: new Map(), latencies: [], seen: new Set() };
+  const onStage = (st) => {
+    if (!st.open || c.seen.has(st.key)) return;
+    c.seen.add(st.key);
+    if (!stageVotes.has(st.key)) stageVotes.set(st.key, []);
+    stageVotes.get(st.key).push(answer(c, st));
+  };
+  const sub = c.nc.subscribe(s.stage);
+  (async () => { for await (const m of sub) onStage(JSON.parse(dec.decode(m.data))); })();
+  // Like a phone opening the link, and after each reconnection (a stage may have opened meanwhile):
+  // ask for the current stage (the lecturer replies).
+  const join = () => c.nc.request(s.join, enc.encode('{}'), { timeout: 5000 }).then((m) => onStage(JSON.parse(dec.decode(m.data))), () => {});
+  join();
+  (async () => { for await (const st of c.nc.status()) if (st.type === 'reconnect') join(); })();
+  clients.push(c);
+}
+await Promise.all(clients.map((c) => c.nc.flush()));
+const connectMs = performance.now() - startConnect;
+
+const stageMs = [];
+const t0 = performance.now();
+for (let stage = 0; stage < stages; ++stage) {
+  const key = `${caseId}/${stage}`;
+  const opened = performance.now();
+  await lecturer.open(stage);
+  if (clustered && stage === 2) {
+    await sleep(VOTE_WINDOW_MS / 2);
+    await nodes[2].kill();  // mid-stage, while phones are voting
+  }
+  while ((stageVotes.get(key) || []).length < phones && performance.now() - opened < 30000) await sleep(50);
+  await Promise.all(stageVotes.get(key) || []);
+  stageMs.push(performance.now() - opened);
+  await lecturer.close();  // the reveal: later votes are refused
+}
+const walkMs = performance.now() - t0;
+
+// Every acknowledged vote is in the tally exactly once (each phone's latest per stage).
+let acknowledged = 0, lost = 0, wrong = 0;
+for (let stage = 0; stage < stages; ++stage) {
+  const key = `${caseId}/${stage}`;
+  const expected = [0, 0, 0, 0];
+  for (const c of clients) { const v = c.acked.get(key); if (v) { expected[OPTIONS.indexOf(v.choice)] += 1; acknowledged += 1; } }
+  const { counts, voters } = await lecturer.counts(key);
+  const ackedVoters = clients.filter((c) => c.acked.has(key)).length;
+  lost += Math.abs(voters - ackedVoters);
+  for (let i = 0; i < 4; ++i) wrong += Math.abs(counts[i] - expected[i]);
+}
+const pct = (list, p) => list[Math.min(list.length - 1, Math.floor(p * list.length))];
+const latencies = clients.flatMap((c) => c.latencies).sort((a, b) => a - b);
+const notAcked = clients.length * stages - acknowledged;
+const dropped = await lecturer.dropped();
+
+console.log(`class-load: ${phones} phones, ${clustered ? 'three-node cluster (node 3 stopped during stage 3)' : 'one server'}, ` +
+  `lecturer ${inBrowser ? 'the page in headless Chromium' : 'simulated'}, case ${caseId} (${stages} stages)`);
+console.log(`  connected in ${(connectMs / 1000).toFixed(1)} s; the case walked in ${(walkMs / 1000).toFixed(1)} s; ` +
+  `from each stage opening to its last acknowledgement: ${stageMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s`);
+console.log(`  acknowledged votes ${latencies.length} (answers ${acknowledged} of ${clients.length * stages}, the rest changed minds); not acknowledged: ${notAcked}`);
+console.log(`  acknowledged but not counted: ${lost}; counted differently from the acknowledged vote: ${wrong}; dropped: ${JSON.stringify(dropped)}`);
+console.log(`  vote to acknowledgement (counted on the lecturer's side and back): p50 ${pct(latencies, 0.5).toFixed(1)} ms, ` +
+  `p95 ${pct(latencies, 0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; over 1 s: ${latencies.filter((x) => x > 1000).length}`);
+if (inBrowser) {
+  const frames = (await lecturer.frames()).sort((a, b) => a - b);
+  console.log(`  the projector page while votes streamed in: ${frames.length} animation frames, interval p50 ${pct(frames, 0.5).toFixed(1)} ms, ` +
+    `p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; page errors: ${lecturer.errors.length}`);
+  const c = await lecturer.cost();
+  console.log(`  the class code's main-thread time on the page: ${(c.voteMs / c.votes).toFixed(3)} ms a message (${c.votes}), ` +
+    `${(c.renderMs / c.renders).toFixed(2)} ms a panel redraw (${c.renders})`);
+  console.log(`  the same page before the phones connected (5 s): ${baseline.length} frames, interval p50 ${pct(baseline, 0.5).toFixed(1)} ms, ` +
+    `p95 ${pct(baseline, 0.95).toFixed(1)} ms`);
+}
+
+for (const c of clients) await c.nc.close().catch(() => {});
+await lecturer.stop().catch(() => {});
+for (const n of nodes) await n.stop();
+clearTimeout(deadline);
+const ok = lost === 0 && wrong === 0 && notAcked === 0 && (!inBrowser || lecturer.errors.length === 0);
+console.log(ok ? 'class-load: every acknowledged vote counted exactly once' : 'class-load: FAILED');
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,445 @@
+// Live class mode, loaded by loader.js only when the URL names a class (?class=ROOM): the lecturer's
+// panel beside presenter mode (QR code, room code, the hall's live four-way vote, scores after the
+// reveal) and the phones' voter view (the stage's text, four large buttons, optionally the top causes).
+// Both talk to the class's nats-server over a WebSocket on the page's own origin (/nats). Messages:
+//   dah.ROOM.stage  lecturer → phones: { v, case, stage, key, open, result? }
+//   dah.ROOM.join   phone → lecturer (request): the reply is the current stage message (late joiners)
+//   dah.ROOM.vote   phone → lecturer (request): { voter, key, choice, causes?, seq }; the reply acknowledges
+// The server's permissions (shell/class/rooms.mjs) let only the lecturer publish the stage and reply.
+import { ClassTally, OPTIONS, hallScores, scores } from './class_tally.js';
+
+const LABELS = ['Immune', 'Blood thinner or coagulopathy', 'Other cause', 'Two at once'];
+const SHORT = ['Immune', 'Thinner / coag.', 'Other', 'Two at once'];
+const GROUP_OF_OPTION = ['immune', 'coagulopathic', 'other', 'both'];  // the knowledge base's group ids
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function addStyle() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = 'class/class.css';
+  document.head.appendChild(link);
+}
+
+export const roomCode = (id) => id.slice(0, 6).toUpperCase().replace(/(...)(...)/, '$1-$2');
+
+async function connectTo(room, user, pass, onStatus) {
+  const { connect } = await import('./nats.js');
+  const servers = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/nats`;
+  const nc = await connect({
+    servers, user, pass, inboxPrefix: `_INBOX_${room}`, name: user.split('-')[0],
+    reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 1000, waitOnFirstConnect: true,
+    pingInterval: 10000, timeout: 5000,
+  });
+  (async () => { for await (const s of nc.status()) onStatus(s); })().catch(() => {});
+  return nc;
+}
+
+// The knowledge base and the cases, as the app reads them (one file, cases/library.json).
+async function loadLibrary() {
+  const response = await fetch('cases/library.json');
+  if (!response.ok) throw new Error(`cases/library.json: HTTP ${response.status}`);
+  const { files } = await response.json();
+  const kb = JSON.parse(files.find((f) => f.name === 'knowledge-base.json').text);
+  const cases = new Map();
+  for (const f of files) {
+    if (!f.name.endsWith('.case.json')) continue;
+    try { const c = JSON.parse(f.text); cases.set(c.id, c); } catch { /* the app reports it */ }
+  }
+  return { kb, cases };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From the page's address: a phone (the students' key) gets the voter view instead of the app; the
+// lecturer (presenter mode with the lecturer's key) gets the app, then the class panel. The keys go to
+// the page's storage (a reload keeps the room) and out of the address bar. `runApp` starts the app.
+
+export async function start(runApp) {
+  const q = new URLSearchParams(location.search.replace(/\/+$/, ''));
+  const room = q.get('class') || '';
+  if (!/^[0-9a-f]{20}$/.test(room)) return runApp();
+  const stored = `dah-class-${room}`;
+  let keys = {};
+  try { keys = JSON.parse(localStorage.getItem(stored) || '{}') || {}; } catch { keys = {}; }
+  for (const k of ['key', 'lecturer']) if (/^[0-9a-f]{16,64}$/.test(q.get(k) || '')) keys[k] = q.get(k);
+  if (!keys.key) return runApp();
+  let kept = false;
+  try { localStorage.setItem(stored, JSON.stringify(keys)); kept = true; } catch { /* the address keeps them */ }
+  if (kept) {
+    q.delete('key');
+    q.delete('lecturer');
+    history.replaceState(null, '', location.pathname + '?' + q.toString().replace(/=(&|$)/g, '$1'));
+  }
+  if (keys.lecturer && q.has('present')) {
+    await runApp();
+    if (window.dahTutor.ready) await startLecturer({ room, student: keys.key, lecturer: keys.lecturer });
+    return undefined;
+  }
+  return startVoter({ room, key: keys.key });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The lecturer's page: presenter mode with the class panel.
+
+export async function startLecturer({ room, student, lecturer }) {
+  addStyle();
+  const saved = `dah-class-tally-${room}`;
+  let tally;
+  try { tally = ClassTally.fromJSON(JSON.parse(localStorage.getItem(saved) || '{}')); } catch { tally = new ClassTally(); }
+  const link = `${location.origin}${location.pathname.replace(/[^/]*$/, '')}vote.html?class=${room}&key=${student}`;
+
+  const panel = el('aside', 'class-panel');
+  panel.setAttribute('aria-label', 'Live class');
+  const head = el('div', 'class-head');
+  const code = el('div', 'class-code', `Room ${roomCode(room)}`);
+  const toggle = el('button', 'class-toggle', 'Hide code');
+  head.append(code, toggle);
+  const qr = el('canvas', 'class-qr');
+  const url = el('div', 'class-url', link);
+  const status = el('div', 'class-status', 'Connecting to the class server…');
+  const stageLine = el('div', 'class-stage', 'Open a case: its stage goes to the phones.');
+  const voted = el('div', 'class-voted', '0 phones voted');
+  const bars = el('div', 'class-bars');
+  const barEls = LABELS.map((label) => {
+    const row = el('div', 'class-bar');
+    const name = el('span', 'class-bar-name', label);
+    const track = el('span', 'class-bar-track');
+    const fill = el('span', 'class-bar-fill');
+    track.append(fill);
+    const value = el('span', 'class-bar-value', '–');
+    row.append(name, track, value);
+    bars.append(row);
+    return { fill, value };
+  });
+  const causes = el('div', 'class-causes');
+  const result = el('div', 'class-result');
+  const dropped = el('div', 'class-dropped', '');
+  panel.append(head, qr, url, status, stageLine, voted, bars, causes, result, dropped);
+  document.body.append(panel);
+  document.body.classList.add('class-lecturer');
+  if (window.dahTutor.wake) window.dahTutor.wake();  // the app takes the narrower canvas
+  toggle.addEventListener('click', () => {
+    const hidden = panel.classList.toggle('code-hidden');
+    toggle.textContent = hidden ? 'Show code' : 'Hide code';
+  });
+  import('./qrcode.js').then(({ default: QRCode }) =>
+    QRCode.toCanvas(qr, link, { errorCorrectionLevel: 'M', margin: 2, width: 240 })).catch((e) => {
+    qr.replaceWith(el('div', 'class-error', 'QR code unavailable: ' + e.message));
+  });
+
+  const library = await loadLibrary().catch(() => ({ kb: null, cases: new Map() }));
+  const truthOf = (caseId) => {
+    const c = library.cases.get(caseId);
+    const d = c && library.kb && library.kb.diagnoses.find((x) => x.id === (c.answer && c.answer.diagnosis));
+    return d ? GROUP_OF_OPTION.indexOf(d.group) : -1;
+  };
+
+  let current = null;  // the stage message the phones see
+  let nc = null;
+  const publishStage = () => {
+    if (nc && current) nc.publish(`dah.${room}.stage`, enc.encode(JSON.stringify(current)));
+  };
+  let saveTimer = 0;
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    try { localStorage.setItem(saved, JSON.stringify(tally)); } catch { /* full: the phones resend */ }
+  };
+  const save = () => { if (!saveTimer) saveTimer = setTimeout(saveNow, 1000); };
+  window.addEventListener('pagehide', saveNow);  // a reload or a closed tab keeps the last votes too
+  // At most four redraws a second while votes stream in: the hall sees the counts move, and the
+  // projector's frames stay free for the app (a repaint is costly with software rendering).
+  let drawQueued = false;
+  let drawnAt = 0;
+  const draw = () => {
+    if (drawQueued) return;
+    drawQueued = true;
+    setTimeout(() => requestAnimationFrame(() => { drawQueued = false; drawnAt = performance.now(); render(); }),
+               Math.max(0, drawnAt + 250 - performance.now()));
+  };
+  const cost = { votes: 0, voteMs: 0, renders: 0, renderMs: 0 };  // the class code's own main-thread time
+  window.dahTutor.classCost = () => ({ ...cost });
+  function render() {
+    const started = performance.now();
+    renderPanel();
+    cost.renders += 1;
+    cost.renderMs += performance.now() - started;
+  }
+  function renderPanel() {
+    const key = current && current.key;
+    const { counts, voters } = key ? tally.counts(key) : { counts: [0, 0, 0, 0], voters: 0 };
+    voted.textContent = `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : '');
+    counts.forEach((c, i) => {
+      const share = voters ? c / voters : 0;
+      barEls[i].fill.style.width = `${Math.round(share * 100)}%`;
+      barEls[i].value.textContent = voters ? `${Math.round(share * 100)} % (${c})` : '–';
+    });
+    const top = key ? tally.topCauses(key) : [];
+    causes.textContent = top.length ? 'Causes named: ' + top.map(([d, n]) => `${diagnosisName(d)} ${n}`).join(', ') : '';
+    result.textContent = '';
+    if (current && current.result) {
+      const r = current.result;
+      const line = (who, s) => `${who}: Brier ${s.brier.toFixed(2)}, log ${s.log.toFixed(2)}`;
+      result.append(el('div', 'class-result-title', `Answer: ${LABELS[r.truth] || '?'}`));
+      if (r.hall) result.append(el('div', 'class-score', line('Hall', r.hall)));
+      if (r.engine) result.append(el('div', 'class-score', line('Engine', r.engine)));
+    }
+    const d = tally.dropped;
+    const n = tally.droppedTotal();
+    dropped.textContent = n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '';
+    // For the app: the hall's four counts of the open stage (presenter mode's hand counts can follow them).
+    window.dispatchEvent(new CustomEvent('dah-class-votes', { detail: { key, counts, voters } }));
+    window.dahTutor.classState = { room, key, counts, voters, dropped: { ...d }, result: current && current.result,
+                                   connected: !!nc && !nc.isClosed(), open: !!(current && current.open) };
+  }
+  window.dahTutor.classCounts = (key) => tally.counts(key);  // for the load test's final check
+  const diagnosisName = (id) => {
+    const d = library.kb && library.kb.diagnoses.find((x) => x.id === id);
+    return d ? d.name : id;
+  };
+
+  // Follows the app: a new case or stage opens the vote; showing the engine (E) closes it with scores.
+  let seenFrame = -1;
+  function follow() {
+    // The app draws when anything changes: no new frame, no new stage (state() costs a JSON of the screen).
+    const frame = window.dahTutor.frames();
+    if (frame === seenFrame) return;
+    seenFrame = frame;
+    let s;
+    try { s = window.dahTutor.state(); } catch { return; }
+    const c = s.case;
+    if (!c || s.screen !== 'player') {
+      if (current && current.open) { current = { ...current, open: false }; publishStage(); draw(); }
+      return;
+    }
+    const key = `${c.id}/${c.stage.index}`;
+    const shown = !!c.engine_shown;
+    if (!current || current.key !== key) {
+      current = { v: 1, case: c.id, stage: c.stage.index, key, open: !shown };
+      stageLine.textContent = `${c.title} — stage ${c.stage.index + 1} of ${c.stages.length}`;
+    } else if (current.open === shown) {
+      current = { ...current, open: !shown };
+    } else {
+      return;
+    }
+    if (shown) {
+      const truth = truthOf(c.id);
+      const { counts } = tally.counts(key);
+      const groups = c.engine && c.engine.groups;
+      const engineP = groups ? GROUP_OF_OPTION.map((g) => groups[g] || 0) : null;
+      current.result = {
+        truth, counts,
+        hall: hallScores(counts, truth),
+        engine: engineP && truth >= 0 ? scores(engineP, truth) : null,
+      };
+    } else {
+      delete current.result;
+    }
+    publishStage();
+    draw();
+  }
+
+  nc = await connectTo(room, `lecturer-${room}`, lecturer, (s) => {
+    if (s.type === 'disconnect') status.textContent = 'Connection lost: reconnecting…';
+    else if (s.type === 'reconnect') { status.textContent = 'Connected'; publishStage(); }
+    else if (s.type === 'error') status.textContent = 'Server: ' + String(s.data);
+    draw();
+  }).catch((e) => {
+    status.textContent = 'No class server (' + e.message + '): the typed hand counts still work.';
+    return null;
+  });
+  if (!nc) return;
+  status.textContent = 'Connected';
+  const votes = nc.subscribe(`dah.${room}.vote`);
+  (async () => {
+    for await (const m of votes) {
+      const started = performance.now();
+      const r = tally.accept(m.data, current && current.open ? current.key : null);
+      if (m.reply) {
+        const reply = r.ok ? { ok: true, key: r.vote.key, seq: r.vote.seq } : { ok: false, why: r.why };
+        try { m.respond(enc.encode(JSON.stringify(reply))); } catch { /* the phone resends */ }
+      }
+      save();
+      draw();
+      cost.votes += 1;
+      cost.voteMs += performance.now() - started;
+    }
+  })();
+  const joins = nc.subscribe(`dah.${room}.join`);
+  (async () => {
+    for await (const m of joins) {
+      if (!m.reply) continue;
+      try { m.respond(enc.encode(JSON.stringify(current || { v: 1, key: null, open: false }))); } catch { /* retried */ }
+    }
+  })();
+  setInterval(follow, 250);
+  follow();
+  draw();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A phone: the voter view. No app download, no name, no account: a random id kept on the phone.
+
+export async function startVoter({ room, key }) {
+  addStyle();
+  document.body.classList.add('voter');
+  const voterKey = 'dah-class-voter';
+  let voter = localStorage.getItem(voterKey);
+  if (!voter || !/^[0-9a-f]{16}$/.test(voter)) {
+    voter = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    try { localStorage.setItem(voterKey, voter); } catch { /* a private window: one id per page */ }
+  }
+  const mineKey = `dah-class-votes-${room}`;
+  let mine = {};
+  try { mine = JSON.parse(localStorage.getItem(mineKey) || '{}') || {}; } catch { mine = {}; }
+  const keep = () => { try { localStorage.setItem(mineKey, JSON.stringify(mine)); } catch { /* kept in the page */ } };
+
+  const view = el('main', 'voter-view');
+  const header = el('header', 'voter-header');
+  header.append(el('span', 'voter-title', 'DAH Tutor live class'), el('span', 'voter-room', `Room ${roomCode(room)}`));
+  const status = el('div', 'voter-status', 'Connecting…');
+  status.setAttribute('role', 'status');
+  const stageTitle = el('h1', 'voter-stage', 'Waiting for the lecturer…');
+  const narrative = el('p', 'voter-narrative', '');
+  const question = el('h2', 'voter-question', 'Where is the bleeding coming from?');
+  const choices = el('div', 'voter-choices');
+  const buttons = LABELS.map((label, i) => {
+    const b = el('button', 'voter-choice', label);
+    b.type = 'button';
+    b.dataset.choice = OPTIONS[i];
+    b.addEventListener('click', () => vote({ choice: OPTIONS[i] }));
+    choices.append(b);
+    return b;
+  });
+  const causesBox = el('details', 'voter-causes');
+  causesBox.append(el('summary', '', 'Optional: the most likely causes (up to 3)'));
+  const causeList = el('div', 'voter-cause-list');
+  causesBox.append(causeList);
+  const sent = el('div', 'voter-sent', '');
+  sent.setAttribute('aria-live', 'polite');
+  view.append(header, status, stageTitle, narrative, question, choices, causesBox, sent);
+  document.body.append(view);
+  const overlay = document.getElementById('overlay');
+  if (overlay) overlay.classList.add('hidden');
+
+  const library = await loadLibrary().catch(() => ({ kb: null, cases: new Map() }));
+  let stage = null;
+  const causeButtons = new Map();
+  for (const d of (library.kb ? library.kb.diagnoses : [])) {
+    const b = el('button', 'voter-cause', d.name);
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      if (!stage || !stage.open) return;
+      const v = mine[stage.key];
+      if (!v) { sent.textContent = 'Choose one of the four answers first.'; return; }
+      const list = v.causes.includes(d.id) ? v.causes.filter((x) => x !== d.id) : [...v.causes, d.id].slice(-3);
+      vote({ choice: v.choice, causes: list });
+    });
+    causeButtons.set(d.id, b);
+    causeList.append(b);
+  }
+
+  function show() {
+    const v = stage && mine[stage.key];
+    const open = !!(stage && stage.open);
+    buttons.forEach((b) => {
+      b.disabled = !open;
+      b.setAttribute('aria-pressed', String(!!v && v.choice === b.dataset.choice));
+    });
+    for (const [id, b] of causeButtons) {
+      b.disabled = !open || !v;
+      b.setAttribute('aria-pressed', String(!!v && v.causes.includes(id)));
+    }
+    if (!stage || !stage.key) sent.textContent = '';
+    else if (stage.result) sent.textContent = `Voting closed. Answer: ${LABELS[stage.result.truth] || '?'}.` +
+      (v ? ` You said: ${LABELS[OPTIONS.indexOf(v.choice)]}.` : '');
+    else if (!open) sent.textContent = 'Voting is closed for this stage.';
+    else if (!v) sent.textContent = 'Tap your answer.';
+    else sent.textContent = v.acked ? `Counted: ${LABELS[OPTIONS.indexOf(v.choice)]}` : 'Sending…';
+    document.body.dataset.voter = JSON.stringify({ key: stage && stage.key, open, choice: v ? v.choice : null,
+                                                   acked: !!(v && v.acked), seq: v ? v.seq : 0 });
+  }
+
+  function setStage(s) {
+    if (!s || typeof s !== 'object') return;
+    const changed = !stage || stage.key !== s.key;
+    stage = s;
+    if (changed) {
+      const c = library.cases.get(s.case);
+      const st = c && c.stages[s.stage];
+      stageTitle.textContent = st ? `${c.stages.length > 1 ? `Stage ${s.stage + 1}: ` : ''}${st.title}` : 'Waiting for the lecturer…';
+      narrative.textContent = st ? st.narrative : '';
+      if (st) narrative.append(el('span', 'voter-pictures', ' Pictures: on the projector.'));
+      window.scrollTo(0, 0);
+    }
+    show();
+    if (s.open && mine[s.key] && !mine[s.key].acked) send();
+  }
+
+  let nc = null;
+  let sending = null;
+  async function send() {
+    if (!nc || !stage || !stage.open || sending) return;
+    const k = stage.key;
+    const v = mine[k];
+    if (!v || v.acked) return;
+    const body = JSON.stringify({ voter, key: k, choice: v.choice, causes: v.causes, seq: v.seq });
+    sending = nc.request(`dah.${room}.vote`, enc.encode(body), { timeout: 4000 })
+      .then((m) => {
+        const r = JSON.parse(dec.decode(m.data));
+        if (r.ok && r.seq === v.seq && mine[k] === v) { v.acked = true; keep(); }
+        else if (!r.ok && r.why === 'closed') stage = { ...stage, open: stage.key === k ? false : stage.open };
+      })
+      .catch(() => { /* no lecturer or no network: tried again below */ })
+      .finally(() => {
+        sending = null;
+        show();
+        const pending = stage && stage.open ? mine[stage.key] : null;
+        if (pending && !pending.acked) setTimeout(send, pending === v ? 1500 : 0);  // a changed mind goes at once
+      });
+  }
+
+  function vote({ choice, causes }) {
+    if (!stage || !stage.open) return;
+    const previous = mine[stage.key];
+    mine[stage.key] = { choice, causes: causes || (previous ? previous.causes : []), seq: (previous ? previous.seq : 0) + 1, acked: false };
+    keep();
+    show();
+    if (!sending) send();
+  }
+
+  async function join() {
+    try {
+      const m = await nc.request(`dah.${room}.join`, enc.encode('{}'), { timeout: 4000 });
+      setStage(JSON.parse(dec.decode(m.data)));
+    } catch {
+      setTimeout(() => { if (nc && !nc.isClosed()) join(); }, 2000);  // no lecturer yet
+    }
+  }
+
+  nc = await connectTo(room, `student-${room}`, key, (s) => {
+    if (s.type === 'disconnect') status.textContent = 'Connection lost: reconnecting… (your votes are kept)';
+    else if (s.type === 'reconnect') { status.textContent = 'Connected'; join(); }
+    show();
+  }).catch((e) => {
+    status.textContent = 'Cannot reach the class server: ' + e.message;
+    return null;
+  });
+  if (!nc) return;
+  status.textContent = 'Connected';
+  const sub = nc.subscribe(`dah.${room}.stage`);
+  (async () => {
+    for await (const m of sub) {
+      try { setStage(JSON.parse(dec.decode(m.data))); } catch { /* only the lecturer may publish here */ }
+    }
+  })();
+  join();
+  show();
+}
