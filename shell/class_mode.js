@@ -172,6 +172,19 @@ export async function startLecturer({ room, student, lecturer }) {
     cost.renders += 1;
     cost.renderMs += performance.now() - started;
   }
+  // The tutor's class vote follows the hall, so E scores the hall in the app as typed hands would be
+  // (counts in the tally's order: immune, coagulopathic, other, both). Only changes are sent.
+  let sentToTutor = '';
+  function sendToTutor(key, counts) {
+    const m = window.dahTutor.module, app = m && m.dahApp;
+    const sent = key + ':' + counts.join(',');
+    if (!key || !app || sent === sentToTutor) return;
+    const cut = key.lastIndexOf('/');
+    const caseId = key.slice(0, cut), bytes = m.lengthBytesUTF8(caseId) + 1, ptr = m._malloc(bytes);
+    m.stringToUTF8(caseId, ptr, bytes);
+    if (m._dah_set_class_votes(app, ptr, Number(key.slice(cut + 1)), counts[0], counts[1], counts[2], counts[3])) sentToTutor = sent;
+    m._free(ptr);
+  }
   function renderPanel() {
     const key = current && current.key;
     const { counts, voters } = key ? tally.counts(key) : { counts: [0, 0, 0, 0], voters: 0 };
@@ -196,6 +209,7 @@ export async function startLecturer({ room, student, lecturer }) {
     dropped.textContent = n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '';
     // For the app: the hall's four counts of the open stage (presenter mode's hand counts can follow them).
     window.dispatchEvent(new CustomEvent('dah-class-votes', { detail: { key, counts, voters } }));
+    sendToTutor(key, counts);
     window.dahTutor.classState = { room, key, counts, voters, dropped: { ...d }, result: current && current.result,
                                    connected: !!nc && !nc.isClosed(), open: !!(current && current.open) };
   }

@@ -169,6 +169,15 @@ EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w-
 
 EMSCRIPTEN_KEEPALIVE void dah_wake(WebApp* w) { wake(*w); }
 
+// Class mode (shell/class_mode.js): the hall's counts of stage `stage` of case `case_id`. 1 = taken.
+EMSCRIPTEN_KEEPALIVE int dah_set_class_votes(WebApp* w, const char* case_id, int stage, int immune, int coagulopathic,
+                                             int other, int both) {
+    const bool taken = dah::ui::set_class_votes(
+        w->app, case_id, stage, {{"immune", immune}, {"coagulopathic", coagulopathic}, {"other", other}, {"both", both}});
+    if (taken) wake(*w);
+    return taken ? 1 : 0;
+}
+
 // Every file handed over after main (the case library, fetched while the first frame is drawn) is in.
 EMSCRIPTEN_KEEPALIVE void dah_files_done(WebApp* w) {
     dah::ui::files_done(w->app);
