@@ -83,7 +83,14 @@ for (const seed of seeds) test(`the app survives ${seconds} s of random input (s
   // The library, a fixed window size, then a pause long enough for ImGui to compact what is unused;
   // one mouse move afterwards draws the frame that does it (the app draws nothing while idle).
   async function resting() {
-    for (const key of ['Escape', 'Escape', 'l']) await page.keyboard.press(key);
+    // Escape closes overlays and leaves a text field, L opens the library; checked, as a field or a
+    // dialog can take a key.
+    for (let tries = 0; tries < 5; tries++) {
+      for (const key of ['Escape', 'Escape', 'l']) await page.keyboard.press(key);
+      await page.waitForTimeout(100);
+      const s = await app.state();
+      if (s.screen === 'library' && !s.overlays.help && !s.overlays.settings && !s.confirm) break;
+    }
     viewport = { width: 1280, height: 800 };
     await page.setViewportSize(viewport);
     await page.waitForTimeout(restMs);
