@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "dah/scoring.hpp"
+#include "dah/sort_stably.hpp"
 #include "pictures/picture_panel.hpp"
 #include "ui/commit_panel.hpp"
 #include "ui/modes.hpp"
@@ -220,7 +221,7 @@ void draw_group_bars(AppState& app, const std::vector<double>& posterior, const 
         std::vector<int> members;
         for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
             if (kb.diagnoses[d].group == g) members.push_back(static_cast<int>(d));
-        std::sort(members.begin(), members.end(), [&](int x, int y) { return posterior[static_cast<std::size_t>(x)] > posterior[static_cast<std::size_t>(y)]; });
+        sort_stably(members, [&](int x, int y) { return posterior[static_cast<std::size_t>(x)] > posterior[static_cast<std::size_t>(y)]; });
         ImGui::Indent(em(3));
         // The diagnoses that matter now; the others (under 0.5 %) in one line, so the groups stay in view.
         int small = 0;
