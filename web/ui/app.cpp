@@ -49,7 +49,8 @@ static void draw_top_bar(AppState& app) {
     }
     if (app.tutor.kb() && bar_button(app, compact ? "Knowledge" : "Knowledge (K)", "nav.explorer", false, s == Screen::explorer))
         go_to(app, Screen::explorer);
-    if (app.tutor.kb() && bar_button(app, compact ? "Progress" : "My progress (M)", "nav.progress", false, s == Screen::progress))
+    // Not in presenter mode: the hall has no progress of its own, and the bar stays one line on a projector.
+    if (app.tutor.kb() && !app.options.present && bar_button(app, "My progress (M)", "nav.progress", false, s == Screen::progress))
         go_to(app, Screen::progress);
     if (!app.options.kiosk && !compact && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
