@@ -103,7 +103,7 @@ int run_session(const Options& options) {
         const bool applied = t.apply(command);
         if (!applied) ++refused;
         if (options.json) {
-            steps.push_back({{"line", line_no}, {"command", tutor::event_to_json(command)}, {"applied", applied}, {"result", result_json(t)}});
+            steps.push_back({{"line", line_no}, {"command", json::parse(tutor::event_line(command))}, {"applied", applied}, {"result", result_json(t)}});
             continue;
         }
         std::printf("%d %s%s", line_no, command.type.c_str(), applied ? "" : " (refused)");

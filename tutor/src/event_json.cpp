@@ -6,19 +6,29 @@ namespace dah::tutor {
 
 using nlohmann::json;
 
-json event_to_json(const Event& e) {
-    json j = {{"cmd", e.type}};
-    if (e.time > 0) j["t"] = e.time;
-    if (!e.case_id.empty()) j["case"] = e.case_id;
-    if (e.stage >= 0) j["stage"] = e.stage;
-    for (const auto& [id, p] : e.values) j["p"][id] = p;
-    if (!e.variable.empty()) j["variable"] = e.variable, j["value"] = e.value;
-    if (!e.group_for.empty()) j["for"] = e.group_for, j["against"] = e.group_against;
-    for (const auto& [id, n] : e.counts) j["counts"][id] = n;
-    if (!e.level.empty()) j["level"] = e.level;
-    if (!e.causes_of.empty()) j["causes_of"] = e.causes_of;
-    for (const auto& [id, q] : e.groups) j["groups"][id] = q;
-    return j;
+void write_event(JsonWriter& w, const Event& e) {
+    w.begin_object().field("cmd", e.type);
+    if (e.time > 0) w.field("t", e.time);
+    if (!e.case_id.empty()) w.field("case", e.case_id);
+    if (e.stage >= 0) w.field("stage", e.stage);
+    const auto numbers = [&w](const char* name, const auto& pairs) {
+        if (pairs.empty()) return;
+        w.key(name).begin_object();
+        for (const auto& [id, x] : pairs) w.field(id, x);
+        w.end_object();
+    };
+    numbers("p", e.values);
+    if (!e.variable.empty()) w.field("variable", e.variable).field("value", e.value);
+    if (!e.group_for.empty()) w.field("for", e.group_for).field("against", e.group_against);
+    numbers("counts", e.counts);
+    if (!e.level.empty()) w.field("level", e.level);
+    if (!e.causes_of.empty()) {
+        w.key("causes_of").begin_array();
+        for (const std::string& g : e.causes_of) w.value(g);
+        w.end_array();
+    }
+    numbers("groups", e.groups);
+    w.end_object();
 }
 
 bool event_from_json(const json& j, Event& out, std::string& error) {
@@ -64,6 +74,10 @@ bool event_from_json(const json& j, Event& out, std::string& error) {
     return true;
 }
 
-std::string event_line(const Event& e) { return event_to_json(e).dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string event_line(const Event& e) {
+    JsonWriter w;
+    write_event(w, e);
+    return w.take();
+}
 
 }  // namespace dah::tutor

@@ -1,48 +1,45 @@
 // The learner's answers to one case as JSON and CSV, for the debrief's export.
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
+#include "dah/tutor/json_writer.hpp"
 #include "dah/tutor/tutor.hpp"
 
 namespace dah::tutor {
-
-using nlohmann::json;
 
 std::string Tutor::answers_json(int case_index) const {
     const CaseSession* s = session(case_index);
     if (!s || !library_.kb) return "{}";
     const KnowledgeBase& kb = *library_.kb;
     const CaseEntry& e = library_.cases[static_cast<std::size_t>(case_index)];
-    json stages = json::array();
+    JsonWriter w(true);
+    w.begin_object().field("app", "DAH Tutor").field("case", e.data.id).field("title", e.data.title);
+    w.field("finished", s->finished).key("answer");
+    if (s->finished) w.value(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id);
+    else w.value(nullptr);
+    w.field("learner_case_score", case_score(*s, true)).field("engine_case_score", case_score(*s, false));
+    w.key("stages").begin_array();
     for (std::size_t i = 0; i < s->answers.size(); ++i) {
         const StageAnswer& a = s->answers[i];
-        json st = {{"stage", std::string(stage_id(e.data.stages[i].stage))}, {"committed", a.committed}};
+        w.begin_object().field("stage", stage_id(e.data.stages[i].stage)).field("committed", a.committed);
         if (a.committed) {
-            json learner = json::object(), engine = json::object();
-            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-                learner[kb.diagnoses[d].id] = a.committed_p[d];
-                engine[kb.diagnoses[d].id] = e.replay[i].posterior[d];
-            }
-            st["learner"] = learner;
-            st["engine"] = engine;
-            st["level"] = level_id(a.level);
-            json groups = json::object();
-            for (std::size_t g = 0; g < kb.groups.size() && g < a.committed_groups.size(); ++g) groups[kb.groups[g].id] = a.committed_groups[g];
-            st["groups"] = groups;
-            st["learner_log_bits"] = a.learner_log_bits;
-            st["engine_log_bits"] = a.engine_log_bits;
-            st["learner_brier"] = a.learner_brier;
-            st["engine_brier"] = a.engine_brier;
-            st["learner_score"] = score_from_brier(a.learner_brier);
-            st["engine_score"] = score_from_brier(a.engine_brier);
+            const auto by_diagnosis = [&](const char* name, const std::vector<double>& p) {
+                w.key(name).begin_object();
+                for (std::size_t d = 0; d < kb.diagnoses.size() && d < p.size(); ++d) w.field(kb.diagnoses[d].id, p[d]);
+                w.end_object();
+            };
+            by_diagnosis("learner", a.committed_p);
+            by_diagnosis("engine", e.replay[i].posterior);
+            w.field("level", level_id(a.level)).key("groups").begin_object();
+            for (std::size_t g = 0; g < kb.groups.size() && g < a.committed_groups.size(); ++g) w.field(kb.groups[g].id, a.committed_groups[g]);
+            w.end_object();
+            w.field("learner_log_bits", a.learner_log_bits).field("engine_log_bits", a.engine_log_bits);
+            w.field("learner_brier", a.learner_brier).field("engine_brier", a.engine_brier);
+            w.field("learner_score", score_from_brier(a.learner_brier)).field("engine_score", score_from_brier(a.engine_brier));
         }
-        stages.push_back(std::move(st));
+        w.end_object();
     }
-    json j = {{"app", "DAH Tutor"}, {"case", e.data.id}, {"title", e.data.title}, {"finished", s->finished},
-              {"answer", s->finished ? json(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id) : json(nullptr)},
-              {"learner_case_score", case_score(*s, true)}, {"engine_case_score", case_score(*s, false)}, {"stages", stages}};
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    w.end_array().end_object();
+    return w.take() + "\n";
 }
 
 std::string Tutor::answers_csv(int case_index) const {

@@ -4,6 +4,7 @@
 // read: their answers were detailed, and their hands for a diagnosis count for its group.
 // A file that is damaged or from a newer version is read as far as it can be, and said so.
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -19,10 +20,10 @@ namespace {
 
 constexpr int progress_version = 3;
 
-json probabilities_json(const KnowledgeBase& kb, const std::vector<double>& p) {
-    json out = json::object();
-    for (std::size_t i = 0; i < p.size() && i < kb.diagnoses.size(); ++i) out[kb.diagnoses[i].id] = p[i];
-    return out;
+void write_by_id(JsonWriter& w, const std::vector<Diagnosis>& ids, const std::vector<double>& p) {
+    w.begin_object();
+    for (std::size_t i = 0; i < p.size() && i < ids.size(); ++i) w.field(ids[i].id, p[i]);
+    w.end_object();
 }
 
 std::vector<double> probabilities_from(const KnowledgeBase& kb, const json& j) {
@@ -58,11 +59,32 @@ unsigned groups_from(const KnowledgeBase& kb, const json& j) {
     return out;
 }
 
-json groups_json(const KnowledgeBase& kb, unsigned set) {
-    json out = json::array();
+void write_groups(JsonWriter& w, const KnowledgeBase& kb, unsigned set) {
+    w.begin_array();
     for (std::size_t g = 0; g < kb.groups.size() && g < 31; ++g)
-        if (set & (1u << g)) out.push_back(kb.groups[g].id);
-    return out;
+        if (set & (1u << g)) w.value(kb.groups[g].id);
+    w.end_array();
+}
+
+void write_answer(JsonWriter& w, const KnowledgeBase& kb, const StageAnswer& a) {
+    w.begin_object().key("draft");
+    write_by_id(w, kb.diagnoses, a.draft);
+    w.key("draft_causes_of");
+    write_groups(w, kb, a.draft_causes);
+    w.field("committed", a.committed);
+    if (a.committed) {
+        w.key("p");
+        write_by_id(w, kb.diagnoses, a.committed_p);
+        w.field("level", level_id(a.level));  // for readers; the level follows from causes_of
+        w.key("causes_of");
+        write_groups(w, kb, a.causes_of);
+        w.key("groups").begin_object();
+        for (std::size_t g = 0; g < kb.groups.size() && g < a.committed_groups.size(); ++g) w.field(kb.groups[g].id, a.committed_groups[g]);
+        w.end_object();
+        w.field("learner_brier", a.learner_brier).field("engine_brier", a.engine_brier);
+        w.field("learner_log_bits", a.learner_log_bits).field("engine_log_bits", a.engine_log_bits);
+    }
+    w.end_object();
 }
 
 StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
@@ -91,48 +113,46 @@ StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
 }  // namespace
 
 std::string Tutor::progress_json() const {
-    json cases = json::object();
-    for (const auto& [id, p] : progress_) cases[id] = {{"done", p.done}, {"best_score", p.best_score}};
-    json votes = json::object();
-    if (library_.kb) {
-        const KnowledgeBase& kb = *library_.kb;
-        for (const auto& [id, s] : sessions_) {
-            json answers = json::array();
-            for (const auto& a : s.answers) {
-                json x = {{"draft", probabilities_json(kb, a.draft)}, {"draft_causes_of", groups_json(kb, a.draft_causes)},
-                          {"committed", a.committed}};
-                if (a.committed) {
-                    x["p"] = probabilities_json(kb, a.committed_p);
-                    x["level"] = level_id(a.level);  // for readers; the level follows from causes_of
-                    x["causes_of"] = groups_json(kb, a.causes_of);
-                    json groups = json::object();
-                    for (std::size_t g = 0; g < kb.groups.size() && g < a.committed_groups.size(); ++g)
-                        groups[kb.groups[g].id] = a.committed_groups[g];
-                    x["groups"] = std::move(groups);
-                    x["learner_brier"] = a.learner_brier;
-                    x["engine_brier"] = a.engine_brier;
-                    x["learner_log_bits"] = a.learner_log_bits;
-                    x["engine_log_bits"] = a.engine_log_bits;
-                }
-                answers.push_back(std::move(x));
-            }
-            cases[id]["reached"] = s.reached;
-            cases[id]["finished"] = s.finished;
-            if (s.finished_at > 0) cases[id]["finished_at"] = s.finished_at;
-            cases[id]["answers"] = std::move(answers);
+    JsonWriter w;
+    w.begin_object().field("version", progress_version).key("cases").begin_object();
+    std::set<std::string> ids;  // a case may have progress, a session, or both
+    for (const auto& [id, p] : progress_) ids.insert(id);
+    if (library_.kb)
+        for (const auto& [id, s] : sessions_) ids.insert(id);
+    for (const std::string& id : ids) {
+        w.key(id).begin_object();
+        if (const auto p = progress_.find(id); p != progress_.end())
+            w.field("done", p->second.done).field("best_score", p->second.best_score);
+        if (const auto s = sessions_.find(id); library_.kb && s != sessions_.end()) {
+            w.field("reached", s->second.reached).field("finished", s->second.finished);
+            if (s->second.finished_at > 0) w.field("finished_at", s->second.finished_at);
+            w.key("answers").begin_array();
+            for (const StageAnswer& a : s->second.answers) write_answer(w, *library_.kb, a);
+            w.end_array();
         }
-        for (const auto& [id, stages] : votes_)
-            for (const auto& [stage, counts] : stages) {
-                json by_id = json::object();
-                for (std::size_t g = 0; g < counts.size() && g < kb.groups.size(); ++g)
-                    if (counts[g] > 0) by_id[kb.groups[g].id] = counts[g];
-                if (!by_id.empty()) votes[id][std::to_string(stage)] = std::move(by_id);
-            }
+        w.end_object();
     }
-    json events = json::array();
-    for (const Event& e : events_.events()) events.push_back(event_to_json(e));
-    return json{{"version", progress_version}, {"cases", cases}, {"votes", votes}, {"events", events}}.dump(
-        -1, ' ', false, json::error_handler_t::replace);
+    w.end_object().key("votes").begin_object();
+    if (library_.kb)
+        for (const auto& [id, stages] : votes_) {
+            bool any = false;
+            for (const auto& [stage, counts] : stages)
+                for (int n : counts) any = any || n > 0;
+            if (!any) continue;
+            w.key(id).begin_object();
+            for (const auto& [stage, counts] : stages) {
+                if (std::none_of(counts.begin(), counts.end(), [](int n) { return n > 0; })) continue;
+                w.key(std::to_string(stage)).begin_object();
+                for (std::size_t g = 0; g < counts.size() && g < library_.kb->groups.size(); ++g)
+                    if (counts[g] > 0) w.field(library_.kb->groups[g].id, counts[g]);
+                w.end_object();
+            }
+            w.end_object();
+        }
+    w.end_object().key("events").begin_array();
+    for (const Event& e : events_.events()) write_event(w, e);
+    w.end_array().end_object();
+    return w.take();
 }
 
 RestoreOutcome Tutor::restore_progress(const std::string& text) {

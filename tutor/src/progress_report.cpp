@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
+#include "dah/tutor/json_writer.hpp"
 
 #include "dah/sort_stably.hpp"
 
 namespace dah::tutor {
 
-using nlohmann::json;
 
 // What the learner answered, and only that: each cause of a group whose causes were answered, and each
 // other group as one outcome (its causes then carry a spread the learner never chose).
@@ -136,57 +135,40 @@ std::string progress_report_csv(const ProgressReport& report) {
 }
 
 std::string progress_report_json(const ProgressReport& report) {
-    json bins = json::array();
+    JsonWriter w(true);
+    w.begin_object().field("app", "DAH Tutor").field("cases_finished", report.cases_finished);
+    w.field("pairs", report.forecasts.size()).key("calibration").begin_array();
     for (const CalibrationBin& b : report.calibration)
-        bins.push_back({{"from", b.lower},
-                        {"to", b.upper},
-                        {"count", b.count},
-                        {"mean_stated", b.mean_forecast},
-                        {"observed", b.observed_frequency}});
-    json cases = json::array();
-    for (const CaseScores& c : report.over_time)
-        cases.push_back({{"case", c.case_id},
-                         {"title", c.title},
-                         {"stages", c.stages},
-                         {"learner_brier", c.learner_brier},
-                         {"engine_brier", c.engine_brier},
-                         {"learner_log_bits", c.learner_log_bits},
-                         {"engine_log_bits", c.engine_log_bits}});
-    json kinds = json::array();
-    for (const StageKindScores& k : report.by_stage)
-        kinds.push_back({{"stage", std::string(stage_id(k.stage))},
-                         {"count", k.count},
-                         {"learner_brier", k.learner_brier},
-                         {"engine_brier", k.engine_brier},
-                         {"learner_log_bits", k.learner_log_bits},
-                         {"engine_log_bits", k.engine_log_bits}});
-    json stages = json::array();
-    for (const ScoredStage& s : report.stages)
-        stages.push_back({{"case", s.case_id},
-                          {"stage", std::string(stage_id(s.stage))},
-                          {"learner_p_answer", s.learner_answer_p},
-                          {"engine_p_answer", s.engine_answer_p},
-                          {"learner_brier", s.learner_brier},
-                          {"engine_brier", s.engine_brier},
-                          {"learner_log_bits", s.learner_log_bits},
-                          {"engine_log_bits", s.engine_log_bits}});
-    json pearls = json::array();
-    for (const MissedPearl& p : report.pearls_missed)
-        pearls.push_back({{"case", p.case_id},
-                          {"stage", std::string(stage_id(p.stage))},
-                          {"text", p.point.text},
-                          {"sources", p.point.sources},
-                          {"learner_brier", p.learner_brier},
-                          {"engine_brier", p.engine_brier}});
-    const json j = {{"app", "DAH Tutor"},
-                    {"cases_finished", report.cases_finished},
-                    {"pairs", report.forecasts.size()},
-                    {"calibration", bins},
-                    {"cases", cases},
-                    {"stage_kinds", kinds},
-                    {"stages", stages},
-                    {"pearls_missed", pearls}};
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+        w.begin_object().field("from", b.lower).field("to", b.upper).field("count", b.count)
+            .field("mean_stated", b.mean_forecast).field("observed", b.observed_frequency).end_object();
+    const auto scores = [&w](const auto& s) {
+        w.field("learner_brier", s.learner_brier).field("engine_brier", s.engine_brier);
+        w.field("learner_log_bits", s.learner_log_bits).field("engine_log_bits", s.engine_log_bits).end_object();
+    };
+    w.end_array().key("cases").begin_array();
+    for (const CaseScores& c : report.over_time) {
+        w.begin_object().field("case", c.case_id).field("title", c.title).field("stages", c.stages);
+        scores(c);
+    }
+    w.end_array().key("stage_kinds").begin_array();
+    for (const StageKindScores& k : report.by_stage) {
+        w.begin_object().field("stage", stage_id(k.stage)).field("count", k.count);
+        scores(k);
+    }
+    w.end_array().key("stages").begin_array();
+    for (const ScoredStage& s : report.stages) {
+        w.begin_object().field("case", s.case_id).field("stage", stage_id(s.stage));
+        w.field("learner_p_answer", s.learner_answer_p).field("engine_p_answer", s.engine_answer_p);
+        scores(s);
+    }
+    w.end_array().key("pearls_missed").begin_array();
+    for (const MissedPearl& p : report.pearls_missed) {
+        w.begin_object().field("case", p.case_id).field("stage", stage_id(p.stage)).field("text", p.point.text).key("sources").begin_array();
+        for (const std::string& src : p.point.sources) w.value(src);
+        w.end_array().field("learner_brier", p.learner_brier).field("engine_brier", p.engine_brier).end_object();
+    }
+    w.end_array().end_object();
+    return w.take() + "\n";
 }
 
 }  // namespace dah::tutor

@@ -2,12 +2,12 @@
 // kiosk (attract, idle_seconds_left), import (errors), storage_status, reset_confirm.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "dah/tutor/json_writer.hpp"
 
 #include "ui/app_state.hpp"
 
 namespace dah::ui {
 
-void add_mode_state(const AppState& app, nlohmann::json& j);
+void write_mode_state(tutor::JsonWriter& w, const AppState& app);  // keys of the enclosing object
 
 }  // namespace dah::ui

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dah/tutor/json_text.hpp"
+#include "dah/tutor/json_writer.hpp"
 #include "platform.hpp"
 
 namespace dah::ui {
@@ -20,8 +21,10 @@ static const char* theme_id(Theme t) {
 }
 
 std::string settings_to_json(const Settings& settings) {
-    json j = {{"theme", theme_id(settings.theme)}, {"ui_scale", settings.ui_scale}, {"show_topics", settings.show_topics}};
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    tutor::JsonWriter w;
+    w.begin_object().field("theme", theme_id(settings.theme)).field("ui_scale", settings.ui_scale);
+    w.field("show_topics", settings.show_topics).end_object();
+    return w.take();
 }
 
 void settings_from_json(const std::string& text, Settings& settings) {

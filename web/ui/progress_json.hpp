@@ -2,14 +2,14 @@
 // the sentences they show, so tests check what a person sees.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "dah/tutor/json_writer.hpp"
 
 #include "ui/app_state.hpp"
 
 namespace dah::ui {
 
-nlohmann::json progress_state(const AppState& app);
+void write_progress_state(tutor::JsonWriter& w, const AppState& app);
 // The viewed stage's teaching points (once committed) and, for a finished case, the replay.
-void add_teaching_and_replay(const AppState& app, const tutor::CaseView& v, nlohmann::json& out);
+void write_teaching_and_replay(tutor::JsonWriter& w, const AppState& app, const tutor::CaseView& v);  // two keys
 
 }  // namespace dah::ui

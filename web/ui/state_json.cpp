@@ -1,7 +1,5 @@
 // What is on screen, for window.dahTutor.state() and the tests: screen, cases, the open case and
 // stage, revealed findings, both differentials, scores, and the rectangles of the main controls.
-#include <nlohmann/json.hpp>
-
 #include "dah/tutor/event_json.hpp"
 
 #include "ui/app.hpp"
@@ -12,7 +10,7 @@
 
 namespace dah::ui {
 
-using nlohmann::json;
+using tutor::JsonWriter;
 
 static const char* screen_id(Screen s) {
     switch (s) {
@@ -24,135 +22,177 @@ static const char* screen_id(Screen s) {
     }
 }
 
-static json by_diagnosis(const KnowledgeBase& kb, const std::vector<double>& p) {
-    json out = json::object();
-    for (std::size_t i = 0; i < p.size() && i < kb.diagnoses.size(); ++i) out[kb.diagnoses[i].id] = p[i];
-    return out;
+static void write_by_diagnosis(JsonWriter& w, const KnowledgeBase& kb, const std::vector<double>& p) {
+    w.begin_object();
+    for (std::size_t i = 0; i < p.size() && i < kb.diagnoses.size(); ++i) w.field(kb.diagnoses[i].id, p[i]);
+    w.end_object();
 }
 
-static json by_group(const KnowledgeBase& kb, const std::vector<double>& g) {
-    json out = json::object();
-    for (std::size_t i = 0; i < g.size() && i < kb.groups.size(); ++i) out[kb.groups[i].id] = g[i];
-    return out;
+static void write_by_group(JsonWriter& w, const KnowledgeBase& kb, const std::vector<double>& g) {
+    w.begin_object();
+    for (std::size_t i = 0; i < g.size() && i < kb.groups.size(); ++i) w.field(kb.groups[i].id, g[i]);
+    w.end_object();
 }
 
+static void write_strings(JsonWriter& w, const std::vector<std::string>& list) {
+    w.begin_array();
+    for (const std::string& s : list) w.value(s);
+    w.end_array();
+}
 
-static json case_json(const AppState& app, const tutor::CaseView& v) {
+static void write_rect(JsonWriter& w, const Rect& r) {
+    w.begin_object().field("x", r.x).field("y", r.y).field("w", r.w).field("h", r.h).end_object();
+}
+
+static void write_case(JsonWriter& w, const AppState& app, const tutor::CaseView& v) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const tutor::CaseEntry& e = *v.entry;
     const tutor::CaseSession* s = app.tutor.session(v.index);
-    json j;
-    j["id"] = e.data.id;
-    j["title"] = e.data.title;
-    j["stage"] = {{"index", v.stage}, {"id", std::string(stage_id(e.data.stages[static_cast<std::size_t>(v.stage)].stage))}};
-    j["reached"] = v.reached;
-    j["finished"] = v.finished;
-    j["stages"] = json::array();
+    const auto stage_name = [&e](int i) { return stage_id(e.data.stages[static_cast<std::size_t>(i)].stage); };
+    w.begin_object().field("id", e.data.id).field("title", e.data.title);
+    w.key("stage").begin_object().field("index", v.stage).field("id", stage_name(v.stage)).end_object();
+    w.field("reached", v.reached).field("finished", v.finished).key("stages").begin_array();
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const bool revealed = static_cast<int>(i) <= v.reached;
         const tutor::StageAnswer* a = s ? &s->answers[i] : nullptr;
-        json st = {{"id", std::string(stage_id(e.data.stages[i].stage))}, {"revealed", revealed}, {"committed", a && a->committed}};
+        w.begin_object().field("id", stage_name(static_cast<int>(i))).field("revealed", revealed).field("committed", a && a->committed);
         if (a && a->committed) {
-            st["learner"] = by_diagnosis(kb, a->committed_p);
-            st["learner_brier"] = a->learner_brier;
-            st["engine_brier"] = a->engine_brier;
-            st["learner_score"] = tutor::score_from_brier(a->learner_brier);
-            st["engine_score"] = tutor::score_from_brier(a->engine_brier);
+            w.key("learner");
+            write_by_diagnosis(w, kb, a->committed_p);
+            w.field("learner_brier", a->learner_brier).field("engine_brier", a->engine_brier);
+            w.field("learner_score", tutor::score_from_brier(a->learner_brier)).field("engine_score", tutor::score_from_brier(a->engine_brier));
             // Scored on what was answered: the level and the answer to the first question.
-            st["level"] = tutor::level_id(a->level);
-            st["groups"] = by_group(kb, a->committed_groups);
-            st["learner_log_bits"] = a->learner_log_bits;
-            st["engine_log_bits"] = a->engine_log_bits;
+            w.field("level", tutor::level_id(a->level)).key("groups");
+            write_by_group(w, kb, a->committed_groups);
+            w.field("learner_log_bits", a->learner_log_bits).field("engine_log_bits", a->engine_log_bits);
         }
-        if (revealed && i < e.replay.size()) st["engine"] = by_diagnosis(kb, e.replay[i].posterior);
-        j["stages"].push_back(std::move(st));
+        if (revealed && i < e.replay.size()) {
+            w.key("engine");
+            write_by_diagnosis(w, kb, e.replay[i].posterior);
+        }
+        w.end_object();
     }
-    j["revealed_findings"] = json::array();
+    w.end_array().key("revealed_findings").begin_array();
     for (const tutor::RevealedFinding& r : v.revealed) {
         const Variable& var = kb.variables[static_cast<std::size_t>(r.finding.variable)];
-        j["revealed_findings"].push_back({{"stage", std::string(stage_id(e.data.stages[static_cast<std::size_t>(r.stage)].stage))},
-                                          {"variable", var.id},
-                                          {"value", var.values[static_cast<std::size_t>(r.finding.value)].id},
-                                          {"newest", r.stage == v.stage}});
+        w.begin_object().field("stage", stage_name(r.stage)).field("variable", var.id);
+        w.field("value", var.values[static_cast<std::size_t>(r.finding.value)].id).field("newest", r.stage == v.stage).end_object();
     }
     const bool shown = engine_shown(app);
-    j["engine_shown"] = shown;
-    j["engine"] = shown ? json{{"posterior", by_diagnosis(kb, v.posterior)}, {"groups", by_group(kb, v.groups)}} : json(nullptr);
-    j["learner"] = {{"draft", by_diagnosis(kb, v.answer.draft)}, {"committed", v.stage_committed},
-                    {"groups", by_group(kb, group_totals(kb, v.answer.draft))},
-                    {"level", tutor::level_id(tutor::level_of(kb, v.answer.draft_causes))}};
-    json held = json::array();
-    for (int d : app.view.held) held.push_back(kb.diagnoses[static_cast<std::size_t>(d)].id);
-    j["learner"]["held"] = std::move(held);
-    if (v.stage_committed) j["learner"]["probabilities"] = by_diagnosis(kb, v.answer.committed_p);
-    j["selected_diagnosis"] = kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(app.view.selected_diagnosis)].id;
+    w.end_array().field("engine_shown", shown).key("engine");
+    if (shown) {
+        w.begin_object().key("posterior");
+        write_by_diagnosis(w, kb, v.posterior);
+        w.key("groups");
+        write_by_group(w, kb, v.groups);
+        w.end_object();
+    } else {
+        w.value(nullptr);
+    }
+    w.key("learner").begin_object().key("draft");
+    write_by_diagnosis(w, kb, v.answer.draft);
+    w.field("committed", v.stage_committed).key("groups");
+    write_by_group(w, kb, group_totals(kb, v.answer.draft));
+    w.field("level", tutor::level_id(tutor::level_of(kb, v.answer.draft_causes))).key("held").begin_array();
+    for (int d : app.view.held) w.value(kb.diagnoses[static_cast<std::size_t>(d)].id);
+    w.end_array();
+    if (v.stage_committed) {
+        w.key("probabilities");
+        write_by_diagnosis(w, kb, v.answer.committed_p);
+    }
+    w.end_object();
+    w.field("selected_diagnosis", kb.diagnoses.empty() ? "" : kb.diagnoses[static_cast<std::size_t>(app.view.selected_diagnosis)].id);
+    w.key("what_if");
     if (v.what_if) {
         const Variable& var = kb.variables[static_cast<std::size_t>(v.what_if->variable)];
-        j["what_if"] = {{"variable", var.id}, {"value", var.values[static_cast<std::size_t>(v.what_if->value)].id},
-                        {"posterior", by_diagnosis(kb, v.what_if_posterior)}};
+        w.begin_object().field("variable", var.id).field("value", var.values[static_cast<std::size_t>(v.what_if->value)].id).key("posterior");
+        write_by_diagnosis(w, kb, v.what_if_posterior);
+        w.end_object();
     } else {
-        j["what_if"] = nullptr;
+        w.value(nullptr);
     }
-    j["hint_open"] = app.view.hint_open;
-    j["answer"] = v.finished ? json(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id) : json(nullptr);
-    add_teaching_and_replay(app, v, j);  // ui/progress_json.cpp
-    j["learner_case_score"] = v.learner_case_score;
-    j["engine_case_score"] = v.engine_case_score;
-    return j;
+    w.field("hint_open", app.view.hint_open).key("answer");
+    if (v.finished) w.value(kb.diagnoses[static_cast<std::size_t>(e.data.answer)].id);
+    else w.value(nullptr);
+    write_teaching_and_replay(w, app, v);  // ui/progress_json.cpp
+    w.field("learner_case_score", v.learner_case_score).field("engine_case_score", v.engine_case_score).end_object();
 }
 
 const std::string& state_json(AppState& app) {
     take_snapshot(app);
-    json j;
-    j["screen"] = screen_id(app.view.screen);
-    j["loading"] = app.pending.loading;  // the case library has not arrived yet (the browser's first frames)
-    j["frame"] = app.frame_count;
-    j["theme"] = theme_name(app.settings.theme);
-    j["ui_scale"] = app.settings.ui_scale;
-    j["overlays"] = {{"help", app.view.help_open}, {"settings", app.view.settings_open},
-                     {"errors", app.view.errors_open && !app.tutor.library().errors.empty()}};
-    j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal}};
-    j["notice"] = app.view.notice;
-    j["confirm"] = app.view.confirm_even_spread ? json("even_spread")
-                   : app.view.confirm_restart   ? json("restart")
-                   : app.view.confirm_skip_vote ? json("skip_vote")
-                                                : json(nullptr);
-    j["answer_panel"] = {{"causes_open", app.view.causes_open}, {"detailed_open", app.view.detailed_open},
-                         {"keys_on_group", app.view.keys_on_group}, {"selected_group", app.view.selected_group}};
-    j["cases"] = json::array();
+    JsonWriter w;
+    w.begin_object().field("screen", screen_id(app.view.screen));
+    w.field("loading", app.pending.loading);  // the case library has not arrived yet (the browser's first frames)
+    w.field("frame", app.frame_count).field("theme", theme_name(app.settings.theme)).field("ui_scale", app.settings.ui_scale);
+    w.key("overlays").begin_object().field("help", app.view.help_open).field("settings", app.view.settings_open);
+    w.field("errors", app.view.errors_open && !app.tutor.library().errors.empty()).end_object();
+    w.key("options").begin_object().field("present", app.options.present).field("kiosk", app.options.kiosk);
+    w.field("free_reveal", app.options.free_reveal).end_object();
+    w.field("notice", app.view.notice).key("confirm");
+    if (app.view.confirm_even_spread) w.value("even_spread");
+    else if (app.view.confirm_restart) w.value("restart");
+    else if (app.view.confirm_skip_vote) w.value("skip_vote");
+    else w.value(nullptr);
+    w.key("answer_panel").begin_object().field("causes_open", app.view.causes_open).field("detailed_open", app.view.detailed_open);
+    w.field("keys_on_group", app.view.keys_on_group).field("selected_group", app.view.selected_group).end_object();
+    w.key("cases").begin_array();
     const tutor::Result& result = app.tutor.result();
     for (std::size_t i = 0; i < app.tutor.library().cases.size(); ++i) {
         const tutor::CaseEntry& e = app.tutor.library().cases[i];
         const tutor::CaseCard& card = result.cards[i];
-        j["cases"].push_back({{"id", e.data.id}, {"title", e.data.title}, {"file", e.file}, {"difficulty", e.data.difficulty},
-                              {"tags", app.settings.show_topics ? json(e.data.tags) : json::array()},
-                              {"stages", e.data.stages.size()}, {"progress", card.progress},
-                              {"best_score", card.best_score >= 0 ? json(card.best_score) : json(nullptr)}});
+        w.begin_object().field("id", e.data.id).field("title", e.data.title).field("file", e.file);
+        w.field("difficulty", e.data.difficulty).key("tags");
+        write_strings(w, app.settings.show_topics ? e.data.tags : std::vector<std::string>{});
+        w.field("stages", e.data.stages.size()).field("progress", card.progress).key("best_score");
+        if (card.best_score >= 0) w.value(card.best_score);
+        else w.value(nullptr);
+        w.end_object();
     }
-    j["filter"] = {{"difficulty", app.view.filter_difficulty}, {"tag", app.view.filter_tag}};
-    j["show_topics"] = app.settings.show_topics;
-    j["errors"] = json::array();
-    for (const tutor::LoadError& e : app.tutor.library().errors) j["errors"].push_back({{"file", e.file}, {"messages", e.messages}});
-    j["knowledge_base"] = app.tutor.kb() ? json{{"diagnoses", app.tutor.kb()->diagnoses.size()}, {"variables", app.tutor.kb()->variables.size()}} : json(nullptr);
-    j["case"] = result.open ? case_json(app, *result.open) : json(nullptr);
-    j["explorer_search"] = app.view.explorer_search;
-    j["explorer_diagnosis_search"] = app.view.explorer_diagnosis_search;
-    j["explorer_columns"] = app.report.explorer_columns;
-    j["explorer_first_rows"] = app.report.explorer_first_rows;
-    j["explorer_rank_by"] = app.view.explorer_rank_by >= 0 && app.tutor.kb()
-                                ? json(app.tutor.kb()->diagnoses[static_cast<std::size_t>(app.view.explorer_rank_by)].id) : json(nullptr);
-    j["explorer_rows"] = app.report.explorer_rows;
-    json controls = json::object();
-    for (const auto& [name, r] : app.report.controls) controls[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
-    j["controls"] = std::move(controls);
-    j["picture_options"] = {{"labels", app.view.picture_labels}, {"descriptions", app.view.picture_text_open}};
-    j["pictures"] = json::array();
-    for (const ShownPicture& p : app.report.pictures)
-        j["pictures"].push_back({{"kind", p.kind}, {"caption", p.caption}, {"description", p.description},
-                                 {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}});
-    if (app.view.screen == Screen::progress && app.tutor.kb()) j["progress"] = progress_state(app);
-    add_mode_state(app, j);  // mode, engine_shown, vote, idle_seconds_left, import_errors, storage_status
-    app.state_json = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    w.end_array().key("filter").begin_object().field("difficulty", app.view.filter_difficulty).field("tag", app.view.filter_tag).end_object();
+    w.field("show_topics", app.settings.show_topics).key("errors").begin_array();
+    for (const tutor::LoadError& e : app.tutor.library().errors) {
+        w.begin_object().field("file", e.file).key("messages");
+        write_strings(w, e.messages);
+        w.end_object();
+    }
+    w.end_array().key("knowledge_base");
+    if (const KnowledgeBase* kb = app.tutor.kb())
+        w.begin_object().field("diagnoses", kb->diagnoses.size()).field("variables", kb->variables.size()).end_object();
+    else
+        w.value(nullptr);
+    w.key("case");
+    if (result.open) write_case(w, app, *result.open);
+    else w.value(nullptr);
+    w.field("explorer_search", app.view.explorer_search).field("explorer_diagnosis_search", app.view.explorer_diagnosis_search);
+    w.key("explorer_columns");
+    write_strings(w, app.report.explorer_columns);
+    w.key("explorer_first_rows");
+    write_strings(w, app.report.explorer_first_rows);
+    w.key("explorer_rank_by");
+    if (app.view.explorer_rank_by >= 0 && app.tutor.kb())
+        w.value(app.tutor.kb()->diagnoses[static_cast<std::size_t>(app.view.explorer_rank_by)].id);
+    else
+        w.value(nullptr);
+    w.field("explorer_rows", app.report.explorer_rows).key("controls").begin_object();
+    for (const auto& [name, r] : app.report.controls) {
+        w.key(name);
+        write_rect(w, r);
+    }
+    w.end_object().key("picture_options").begin_object().field("labels", app.view.picture_labels);
+    w.field("descriptions", app.view.picture_text_open).end_object().key("pictures").begin_array();
+    for (const ShownPicture& p : app.report.pictures) {
+        w.begin_object().field("kind", p.kind).field("caption", p.caption).field("description", p.description).key("rect");
+        write_rect(w, p.rect);
+        w.end_object();
+    }
+    w.end_array();
+    if (app.view.screen == Screen::progress && app.tutor.kb()) {
+        w.key("progress");
+        write_progress_state(w, app);
+    }
+    write_mode_state(w, app);  // mode, engine_shown, vote, idle_seconds_left, import_errors, storage_status
+    w.end_object();
+    app.state_json = w.take();
     return app.state_json;
 }
 

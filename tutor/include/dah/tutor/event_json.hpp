@@ -11,10 +11,11 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "dah/tutor/events.hpp"
+#include "dah/tutor/json_writer.hpp"
 
 namespace dah::tutor {
 
-nlohmann::json event_to_json(const Event& e);
+void write_event(JsonWriter& w, const Event& e);
 // False (with a sentence in `error`) when `j` is not an event; unknown keys are an error too.
 bool event_from_json(const nlohmann::json& j, Event& out, std::string& error);
 
