@@ -231,10 +231,12 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
 }
 
 std::string Tutor::imports_json() const {
-    json files = json::array();
+    JsonWriter w;
+    w.begin_object().field("version", 1).key("files").begin_array();
     for (const CaseEntry& e : library_.cases)
-        if (e.imported) files.push_back({{"name", e.file}, {"text", e.source}});
-    return json{{"version", 1}, {"files", files}}.dump(-1, ' ', false, json::error_handler_t::replace);
+        if (e.imported) w.begin_object().field("name", e.file).field("text", e.source).end_object();
+    w.end_array().end_object();
+    return w.take();
 }
 
 // A saved import that no longer fits the knowledge base is reported like any file that failed to load.
