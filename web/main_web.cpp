@@ -172,8 +172,13 @@ EMSCRIPTEN_KEEPALIVE void dah_wake(WebApp* w) { wake(*w); }
 // Class mode (shell/class_mode.js): the hall's counts of stage `stage` of case `case_id`. 1 = taken.
 EMSCRIPTEN_KEEPALIVE int dah_set_class_votes(WebApp* w, const char* case_id, int stage, int immune, int coagulopathic,
                                              int other, int both) {
-    const bool taken = dah::ui::set_class_votes(
-        w->app, case_id, stage, {{"immune", immune}, {"coagulopathic", coagulopathic}, {"other", other}, {"both", both}});
+    // The same command as a vote in the event log: refused unless that case and stage are on screen.
+    dah::tutor::Event vote;
+    vote.type = "vote";
+    vote.case_id = case_id;
+    vote.stage = stage;
+    vote.counts = {{"immune", immune}, {"coagulopathic", coagulopathic}, {"other", other}, {"both", both}};
+    const bool taken = w->app.tutor.apply(vote);
     if (taken) wake(*w);
     return taken ? 1 : 0;
 }

@@ -4,29 +4,21 @@
 
 #include <algorithm>
 #include <cstdio>
-#include "dah/tutor/json_writer.hpp"
 
 #include "dah/sort_stably.hpp"
+#include "dah/tutor/json_writer.hpp"
 
 namespace dah::tutor {
-
 
 // What the learner answered, and only that: each cause of a group whose causes were answered, and each
 // other group as one outcome (its causes then carry a spread the learner never chose).
 std::vector<Forecast> stage_forecasts(const KnowledgeBase& kb, const Case& c, const StageAnswer& answer) {
     if (!answer.committed || answer.committed_p.size() != kb.diagnoses.size()) return {};
-    if (answer.committed_groups.size() != kb.groups.size()) return forecasts_of(answer.committed_p, c.answer);
-    const int answer_group = c.answer >= 0 ? kb.diagnoses[static_cast<std::size_t>(c.answer)].group : -1;
+    // The outcomes the learner answered, as scored (levels.cpp): one rule for scores and calibration.
+    std::vector<double> outcomes;
+    const int truth = answered_outcomes(kb, answer.committed_p, answer.causes_of, c.answer, outcomes);
     std::vector<Forecast> out;
-    for (std::size_t g = 0; g < kb.groups.size(); ++g) {
-        if (answer.causes_of & (1u << g)) {
-            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
-                if (kb.diagnoses[d].group == static_cast<int>(g))
-                    out.push_back({answer.committed_p[d], static_cast<int>(d) == c.answer});
-        } else {
-            out.push_back({answer.committed_groups[g], static_cast<int>(g) == answer_group});
-        }
-    }
+    for (std::size_t i = 0; i < outcomes.size(); ++i) out.push_back({outcomes[i], static_cast<int>(i) == truth});
     return out;
 }
 

@@ -33,10 +33,6 @@ void frame(AppState& app);
 // writing the progress (with its event log) is never part of a frame's time.
 void after_frame(AppState& app);
 
-// The class's phones: the four counts of a stage by group id ("immune", "coagulopathic", "other",
-// "both"), taken as the class vote when that stage of that case is on screen. False otherwise.
-bool set_class_votes(AppState& app, const std::string& case_id, int stage,
-                     const std::vector<std::pair<std::string, int>>& counts_by_group);
 
 // Asks for a few more frames (input, resize, wake from the page).
 void wake(AppState& app, int frames = 3);
