@@ -440,13 +440,18 @@ const Library& library() {
         for (const auto& e : kb.errors) l.errors += e.to_string() + "\n";
         if (!kb.ok()) return l;
         l.kb = *kb.value;
+        // The library and the pending cases (cases/pending/: reviewed like the others, waiting for the
+        // tutor's model to end on their answer); file names are relative to cases/.
         std::vector<std::string> files;
-        for (const auto& entry : fs::directory_iterator(cases_dir)) {
-            const std::string name = entry.path().filename().string();
-            const std::string suffix = ".case.json";
-            if (name.size() > suffix.size() &&
-                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                files.push_back(name);
+        for (const std::string folder : {"", "pending/"}) {
+            if (!fs::is_directory(cases_dir / folder)) continue;
+            for (const auto& entry : fs::directory_iterator(cases_dir / folder)) {
+                const std::string name = entry.path().filename().string();
+                const std::string suffix = ".case.json";
+                if (name.size() > suffix.size() &&
+                    name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    files.push_back(folder + name);
+                }
             }
         }
         std::sort(files.begin(), files.end());
