@@ -159,8 +159,8 @@ TEST(CaseLibrary, EveryCaseEndsOnItsAnswer) {
 // History leaves real uncertainty: labs, then biopsy and course decide. Naive Bayes multiplies many
 // weak history findings, so the leading group after the history is bounded. Stated exceptions (in
 // cases/README.md) keep their own ceiling: their remaining confidence comes from sourced rows (known
-// lupus, sinonasal disease, purpura, haematological disease, no hemoptysis, pulmonary-renal kidney signs),
-// not from estimates.
+// lupus, sinonasal disease, purpura, haematological disease, no hemoptysis, pulmonary-renal kidney signs,
+// the signs of a failing heart in a patient whose valve has just torn), not from estimates.
 TEST(CaseLibrary, HistoryAloneLeavesTheLeadingGroupAtMostEightyPercent) {
     const auto& lib = library();
     ASSERT_TRUE(lib.kb_ok) << lib.kb_errors;
@@ -168,7 +168,8 @@ TEST(CaseLibrary, HistoryAloneLeavesTheLeadingGroupAtMostEightyPercent) {
     const std::map<std::string, double> exceptions = {
         {"lupus-low-complement", 0.97}, {"egpa-asthma", 0.90}, {"crack-no-hemoptysis", 0.90},
         {"leukaemia-thrombocytopenia", 0.89}, {"gpa-cavities", 0.86}, {"ptu-anca-vasculitis", 0.92},
-        {"mpa-pulmonary-renal", 0.87}, {"anti-gbm-smoker", 0.85}};
+        {"mpa-pulmonary-renal", 0.87}, {"anti-gbm-smoker", 0.85}, {"mpa-one-sided-shadow", 0.87},
+        {"mpo-after-years-of-bleeding", 0.85}, {"dabigatran-flail-valve", 0.88}};
     for (const auto& [file, c] : lib.cases) {
         const auto results = dah::replay(lib.kb, c);
         ASSERT_FALSE(results.empty()) << file;

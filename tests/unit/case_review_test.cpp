@@ -20,6 +20,8 @@
 
 #include "dah/case.hpp"
 #include "dah/knowledge_base.hpp"
+#include "dah/network.hpp"
+#include "dah/vignette.hpp"
 
 namespace {
 
@@ -274,6 +276,16 @@ struct StoryText {
     std::string text;
 };
 
+// The causal model codes the same patient again in its own variables (the case's "network" block). Its
+// value names carry ranges too ("1.5 to 3", "Over 4.5", "Under 50 x 10^9/L"), except "Normal":
+// estimate: a normal platelet count is 150 or more (the lower reference limit, as knowledge-base.json
+// names it), and a normal INR is below 1.5 (the v2 value names that band "Under 1.5").
+std::optional<Band> network_band_of(const std::string& node_id, const std::string& value_id,
+                                    const std::string& value_name) {
+    if (node_id == "platelets" && value_id == "normal") return band_of("150 or more");
+    return band_of(value_name);
+}
+
 // The text that describes the patient as presented: summary, explanation, and every stage but the
 // course (whose values come after treatment), with the finding details.
 std::vector<StoryText> story_text(const dah::Case& c) {
@@ -360,6 +372,53 @@ std::vector<std::string> number_disagreements(const dah::KnowledgeBase& kb, cons
     return problems;
 }
 
+// Each disagreement between a stated number and the case's "network" block, as a message: an INR or a
+// platelet count outside the coded node value's range, a raised creatinine (120 µmol/L or more) coded
+// "normal", or a node the story states a number for that the block does not code.
+std::vector<std::string> network_disagreements(const dah::net::Network& n, const dah::net::CaseNetwork& cn,
+                                               const dah::Case& c) {
+    std::vector<std::string> problems;
+    const auto coded_value = [&](const std::string& node_id) -> std::pair<const dah::net::Node*, int> {
+        for (const dah::net::StagedFinding& f : cn.vignette.findings) {
+            const dah::net::Node& node = n.nodes[static_cast<std::size_t>(f.node)];
+            if (node.id == node_id) return {&node, f.value};
+        }
+        return {nullptr, -1};
+    };
+    const std::vector<StoryText> story = story_text(c);
+    for (const std::string node_id : {"inr", "platelets"}) {
+        const auto [node, value] = coded_value(node_id);
+        for (const StoryText& s : story) {
+            for (double x : stated_values(s.text, node_id)) {
+                if (!node) {
+                    problems.push_back(s.where + ": " + node_id + " " + show(x) +
+                                       " is stated but the network block codes no " + node_id);
+                    continue;
+                }
+                const auto& v = node->values[static_cast<std::size_t>(value)];
+                const auto band = network_band_of(node_id, v.id, v.name);
+                if (!band) {
+                    problems.push_back("network " + node_id + " value \"" + v.name + "\" states no range");
+                } else if (!band->contains(x)) {
+                    problems.push_back(s.where + ": " + node_id + " " + show(x) +
+                                       " is outside the network's " + node_id + " value \"" + v.name + "\"");
+                }
+            }
+        }
+    }
+    const auto [creatinine, value] = coded_value("creatinine");
+    if (creatinine && creatinine->values[static_cast<std::size_t>(value)].id == "normal") {
+        for (const StoryText& s : story) {
+            for (double x : stated_values(s.text, "creatinine")) {
+                if (x >= creatinine_surely_raised)
+                    problems.push_back(s.where + ": creatinine " + show(x) +
+                                       " µmol/L is raised but the network codes creatinine \"normal\"");
+            }
+        }
+    }
+    return problems;
+}
+
 // ---- The library ----
 
 struct ReviewedCase {
@@ -381,13 +440,18 @@ const Library& library() {
         for (const auto& e : kb.errors) l.errors += e.to_string() + "\n";
         if (!kb.ok()) return l;
         l.kb = *kb.value;
+        // The library and the pending cases (cases/pending/: reviewed like the others, waiting for the
+        // tutor's model to end on their answer); file names are relative to cases/.
         std::vector<std::string> files;
-        for (const auto& entry : fs::directory_iterator(cases_dir)) {
-            const std::string name = entry.path().filename().string();
-            const std::string suffix = ".case.json";
-            if (name.size() > suffix.size() &&
-                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                files.push_back(name);
+        for (const std::string folder : {"", "pending/"}) {
+            if (!fs::is_directory(cases_dir / folder)) continue;
+            for (const auto& entry : fs::directory_iterator(cases_dir / folder)) {
+                const std::string name = entry.path().filename().string();
+                const std::string suffix = ".case.json";
+                if (name.size() > suffix.size() &&
+                    name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    files.push_back(folder + name);
+                }
             }
         }
         std::sort(files.begin(), files.end());
@@ -402,6 +466,39 @@ const Library& library() {
         return l;
     }();
     return lib;
+}
+
+// The causal model and each case's "network" block, loaded once (a case without one is left out).
+struct NetworkLibrary {
+    dah::net::Network network;
+    std::string errors;
+    std::vector<std::pair<std::string, dah::net::CaseNetwork>> cases;  // file name, block
+};
+
+const NetworkLibrary& network_library() {
+    static const NetworkLibrary lib = [] {
+        NetworkLibrary l;
+        auto n = dah::net::load_network(read_text(cases_dir / "knowledge-base-v2.json"),
+                                        "cases/knowledge-base-v2.json");
+        for (const auto& e : n.errors) l.errors += e.to_string() + "\n";
+        if (!n.ok()) return l;
+        l.network = *n.value;
+        for (const ReviewedCase& r : library().cases) {
+            auto block =
+                dah::net::load_case_network(read_text(cases_dir / r.file), "cases/" + r.file, l.network);
+            for (const auto& e : block.errors) l.errors += e.to_string() + "\n";
+            if (block.ok() && block.value) l.cases.push_back({r.file, *block.value});
+        }
+        return l;
+    }();
+    return lib;
+}
+
+const dah::Case* case_named(const std::string& file) {
+    for (const ReviewedCase& r : library().cases) {
+        if (r.file == file) return &r.value;
+    }
+    return nullptr;
 }
 
 // ---- The tools themselves ----
@@ -572,6 +669,53 @@ TEST(CaseReview, EveryStatedInrPlateletCountAndCreatinineAgreesWithItsCodedFindi
             ADD_FAILURE() << file << ": " << problem;
     }
     EXPECT_GE(cases_with_numbers, 10);  // the check reads real values, not nothing
+}
+
+TEST(CaseReviewTools, FindsAStoryThatDisagreesWithItsNetworkBlock) {
+    const auto& lib = network_library();
+    ASSERT_TRUE(lib.errors.empty()) << lib.errors;
+    const auto it = std::find_if(lib.cases.begin(), lib.cases.end(), [&](const auto& entry) {
+        int coded = 0;
+        for (const dah::net::StagedFinding& f : entry.second.vignette.findings) {
+            const std::string& id = lib.network.nodes[static_cast<std::size_t>(f.node)].id;
+            const std::string& value = lib.network.nodes[static_cast<std::size_t>(f.node)]
+                                           .values[static_cast<std::size_t>(f.value)]
+                                           .id;
+            coded += (id == "inr") + (id == "platelets") + (id == "creatinine" && value == "normal");
+        }
+        return coded == 3;
+    });
+    ASSERT_NE(it, lib.cases.end())
+        << "a case whose block codes the INR, the platelets and a normal creatinine";
+    const dah::Case* original = case_named(it->first);
+    ASSERT_NE(original, nullptr);
+    dah::Case c = *original;
+    EXPECT_TRUE(network_disagreements(lib.network, it->second, c).empty()) << it->first;
+    for (dah::CaseStage& s : c.stages) {
+        if (s.stage != dah::Stage::labs) continue;
+        // No single band holds both INRs or both platelet counts; 350 µmol/L is not a normal creatinine.
+        s.narrative += " INR 1.1; INR 6.5; platelets 20; platelets 400; creatinine 350 µmol/L.";
+    }
+    const std::vector<std::string> problems = network_disagreements(lib.network, it->second, c);
+    const auto count = [&](const std::string& what) {
+        return std::count_if(problems.begin(), problems.end(),
+                             [&](const std::string& p) { return p.find(what) != std::string::npos; });
+    };
+    EXPECT_GE(count(": inr "), 1);
+    EXPECT_GE(count(": platelets "), 1);
+    EXPECT_EQ(count(": creatinine 350"), 1);
+}
+
+TEST(CaseReview, EveryStatedInrPlateletCountAndCreatinineAgreesWithTheNetworkBlock) {
+    const auto& lib = network_library();
+    ASSERT_TRUE(lib.errors.empty()) << lib.errors;
+    EXPECT_GE(lib.cases.size(), 15u);  // every case of the library carries a block
+    for (const auto& [file, block] : lib.cases) {
+        const dah::Case* c = case_named(file);
+        ASSERT_NE(c, nullptr) << file;
+        for (const std::string& problem : network_disagreements(lib.network, block, *c))
+            ADD_FAILURE() << file << ": " << problem;
+    }
 }
 
 }  // namespace
