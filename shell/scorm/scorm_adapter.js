@@ -115,12 +115,18 @@
   // --- What the page holds: the knowledge base's diagnoses and the package's cases ----------------
   function readLibrary() {
     const files = (window.DAH_EMBEDDED && window.DAH_EMBEDDED.library && window.DAH_EMBEDDED.library.files) || [];
-    const diagnoses = [], names = {}, cases = new Map();
+    const diagnoses = [], names = {}, groups = [], groupOf = [], cases = new Map();
     for (const f of files) {
       let j;
       try { j = JSON.parse(f.text); } catch (e) { continue; }
       if (j && Array.isArray(j.diagnoses)) {
-        for (const d of j.diagnoses) if (d && typeof d.id === 'string') { diagnoses.push(d.id); names[d.id] = d.name || d.id; }
+        if (Array.isArray(j.groups)) for (const g of j.groups) groups.push(String(g && g.id));
+        for (const d of j.diagnoses) {
+          if (!d || typeof d.id !== 'string') continue;
+          diagnoses.push(d.id);
+          names[d.id] = d.name || d.id;
+          groupOf.push(groups.indexOf(d.group));
+        }
       } else if (j && typeof j.id === 'string' && Array.isArray(j.stages)) {
         cases.set(j.id, {
           id: j.id, title: String(j.title || j.id), answer: j.answer && j.answer.diagnosis,
@@ -130,10 +136,10 @@
       }
     }
     const packaged = (config.caseIds || []).map((id) => cases.get(id)).filter(Boolean);
-    return { diagnoses, names, cases: packaged };
+    return { diagnoses, names, groups, groupOf, cases: packaged };
   }
   const library = readLibrary();
-  const ctx = { diagnoses: library.diagnoses,
+  const ctx = { diagnoses: library.diagnoses, groups: library.groups, groupOf: library.groupOf,
     cases: library.cases.map((c) => ({ id: c.id, answer: c.answer, stages: c.stages.length })) };
 
   // --- Session --------------------------------------------------------------------------------------
