@@ -78,7 +78,8 @@ int popcount(std::uint64_t x) {
 // are causes and known context, the weights without it (`base`, computed when null) times its likelihood;
 // for any other node, one evaluation per value.
 std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node,
-                                                  const std::vector<double>* base = nullptr) {
+                                                  const std::vector<double>* base = nullptr,
+                                                  const detail::Plan* base_plan = nullptr) {
     std::vector<std::vector<double>> out;
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
     const detail::Plan values(n, e, true);
@@ -97,6 +98,27 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         return out;
     }
     Evidence with = e;
+    std::vector<int> before, after;
+    if (base && base_plan && base_plan->local_factors(node, before, after)) {
+        // Only the factors around the node change: the joint with it known is the whole joint times the
+        // changed part over the part as it was.
+        const detail::Plan was(n, e, before);
+        std::vector<double> part(base->size(), 0.0);
+        for (std::size_t s = 0; s < part.size(); ++s) {
+            if ((*base)[s] > 0) part[s] = was.weight(n.cause_sets[s]);
+        }
+        for (std::size_t v = 0; v < k; ++v) {
+            with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
+            const detail::Plan now(n, with, after);
+            std::vector<double> w(base->size(), 0.0);
+            for (std::size_t s = 0; s < w.size(); ++s) {
+                if (part[s] > 0 && now.consistent(n.cause_sets[s]))
+                    w[s] = (*base)[s] * (now.weight(n.cause_sets[s]) / part[s]);
+            }
+            out.push_back(std::move(w));
+        }
+        return out;
+    }
     // With the weights without the node at hand, its last value is what the others leave: the values'
     // joint weights sum to them (one evaluation fewer per node, half for a yes/no question).
     const std::size_t evaluated = base && k > 1 ? k - 1 : k;
@@ -359,14 +381,16 @@ double expected_information_bits(const Network& n, const Evidence& e, int node, 
 std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence& e, Stage up_to) {
     std::vector<TestSuggestion> out;
     const Evidence base = normalised(n, e);
-    const std::vector<double> weights = cause_set_weights(n, base);
+    const detail::Plan plan(n, base);
+    const std::vector<double> weights = cause_set_weights(n, plan);
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const Node& x = n.nodes[i];
-        if (x.kind == NodeKind::cause || base.value_of[i] >= 0) continue;
+        // Causes and states are what the tests are about, not tests.
+        if (x.kind == NodeKind::cause || x.kind == NodeKind::state || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
-        out.push_back(
-            TestSuggestion{static_cast<int>(i),
-                           mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
+        out.push_back(TestSuggestion{
+            static_cast<int>(i),
+            mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights, &plan))});
     }
     sort_stably(out, [](const TestSuggestion& a, const TestSuggestion& b) {
         return a.expected_bits > b.expected_bits;

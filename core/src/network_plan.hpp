@@ -15,6 +15,14 @@ class Plan {
 public:
     // `values_only`: only what likelihood_by_set needs (no factors, no blocks), for incremental updates.
     Plan(const Network& n, const Evidence& e, bool values_only = false);
+    // Only the factors of the nodes in `only` (a part of the joint, for local recomputation).
+    Plan(const Network& n, const Evidence& e, const std::vector<int>& only);
+
+    // The factors whose product changes when `node` (unknown: a context node, a state or a finding with
+    // hidden parents) becomes known: `before` as they stand, `after` with what knowing it adds. The joint
+    // with the node known is the whole joint times Plan(after)/Plan(before). False for a cause or a known
+    // node.
+    bool local_factors(int node, std::vector<int>& before, std::vector<int>& after) const;
 
     // Whether a set of present causes agrees with the causes the evidence fixes.
     bool consistent(std::uint64_t present) const { return (present & fixed_mask_) == fixed_present_; }
@@ -26,6 +34,8 @@ public:
                            std::vector<double>& out) const;
 
 private:
+    Plan(const Network& n, const Evidence& e, bool values_only, const std::vector<int>* only);
+
     struct Potential {
         std::vector<int> bits;      // cause bits, scope of the table
         std::vector<double> table;  // 2^bits entries; entry bit k = cause bits[k]
@@ -72,6 +82,9 @@ private:
     std::vector<double> per_cause_;  // factor each present cause multiplies in (folded one-cause terms)
     std::vector<int> wide_factors_;  // nodes whose factor is evaluated per set (too many causes to tabulate)
     std::vector<Block> wide_blocks_;
+    std::vector<bool> state_needed_;               // by node: a state that it or its findings observed
+    std::vector<int> block_of_node_;               // by node: its block among block_factors_; -1 if none
+    std::vector<std::vector<int>> block_factors_;  // each block's factors
 };
 
 // Weight of each set of Network::cause_sets given the evidence (0 where inconsistent).
