@@ -175,6 +175,7 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         // Tabulating costs 2^bits block sums; summing per allowed set of causes costs one per set.
         if (b.bits.size() > max_tabulated_bits || (std::size_t{1} << b.bits.size()) > n.cause_sets.size()) {
             make_parts(b);
+            block_value_.push_back(BlockValue{{}, static_cast<int>(wide_blocks_.size())});
             wide_blocks_.push_back(std::move(b));
             continue;
         }
@@ -182,8 +183,26 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         std::vector<double> table(std::size_t{1} << b.bits.size());
         for (std::size_t index = 0; index < table.size(); ++index)
             table[index] = block_sum(b, set_of_scope(b.bits, index));
+        block_value_.push_back(BlockValue{Potential{b.bits, table}, -1});
         add_potential(b.bits, std::move(table));
     }
+}
+
+double Plan::Potential::at(std::uint64_t present) const {
+    std::size_t index = 0;
+    for (std::size_t k = 0; k < bits.size(); ++k)
+        index |= static_cast<std::size_t>(present >> bits[k] & 1) << k;
+    return table[index];
+}
+
+double Plan::block_at(int block, std::uint64_t present) const {
+    const BlockValue& v = block_value_[static_cast<std::size_t>(block)];
+    if (v.wide < 0) return v.table.at(present);
+    const Block& b = wide_blocks_[static_cast<std::size_t>(v.wide)];
+    if (b.parts.empty()) return block_sum(b, present);
+    double sum = 0;
+    for (const Part& part : b.parts) sum += part.at(present);
+    return sum;
 }
 
 double Plan::NoisyFactor::at(std::uint64_t present) const {
@@ -444,7 +463,8 @@ double Plan::weight(std::uint64_t present) const {
     return w;
 }
 
-bool Plan::local_factors(int node, std::vector<int>& before, std::vector<int>& after) const {
+bool Plan::local_factors(int node, std::vector<int>& before, std::vector<int>& after,
+                         std::vector<int>* blocks_before) const {
     before.clear();
     after.clear();
     // A values-only plan has no blocks to say what changes.
@@ -489,6 +509,7 @@ bool Plan::local_factors(int node, std::vector<int>& before, std::vector<int>& a
     for (int b : blocks) {
         for (int f : block_factors_[static_cast<std::size_t>(b)]) before.push_back(f);
     }
+    if (blocks_before) *blocks_before = blocks;
     after = before;
     for (int f : extra) {
         if (std::find(after.begin(), after.end(), f) == after.end()) after.push_back(f);

@@ -22,7 +22,11 @@ public:
     // hidden parents) becomes known: `before` as they stand, `after` with what knowing it adds. The joint
     // with the node known is the whole joint times Plan(after)/Plan(before). False for a cause or a known
     // node.
-    bool local_factors(int node, std::vector<int>& before, std::vector<int>& after) const;
+    // `blocks_before` (when given): the blocks whose product is Plan(before), for block_at.
+    bool local_factors(int node, std::vector<int>& before, std::vector<int>& after,
+                       std::vector<int>* blocks_before = nullptr) const;
+    // A block's factor for one set of causes (its hidden nodes summed out), as in weight().
+    double block_at(int block, std::uint64_t present) const;
 
     // Whether a set of present causes agrees with the causes the evidence fixes.
     bool consistent(std::uint64_t present) const { return (present & fixed_mask_) == fixed_present_; }
@@ -39,6 +43,7 @@ private:
     struct Potential {
         std::vector<int> bits;      // cause bits, scope of the table
         std::vector<double> table;  // 2^bits entries; entry bit k = cause bits[k]
+        double at(std::uint64_t present) const;
     };
     // A noisy-MAX finding whose non-cause parents are known: P(level <= y | set) is a base times one factor
     // per present cause, so a set costs one multiplication per present cause.
@@ -85,6 +90,11 @@ private:
     std::vector<bool> state_needed_;               // by node: a state that it or its findings observed
     std::vector<int> block_of_node_;               // by node: its block among block_factors_; -1 if none
     std::vector<std::vector<int>> block_factors_;  // each block's factors
+    struct BlockValue {
+        Potential table;  // a tabulated block
+        int wide = -1;    // or its index in wide_blocks_
+    };
+    std::vector<BlockValue> block_value_;  // by block
 };
 
 // Weight of each set of Network::cause_sets given the evidence (0 where inconsistent).
