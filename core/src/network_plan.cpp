@@ -165,17 +165,22 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         }
         add_potential(bits, std::move(table));
     }
-    block_of_node_.assign(count, -1);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (in_scope[i])
-            block_of_node_[i] = block_of[static_cast<std::size_t>(find_root(up, static_cast<int>(i)))];
+    // Only a whole plan says what lies around a node (local_factors, block_at); a partial one has no use for
+    // it.
+    const bool whole = only == nullptr;
+    if (whole) {
+        block_of_node_.assign(count, -1);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (in_scope[i])
+                block_of_node_[i] = block_of[static_cast<std::size_t>(find_root(up, static_cast<int>(i)))];
+        }
+        for (const Block& b : blocks) block_factors_.push_back(b.factors);
     }
-    for (const Block& b : blocks) block_factors_.push_back(b.factors);
     for (Block& b : blocks) {
         // Tabulating costs 2^bits block sums; summing per allowed set of causes costs one per set.
         if (b.bits.size() > max_tabulated_bits || (std::size_t{1} << b.bits.size()) > n.cause_sets.size()) {
             make_parts(b);
-            block_value_.push_back(BlockValue{{}, static_cast<int>(wide_blocks_.size())});
+            if (whole) block_value_.push_back(BlockValue{{}, static_cast<int>(wide_blocks_.size())});
             wide_blocks_.push_back(std::move(b));
             continue;
         }
@@ -183,7 +188,7 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         std::vector<double> table(std::size_t{1} << b.bits.size());
         for (std::size_t index = 0; index < table.size(); ++index)
             table[index] = block_sum(b, set_of_scope(b.bits, index));
-        block_value_.push_back(BlockValue{Potential{b.bits, table}, -1});
+        if (whole) block_value_.push_back(BlockValue{Potential{b.bits, table}, -1});
         add_potential(b.bits, std::move(table));
     }
 }
@@ -467,7 +472,7 @@ bool Plan::local_factors(int node, std::vector<int>& before, std::vector<int>& a
                          std::vector<int>* blocks_before) const {
     before.clear();
     after.clear();
-    // A values-only plan has no blocks to say what changes.
+    // A values-only or partial plan does not say what lies around a node.
     if (node < 0 || static_cast<std::size_t>(node) >= n_.nodes.size() || block_of_node_.empty()) return false;
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     if (x.kind == NodeKind::cause || base_values_[static_cast<std::size_t>(node)] >= 0) return false;
