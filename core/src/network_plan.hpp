@@ -1,6 +1,7 @@
 // The evaluation plan behind exact inference: for given evidence, the joint P(causes, evidence) is a
-// product of potentials over small sets of causes. Unobserved context nodes are summed out exactly,
-// in blocks of nodes that share a factor; unobserved findings are leaves and drop out (they sum to 1).
+// product of potentials over small sets of causes. Unobserved context nodes and states are summed out
+// exactly, in blocks of nodes that share a factor; unobserved findings are leaves and drop out (they sum
+// to 1), and so does an unobserved state none of whose findings is observed.
 #pragma once
 
 #include <cstdint>
