@@ -13,6 +13,8 @@ std::string_view kind_id(NodeKind kind) {
             return "context";
         case NodeKind::cause:
             return "cause";
+        case NodeKind::state:
+            return "state";
         case NodeKind::finding:
             return "finding";
     }
@@ -122,7 +124,8 @@ bool parent_allowed(NodeKind child, NodeKind parent) {
         case NodeKind::context:
             return parent == NodeKind::context;
         case NodeKind::cause:
-            return parent != NodeKind::finding;
+        case NodeKind::state:
+            return parent == NodeKind::context || parent == NodeKind::cause;
         case NodeKind::finding:
             return parent != NodeKind::finding;
     }

@@ -3,7 +3,9 @@
 #include "dah/network_inference.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "dah/sort_stably.hpp"
@@ -74,11 +76,24 @@ int popcount(std::uint64_t x) {
     return c;
 }
 
+// The weights of the last value of a node: the weights without it less those of its other values.
+std::vector<double> remainder(const std::vector<double>& base,
+                              const std::vector<std::vector<double>>& others) {
+    std::vector<double> last(base);
+    for (std::size_t s = 0; s < last.size(); ++s) {
+        for (const std::vector<double>& w : others) last[s] -= w[s];
+        // Rounding can leave a tiny negative or positive remainder where the last value is impossible.
+        if (!(last[s] > 1e-12 * base[s])) last[s] = 0;
+    }
+    return last;
+}
+
 // The per-set weights with the node at each of its values: joint[v][set]. For a finding whose parents
 // are causes and known context, the weights without it (`base`, computed when null) times its likelihood;
 // for any other node, one evaluation per value.
 std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node,
-                                                  const std::vector<double>* base = nullptr) {
+                                                  const std::vector<double>* base = nullptr,
+                                                  const detail::Plan* base_plan = nullptr) {
     std::vector<std::vector<double>> out;
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
     const detail::Plan values(n, e, true);
@@ -97,6 +112,31 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         return out;
     }
     Evidence with = e;
+    std::vector<int> before, after, blocks;
+    if (base && base_plan && base_plan->local_factors(node, before, after, &blocks)) {
+        // Only the factors around the node change: the joint with it known is the whole joint times the
+        // changed part over the part as it was (the base plan's blocks around the node).
+        std::vector<double> part(base->size(), 0.0);
+        for (std::size_t s = 0; s < part.size(); ++s) {
+            if (!((*base)[s] > 0)) continue;
+            double w = 1;
+            for (int b : blocks) w *= base_plan->block_at(b, n.cause_sets[s]);
+            part[s] = w;
+        }
+        // The last value's weights are what the others leave (as below).
+        for (std::size_t v = 0; v + 1 < k; ++v) {
+            with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
+            const detail::Plan now(n, with, after);
+            std::vector<double> w(base->size(), 0.0);
+            for (std::size_t s = 0; s < w.size(); ++s) {
+                if (part[s] > 0 && now.consistent(n.cause_sets[s]))
+                    w[s] = (*base)[s] * (now.weight(n.cause_sets[s]) / part[s]);
+            }
+            out.push_back(std::move(w));
+        }
+        out.push_back(remainder(*base, out));
+        return out;
+    }
     // With the weights without the node at hand, its last value is what the others leave: the values'
     // joint weights sum to them (one evaluation fewer per node, half for a yes/no question).
     const std::size_t evaluated = base && k > 1 ? k - 1 : k;
@@ -104,17 +144,31 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
         out.push_back(cause_set_weights(n, with));
     }
-    if (evaluated < k) {
-        std::vector<double> last(*base);
-        for (std::size_t s = 0; s < last.size(); ++s) {
-            for (std::size_t v = 0; v < evaluated; ++v) last[s] -= out[v][s];
-            // Rounding can leave a tiny negative or positive remainder where the last value is impossible.
-            if (!(last[s] > 1e-12 * (*base)[s])) last[s] = 0;
-        }
-        out.push_back(std::move(last));
-    }
+    if (evaluated < k) out.push_back(remainder(*base, out));
     return out;
 }
+
+// log2 remembered for the last arguments seen: across sets of causes the same ratio recurs (a finding's
+// likelihood is the same for every set without its linked causes), and a logarithm costs more than a look-up.
+class Log2Memo {
+public:
+    double operator()(double x) {
+        std::uint64_t key;
+        std::memcpy(&key, &x, sizeof key);
+        Entry& e = entries_[(key ^ key >> 29 ^ key >> 41) & (size - 1)];
+        if (!e.used || e.key != key) e = Entry{key, std::log2(x), true};
+        return e.value;
+    }
+
+private:
+    static constexpr std::size_t size = 64;
+    struct Entry {
+        std::uint64_t key = 0;
+        double value = 0;
+        bool used = false;
+    };
+    std::array<Entry, size> entries_{};
+};
 
 double mutual_information(const Network& n, const std::vector<std::vector<double>>& joint) {
     const std::size_t k = joint.size(), sets = n.cause_sets.size();
@@ -128,14 +182,20 @@ double mutual_information(const Network& n, const std::vector<std::vector<double
         z += by_value[v];
     }
     if (!(z > 0)) return 0;
+    // Sum of P(v, s) log2(P(v, s) / (P(v) P(s))), with the ratio as joint * z / (by_value * by_set).
+    for (double& b : by_set) b = b > 0 ? 1 / b : 0;
     double bits = 0;
+    Log2Memo log2_of;
     for (std::size_t v = 0; v < k; ++v) {
+        if (!(by_value[v] > 0)) continue;
+        const double scale = z / by_value[v];
+        const std::vector<double>& row = joint[v];
         for (std::size_t s = 0; s < sets; ++s) {
-            const double j = joint[v][s] / z, a = by_value[v] / z, b = by_set[s] / z;
-            if (j > 0 && a > 0 && b > 0) bits += j * std::log2(j / (a * b));
+            const double j = row[s];
+            if (j > 0 && by_set[s] > 0) bits += j * log2_of(j * scale * by_set[s]);
         }
     }
-    return std::max(0.0, bits);
+    return std::max(0.0, bits / z);
 }
 
 double plogp_ratio(double joint, double a, double b) {
@@ -359,14 +419,16 @@ double expected_information_bits(const Network& n, const Evidence& e, int node, 
 std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence& e, Stage up_to) {
     std::vector<TestSuggestion> out;
     const Evidence base = normalised(n, e);
-    const std::vector<double> weights = cause_set_weights(n, base);
+    const detail::Plan plan(n, base);
+    const std::vector<double> weights = cause_set_weights(n, plan);
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const Node& x = n.nodes[i];
-        if (x.kind == NodeKind::cause || base.value_of[i] >= 0) continue;
+        // Causes and states are what the tests are about, not tests.
+        if (x.kind == NodeKind::cause || x.kind == NodeKind::state || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
-        out.push_back(
-            TestSuggestion{static_cast<int>(i),
-                           mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights))});
+        out.push_back(TestSuggestion{
+            static_cast<int>(i),
+            mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights, &plan))});
     }
     sort_stably(out, [](const TestSuggestion& a, const TestSuggestion& b) {
         return a.expected_bits > b.expected_bits;

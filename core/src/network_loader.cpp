@@ -28,7 +28,7 @@ constexpr std::size_t max_rows = 4096;
 std::string item_pointer(const std::string& list, std::size_t i) { return list + "/" + std::to_string(i); }
 
 bool kind_from_id(const std::string& id, NodeKind& out) {
-    for (NodeKind k : {NodeKind::context, NodeKind::cause, NodeKind::finding}) {
+    for (NodeKind k : {NodeKind::context, NodeKind::cause, NodeKind::state, NodeKind::finding}) {
         if (kind_id(k) == id) {
             out = k;
             return true;
@@ -130,7 +130,7 @@ private:
             std::string kind;
             if (r.string("kind", kind, Need::required) && !kind_from_id(kind, node.kind)) {
                 sink_.error(r.pointer_of("kind"),
-                            "unknown kind \"" + kind + "\"; expected one of: context, cause, finding");
+                            "unknown kind \"" + kind + "\"; expected one of: context, cause, state, finding");
                 ok = false;
             } else if (kind.empty()) {
                 ok = false;
@@ -221,7 +221,8 @@ private:
                         sink_.error(
                             ip, "a " + std::string(kind_id(node.kind)) + " cannot depend on the " +
                                     std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)) +
-                                    " \"" + item.get<std::string>() + "\"; " + layer_rule(node.kind));
+                                    " \"" + item.get<std::string>() + "\"; " +
+                                    layer_rule(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind));
                     } else {
                         node.parents.push_back(parent);
                         node.parent_sizes.push_back(
@@ -248,12 +249,14 @@ private:
 
     static bool layer_allows(NodeKind child, NodeKind parent) {
         if (child == NodeKind::context) return parent == NodeKind::context;
-        return parent != NodeKind::finding;
+        if (child == NodeKind::finding) return parent != NodeKind::finding;
+        return parent == NodeKind::context || parent == NodeKind::cause;
     }
 
-    static std::string layer_rule(NodeKind child) {
+    static std::string layer_rule(NodeKind child, NodeKind parent) {
         if (child == NodeKind::context) return "context nodes depend only on context nodes";
-        return "findings are leaves: nothing depends on a finding";
+        if (parent == NodeKind::finding) return "findings are leaves: nothing depends on a finding";
+        return "causes and states depend only on context nodes and causes";
     }
 
     // Parent values of row `row` (first parent slowest) among `positions` of node.parents.

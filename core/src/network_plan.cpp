@@ -39,7 +39,11 @@ std::uint64_t set_of_scope(const std::vector<int>& bits, std::size_t index) {
 
 }  // namespace
 
-Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
+Plan::Plan(const Network& n, const Evidence& e, bool values_only) : Plan(n, e, values_only, nullptr) {}
+
+Plan::Plan(const Network& n, const Evidence& e, const std::vector<int>& only) : Plan(n, e, false, &only) {}
+
+Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vector<int>* only) : n_(n) {
     const std::size_t count = n.nodes.size();
     base_values_.assign(count, -1);
     for (std::size_t i = 0; i < count && i < e.value_of.size(); ++i) {
@@ -57,13 +61,34 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         return;
     }
     auto hidden_context = [&](int node) {
-        return n.nodes[static_cast<std::size_t>(node)].kind == NodeKind::context &&
+        const NodeKind kind = n.nodes[static_cast<std::size_t>(node)].kind;
+        return (kind == NodeKind::context || kind == NodeKind::state) &&
                base_values_[static_cast<std::size_t>(node)] < 0;
     };
-    // Factors: every context node and cause, and each observed finding (unobserved findings sum to 1).
-    std::vector<int> factors;
+    // A state matters when it or one of its findings is observed; otherwise it sums to 1 and drops out.
+    std::vector<bool>& state_needed = state_needed_;
+    state_needed.assign(count, false);
     for (std::size_t i = 0; i < count; ++i) {
-        if (n.nodes[i].kind != NodeKind::finding || base_values_[i] >= 0)
+        if (base_values_[i] < 0) continue;
+        if (n.nodes[i].kind == NodeKind::state) state_needed[i] = true;
+        if (n.nodes[i].kind != NodeKind::finding) continue;
+        for (int p : n.nodes[i].parents) {
+            if (n.nodes[static_cast<std::size_t>(p)].kind == NodeKind::state)
+                state_needed[static_cast<std::size_t>(p)] = true;
+        }
+    }
+    // Factors: every context node and cause, the states that matter, and each observed finding
+    // (unobserved findings sum to 1).
+    std::vector<int> factors;
+    std::vector<bool> allowed(count, only == nullptr);
+    if (only) {
+        for (int f : *only) allowed[static_cast<std::size_t>(f)] = true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const NodeKind kind = n.nodes[i].kind;
+        if (!allowed[i]) continue;
+        if (kind == NodeKind::context || kind == NodeKind::cause || base_values_[i] >= 0 ||
+            (kind == NodeKind::state && state_needed[i]))
             factors.push_back(static_cast<int>(i));
     }
     std::vector<int> up(count);
@@ -81,8 +106,10 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         for (int p : node.parents) visit(p);
     };
     std::vector<int> hidden, bits;
+    std::vector<bool> in_scope(count, false);  // hidden nodes some factor involves
     for (int f : factors) {
         scope_of(f, hidden, bits);
+        for (int h : hidden) in_scope[static_cast<std::size_t>(h)] = true;
         for (std::size_t k = 1; k < hidden.size(); ++k) {
             up[static_cast<std::size_t>(find_root(up, hidden[k]))] = find_root(up, hidden[0]);
         }
@@ -91,6 +118,7 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
     std::vector<Block> blocks;
     for (std::size_t i = 0; i < count; ++i) {
         if (!hidden_context(static_cast<int>(i))) continue;
+        if (!in_scope[i]) continue;
         const int root = find_root(up, static_cast<int>(i));
         if (block_of[static_cast<std::size_t>(root)] < 0) {
             block_of[static_cast<std::size_t>(root)] = static_cast<int>(blocks.size());
@@ -137,10 +165,22 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         }
         add_potential(bits, std::move(table));
     }
+    // Only a whole plan says what lies around a node (local_factors, block_at); a partial one has no use for
+    // it.
+    const bool whole = only == nullptr;
+    if (whole) {
+        block_of_node_.assign(count, -1);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (in_scope[i])
+                block_of_node_[i] = block_of[static_cast<std::size_t>(find_root(up, static_cast<int>(i)))];
+        }
+        for (const Block& b : blocks) block_factors_.push_back(b.factors);
+    }
     for (Block& b : blocks) {
         // Tabulating costs 2^bits block sums; summing per allowed set of causes costs one per set.
         if (b.bits.size() > max_tabulated_bits || (std::size_t{1} << b.bits.size()) > n.cause_sets.size()) {
             make_parts(b);
+            if (whole) block_value_.push_back(BlockValue{{}, static_cast<int>(wide_blocks_.size())});
             wide_blocks_.push_back(std::move(b));
             continue;
         }
@@ -148,8 +188,26 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only) : n_(n) {
         std::vector<double> table(std::size_t{1} << b.bits.size());
         for (std::size_t index = 0; index < table.size(); ++index)
             table[index] = block_sum(b, set_of_scope(b.bits, index));
+        if (whole) block_value_.push_back(BlockValue{Potential{b.bits, table}, -1});
         add_potential(b.bits, std::move(table));
     }
+}
+
+double Plan::Potential::at(std::uint64_t present) const {
+    std::size_t index = 0;
+    for (std::size_t k = 0; k < bits.size(); ++k)
+        index |= static_cast<std::size_t>(present >> bits[k] & 1) << k;
+    return table[index];
+}
+
+double Plan::block_at(int block, std::uint64_t present) const {
+    const BlockValue& v = block_value_[static_cast<std::size_t>(block)];
+    if (v.wide < 0) return v.table.at(present);
+    const Block& b = wide_blocks_[static_cast<std::size_t>(v.wide)];
+    if (b.parts.empty()) return block_sum(b, present);
+    double sum = 0;
+    for (const Part& part : b.parts) sum += part.at(present);
+    return sum;
 }
 
 double Plan::NoisyFactor::at(std::uint64_t present) const {
@@ -167,7 +225,9 @@ bool Plan::direct(int node) const {
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     for (int p : x.parents) {
         const Node& parent = n_.nodes[static_cast<std::size_t>(p)];
-        if (parent.kind == NodeKind::context && base_values_[static_cast<std::size_t>(p)] < 0) return false;
+        if ((parent.kind == NodeKind::context || parent.kind == NodeKind::state) &&
+            base_values_[static_cast<std::size_t>(p)] < 0)
+            return false;
     }
     return true;
 }
@@ -175,7 +235,8 @@ bool Plan::direct(int node) const {
 bool Plan::make_noisy_factor(int node, const std::vector<int>& values, NoisyFactor& out) const {
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     const int value = values[static_cast<std::size_t>(node)];
-    if (x.kind != NodeKind::finding || !x.noisy_max() || value < 0) return false;
+    if ((x.kind != NodeKind::finding && x.kind != NodeKind::state) || !x.noisy_max() || value < 0)
+        return false;
     for (int p : x.parents) {
         if (n_.cause_bit[static_cast<std::size_t>(p)] < 0 && values[static_cast<std::size_t>(p)] < 0)
             return false;
@@ -405,6 +466,60 @@ double Plan::weight(std::uint64_t present) const {
         w *= sum;
     }
     return w;
+}
+
+bool Plan::local_factors(int node, std::vector<int>& before, std::vector<int>& after,
+                         std::vector<int>* blocks_before) const {
+    before.clear();
+    after.clear();
+    // A values-only or partial plan does not say what lies around a node.
+    if (node < 0 || static_cast<std::size_t>(node) >= n_.nodes.size() || block_of_node_.empty()) return false;
+    const Node& x = n_.nodes[static_cast<std::size_t>(node)];
+    if (x.kind == NodeKind::cause || base_values_[static_cast<std::size_t>(node)] >= 0) return false;
+    std::vector<int> blocks, extra;
+    auto add_block_of = [&](int v) {
+        const int b = block_of_node_[static_cast<std::size_t>(v)];
+        if (b >= 0 && std::find(blocks.begin(), blocks.end(), b) == blocks.end()) blocks.push_back(b);
+    };
+    auto hidden = [&](int v) {
+        const NodeKind k = n_.nodes[static_cast<std::size_t>(v)].kind;
+        return (k == NodeKind::context || k == NodeKind::state) &&
+               base_values_[static_cast<std::size_t>(v)] < 0;
+    };
+    if (x.kind != NodeKind::finding) {
+        // A hidden context node or state: its block (a state that does not matter yet has none, and nothing
+        // changes when it is known but its factor).
+        add_block_of(node);
+        if (block_of_node_[static_cast<std::size_t>(node)] < 0) extra.push_back(node);
+    } else {
+        extra.push_back(node);
+    }
+    for (int p : x.parents) {
+        if (!hidden(p)) continue;
+        if (block_of_node_[static_cast<std::size_t>(p)] >= 0) {
+            add_block_of(p);
+            continue;
+        }
+        // A state that mattered to nothing: it joins with its factor and its own hidden parents' blocks.
+        extra.push_back(p);
+        for (int q : n_.nodes[static_cast<std::size_t>(p)].parents) {
+            if (hidden(q)) add_block_of(q);
+        }
+    }
+    if (x.kind != NodeKind::finding) {
+        for (int q : x.parents) {
+            if (hidden(q)) add_block_of(q);
+        }
+    }
+    for (int b : blocks) {
+        for (int f : block_factors_[static_cast<std::size_t>(b)]) before.push_back(f);
+    }
+    if (blocks_before) *blocks_before = blocks;
+    after = before;
+    for (int f : extra) {
+        if (std::find(after.begin(), after.end(), f) == after.end()) after.push_back(f);
+    }
+    return true;
 }
 
 std::vector<double> cause_set_weights(const Network& n, const Evidence& e) {

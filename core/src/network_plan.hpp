@@ -1,6 +1,7 @@
 // The evaluation plan behind exact inference: for given evidence, the joint P(causes, evidence) is a
-// product of potentials over small sets of causes. Unobserved context nodes are summed out exactly,
-// in blocks of nodes that share a factor; unobserved findings are leaves and drop out (they sum to 1).
+// product of potentials over small sets of causes. Unobserved context nodes and states are summed out
+// exactly, in blocks of nodes that share a factor; unobserved findings are leaves and drop out (they sum
+// to 1), and so does an unobserved state none of whose findings is observed.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,18 @@ class Plan {
 public:
     // `values_only`: only what likelihood_by_set needs (no factors, no blocks), for incremental updates.
     Plan(const Network& n, const Evidence& e, bool values_only = false);
+    // Only the factors of the nodes in `only` (a part of the joint, for local recomputation).
+    Plan(const Network& n, const Evidence& e, const std::vector<int>& only);
+
+    // The factors whose product changes when `node` (unknown: a context node, a state or a finding with
+    // hidden parents) becomes known: `before` as they stand, `after` with what knowing it adds. The joint
+    // with the node known is the whole joint times Plan(after)/Plan(before). False for a cause or a known
+    // node.
+    // `blocks_before` (when given): the blocks whose product is Plan(before), for block_at.
+    bool local_factors(int node, std::vector<int>& before, std::vector<int>& after,
+                       std::vector<int>* blocks_before = nullptr) const;
+    // A block's factor for one set of causes (its hidden nodes summed out), as in weight().
+    double block_at(int block, std::uint64_t present) const;
 
     // Whether a set of present causes agrees with the causes the evidence fixes.
     bool consistent(std::uint64_t present) const { return (present & fixed_mask_) == fixed_present_; }
@@ -26,9 +39,12 @@ public:
                            std::vector<double>& out) const;
 
 private:
+    Plan(const Network& n, const Evidence& e, bool values_only, const std::vector<int>* only);
+
     struct Potential {
         std::vector<int> bits;      // cause bits, scope of the table
         std::vector<double> table;  // 2^bits entries; entry bit k = cause bits[k]
+        double at(std::uint64_t present) const;
     };
     // A noisy-MAX finding whose non-cause parents are known: P(level <= y | set) is a base times one factor
     // per present cause, so a set costs one multiplication per present cause.
@@ -72,6 +88,14 @@ private:
     std::vector<double> per_cause_;  // factor each present cause multiplies in (folded one-cause terms)
     std::vector<int> wide_factors_;  // nodes whose factor is evaluated per set (too many causes to tabulate)
     std::vector<Block> wide_blocks_;
+    std::vector<bool> state_needed_;               // by node: a state that it or its findings observed
+    std::vector<int> block_of_node_;               // by node: its block among block_factors_; -1 if none
+    std::vector<std::vector<int>> block_factors_;  // each block's factors
+    struct BlockValue {
+        Potential table;  // a tabulated block
+        int wide = -1;    // or its index in wide_blocks_
+    };
+    std::vector<BlockValue> block_value_;  // by block
 };
 
 // Weight of each set of Network::cause_sets given the evidence (0 where inconsistent).

@@ -78,6 +78,16 @@ TEST(CausalModel, DeclaresTheDependenciesAFactCountsOnceThrough) {
         EXPECT_EQ(model().nodes[static_cast<std::size_t>(node(cause))].kind, NodeKind::cause) << cause;
     }
     EXPECT_GE(model().max_coexisting_causes, 2);  // "both" needs two causes at once
+    // The kidney findings share one state; eosinophilic asthma explains polyps and eosinophils of its own.
+    for (const char* child : {"urine-sediment", "proteinuria", "creatinine"})
+        EXPECT_TRUE(has_parent(child, "glomerulonephritis")) << child;
+    for (const char* cause : {"gpa", "mpa", "anti-gbm", "sle"}) {
+        EXPECT_TRUE(has_parent("glomerulonephritis", cause)) << cause;
+        EXPECT_FALSE(has_parent("creatinine", cause)) << cause;
+    }
+    EXPECT_EQ(model().nodes[static_cast<std::size_t>(node("glomerulonephritis"))].kind, NodeKind::state);
+    for (const char* child : {"egpa", "sinonasal", "eosinophils"})
+        EXPECT_TRUE(has_parent(child, "asthma")) << child;
 }
 
 // On warfarin with a standard target, an INR in range is what warfarin does; once the anticoagulant and
@@ -247,6 +257,30 @@ TEST(CausalModel, AnEmbolusOnCtAngiographyIsNotDah) {
     const Posterior after = posterior_after(model(), with_embolus);
     EXPECT_GT(present(before, "infection"), present(before, "not-dah"));
     EXPECT_GT(present(after, "not-dah"), 0.5);
+}
+
+// A nephritic urine already says the kidney is involved; a raised creatinine then adds only that the
+// nephritis impairs function, so it must count for less than it does on its own.
+TEST(CausalModel, KidneyInvolvementCountsOnce) {
+    const Evidence ward = with({{"setting", "ward"}, {"hemoptysis", "present"}});
+    Evidence nephritic = ward;
+    const int urine = node("urine-sediment");
+    nephritic.set(model(), urine, model().value_index(urine, "glomerular"));
+    const double alone = weight_for("mpa", ward, "creatinine", "raised");
+    const double after_urine = weight_for("mpa", nephritic, "creatinine", "raised");
+    EXPECT_GT(alone, 0);
+    EXPECT_LT(after_urine, alone);
+}
+
+// Chronic rhinosinusitis with polyps and eosinophilia belong to adult-onset asthma itself; in an
+// asthmatic, sinus disease is a weaker argument for EGPA than in someone without asthma.
+TEST(CausalModel, AsthmaExplainsItsOwnSinusDisease) {
+    const Evidence asthmatic = with({{"setting", "ward"}, {"asthma", "yes"}});
+    const Evidence not_asthmatic = with({{"setting", "ward"}, {"asthma", "no"}});
+    EXPECT_LT(weight_for("egpa", asthmatic, "sinonasal", "present"),
+              weight_for("egpa", not_asthmatic, "sinonasal", "present"));
+    EXPECT_LT(weight_for("egpa", asthmatic, "eosinophils", "raised"),
+              weight_for("egpa", not_asthmatic, "eosinophils", "raised"));
 }
 
 }  // namespace

@@ -37,12 +37,14 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
         const int k = std::uniform_int_distribution<int>(2, 3)(rng);
         for (int v = 0; v < k; ++v) node.values.push_back({"v" + std::to_string(v), "v"});
     }
-    // Candidate parents: context nodes for context; context and causes otherwise.
+    // Candidate parents: context nodes for context; context and causes for causes and states; any but
+    // findings for findings.
     std::vector<int> candidates;
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const net::NodeKind pk = n.nodes[i].kind;
         if (pk == net::NodeKind::finding) continue;
         if (kind == net::NodeKind::context && pk != net::NodeKind::context) continue;
+        if (kind != net::NodeKind::finding && pk == net::NodeKind::state) continue;
         candidates.push_back(static_cast<int>(i));
     }
     std::shuffle(candidates.begin(), candidates.end(), rng);
@@ -54,8 +56,8 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
         node.parent_sizes.push_back(static_cast<int>(n.nodes[static_cast<std::size_t>(p)].values.size()));
         rows *= n.nodes[static_cast<std::size_t>(p)].values.size();
     }
-    const bool noisy =
-        kind == net::NodeKind::finding && !node.parents.empty() && std::bernoulli_distribution(0.5)(rng);
+    const bool noisy = (kind == net::NodeKind::finding || kind == net::NodeKind::state) &&
+                       !node.parents.empty() && std::bernoulli_distribution(0.5)(rng);
     if (!noisy) {
         for (std::size_t r = 0; r < rows; ++r) {
             // Cause priors kept small, as in the knowledge base, so that several causes at once are rarer.
@@ -98,7 +100,7 @@ inline net::Node random_node(std::mt19937& rng, const net::Network& n, net::Node
     return node;
 }
 
-// 1-3 context nodes, 2-5 causes (in 2-3 groups), 1-4 findings; at most 1-3 causes at once.
+// 1-3 context nodes, 2-5 causes (in 2-3 groups), 0-2 states, 1-4 findings; at most 1-3 causes at once.
 inline net::Network random_network(std::mt19937& rng, bool zeros = false) {
     net::Network n;
     const int groups = std::uniform_int_distribution<int>(2, 3)(rng);
@@ -115,6 +117,9 @@ inline net::Network random_network(std::mt19937& rng, bool zeros = false) {
         n.nodes.push_back(random_node(rng, n, net::NodeKind::context, i, 2, zeros));
     for (std::size_t i = 0; i < causes; ++i)
         n.nodes.push_back(random_node(rng, n, net::NodeKind::cause, i, 2, zeros));
+    const auto states = std::uniform_int_distribution<std::size_t>(0, 2)(rng);
+    for (std::size_t i = 0; i < states; ++i)
+        n.nodes.push_back(random_node(rng, n, net::NodeKind::state, i, 3, zeros));
     for (std::size_t i = 0; i < findings; ++i)
         n.nodes.push_back(random_node(rng, n, net::NodeKind::finding, i, 4, zeros));
     net::prepare(n);

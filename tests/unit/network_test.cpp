@@ -166,6 +166,43 @@ TEST(Network, ExpectedInformationEqualsBruteForceMutualInformation) {
     }
 }
 
+// The ranking of next tests recomputes only the factors around each node (its block, or a state and its
+// parents' blocks); every suggestion's information must still be the brute-force mutual information.
+TEST(Network, SuggestedTestsCarryTheBruteForceMutualInformation) {
+    std::mt19937 rng(20261202);
+    int checked = 0, latent = 0;
+    for (int trial = 0; trial < 120; ++trial) {
+        const Network n = test::random_network(rng, trial % 4 == 0);
+        const Evidence e = random_evidence(n, rng, 0.35);
+        for (const TestSuggestion& t : suggest_next_tests(n, e)) {
+            std::map<std::pair<std::uint64_t, int>, double> joint;
+            std::map<std::uint64_t, double> sets;
+            std::map<int, double> values;
+            double z = 0;
+            test::enumerate_joint(n, e, [&](const std::vector<int>& x, double w) {
+                const std::uint64_t s = test::present_set(n, x);
+                const int v = x[static_cast<std::size_t>(t.node)];
+                joint[{s, v}] += w;
+                sets[s] += w;
+                values[v] += w;
+                z += w;
+            });
+            double mi = 0;
+            for (const auto& [key, w] : joint) {
+                if (w > 0)
+                    mi += w / z * std::log2((w / z) / ((sets[key.first] / z) * (values[key.second] / z)));
+            }
+            if (!(z > 0)) mi = 0;
+            EXPECT_NEAR(t.expected_bits, std::max(0.0, mi), 1e-9) << "trial " << trial << " node " << t.node;
+            ++checked;
+            for (int p : n.nodes[static_cast<std::size_t>(t.node)].parents)
+                latent += n.nodes[static_cast<std::size_t>(p)].kind == NodeKind::state ? 1 : 0;
+        }
+    }
+    EXPECT_GT(checked, 300);
+    EXPECT_GT(latent, 20);  // findings under a state were among them
+}
+
 // Two causes, one finding, worked by hand: A (group 0) prior 0.1, B (group 1) prior 0.2, at most two at
 // once; the finding is noisy-OR with leak 0.01 and links A 0.9, B 0.5.
 Network hand_network() {

@@ -121,9 +121,9 @@ TEST(Vignettes, DefiningMustBeABoolean) {
 
 // The targets the causal model meets on the shipped vignettes (each answer from its published report):
 // no wrong cause above 90 % at any stage, nothing above 99.5 % before a defining result (biopsy or CT
-// angiography). Still short of target (cases/MODEL.md lists the misses and why): the leading cause after
-// the last stage, 90 % wanted, and the immune-versus-antithrombotic call after labs, all wanted; the
-// floors below keep what was reached.
+// angiography), the leading cause right after the last stage in at least 90 %. Still short of target
+// (cases/MODEL.md lists the misses and why): the immune-versus-antithrombotic call after labs, all wanted;
+// the floor below keeps what was reached.
 TEST(Vignettes, TheShippedSetMeetsTheCalibrationTargets) {
     auto kb =
         load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")), "kb.json");
@@ -148,13 +148,13 @@ TEST(Vignettes, TheShippedSetMeetsTheCalibrationTargets) {
         calls_right += call > 0 ? 1 : 0;
     }
     const int count = static_cast<int>(loaded.value->size());
-    EXPECT_GE(right * 100, count * 85) << right << " of " << count;
+    EXPECT_GE(right * 100, count * 90) << right << " of " << count;
     EXPECT_GE(calls_right * 100, calls * 85) << calls_right << " of " << calls;
 }
 
 // The 15 cases of the library in the causal model's variables: every "network" block loads, the leading
-// cause after the last stage is the one the case establishes (its answer, from the case's medicine), and no
-// wrong cause exceeds 90 % at any stage.
+// cause after the last stage is the one the case establishes (its answer, from the case's medicine), no
+// wrong cause exceeds 90 % at any stage and no cause exceeds 99.5 % before a defining result.
 TEST(Vignettes, TheLibraryCasesLeadToTheirAnswers) {
     auto kb =
         load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")), "kb.json");
@@ -190,8 +190,10 @@ TEST(Vignettes, TheLibraryCasesLeadToTheirAnswers) {
         EXPECT_NE(std::find(c.vignette.answer.begin(), c.vignette.answer.end(), leading),
                   c.vignette.answer.end())
             << id << ": leads with " << kb.value->nodes[static_cast<std::size_t>(leading)].id;
-        for (const CalibrationStage& s : stages)
+        for (const CalibrationStage& s : stages) {
             EXPECT_TRUE(s.wrong_above_90.empty()) << id << " at " << stage_id(s.stage);
+            EXPECT_FALSE(s.highest > 0.995 && !s.after_defining) << id << " at " << stage_id(s.stage);
+        }
         EXPECT_EQ(run_case_checks(*kb.value, c).size(), c.checks.size()) << id;
     }
 }

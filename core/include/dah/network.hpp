@@ -4,8 +4,11 @@
 //   cause    — binary (absent / present) mechanisms of the bleeding, which may coexist; parents among
 //              context nodes and other causes. At least one cause is present (the presenting problem)
 //              and at most `max_coexisting_causes`.
+//   state    — what the causes do to an organ, between them and the findings (glomerulonephritis):
+//              parents among causes and context nodes; usually latent, so the findings it explains
+//              (urine, proteinuria, creatinine) count once for the causes behind it.
 //   finding  — what history, lavage, labs, imaging, biopsy and the course show; leaves whose parents are
-//              causes and context nodes.
+//              causes, states and context nodes.
 // Each node's P(value | parents) is a full table or noisy-MAX (see cases/MODEL.md). Loaded from JSON
 // text (cases/knowledge-base-v2.json); no file access here, no exceptions.
 #pragma once
@@ -20,8 +23,8 @@
 
 namespace dah::net {
 
-enum class NodeKind { context, cause, finding };
-std::string_view kind_id(NodeKind kind);  // "context", "cause", "finding"
+enum class NodeKind { context, cause, state, finding };
+std::string_view kind_id(NodeKind kind);  // "context", "cause", "state", "finding"
 
 // One noisy-MAX parameter set: the child's value is the largest of the levels that the leak and each
 // link parent produce independently. Value 0 is the lowest level ("absent", "normal").
