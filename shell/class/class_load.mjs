@@ -46,8 +46,14 @@ if (clustered) {
 const urls = nodes.map((n) => n.wsUrl);
 const s = subjects(room.id);
 const ordered = (i) => urls.slice(i).concat(urls.slice(0, i));  // a phone's own node first, then the others
-const options = (user, pass, i) => ({ servers: ordered(i % urls.length), noRandomize: true, user, pass, inboxPrefix: s.inbox,
-  reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 5000 });
+// Failover in seconds: each phone knows every node (its own first) and ignores the nodes' gossip (which
+// listed each node twice, so the stopped one was tried twice a round); a node that refused is tried again
+// only after 2–3 s (wait and jitter), the next node at once. With 250 ms and gossip, 100 phones retried the
+// stopped node in a storm of refused connections (each costs the client's WebSocket a few ms of CPU) that
+// starved the live ones: 24–264 s.
+const options = (user, pass, i) => ({ servers: ordered(i % urls.length), noRandomize: true, ignoreClusterUpdates: true,
+  user, pass, inboxPrefix: s.inbox, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 2000,
+  reconnectJitter: 1000, pingInterval: 5000, noAsyncTraces: true });
 
 // The lecturer: here (the page's tally and replies), or the page itself.
 const lecturer = inBrowser ? await browserLecturer() : await nodeLecturer();
@@ -82,7 +88,7 @@ async function nodeLecturer() {
 
 async function browserLecturer() {
   const { chromium } = await import(path.join(root, 'tests/browser/node_modules/playwright-core/index.mjs'));
-  const site = await startSiteServer({ root: process.env.DAH_SITE_DIR || path.join(root, 'build/web/site'), natsWsPort: nodes[0].wsPort });
+  const site = await startSiteServer({ root: process.env.DAH_SITE_DIR || path.join(root, 'build/web/site'), natsWsPort: nodes[0].wsPort, rooms: [room] });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -131,6 +137,7 @@ if (inBrowser) await lecturer.reset();
 const clients = [];
 const startConnect = performance.now();
 const stageVotes = new Map();  // key → promises of the phones' votes
+const reconnectMs = [];  // each phone's time from losing its server to being connected again
 async function sendUntilAcked(c, vote) {
   const body = enc.encode(JSON.stringify(vote));
   const sent = performance.now();
@@ -166,7 +173,13 @@ for (let i = 0; i < phones; ++i) {
   // ask for the current stage (the lecturer replies).
   const join = () => c.nc.request(s.join, enc.encode('{}'), { timeout: 5000 }).then((m) => onStage(JSON.parse(dec.decode(m.data))), () => {});
   join();
-  (async () => { for await (const st of c.nc.status()) if (st.type === 'reconnect') join(); })();
+  (async () => {
+    let lostAt = 0;
+    for await (const st of c.nc.status()) {
+      if (st.type === 'disconnect' && !lostAt) lostAt = performance.now();
+      if (st.type === 'reconnect') { if (lostAt) reconnectMs.push(performance.now() - lostAt); lostAt = 0; join(); }
+    }
+  })();
   clients.push(c);
 }
 await Promise.all(clients.map((c) => c.nc.flush()));
@@ -213,6 +226,11 @@ console.log(`  acknowledged votes ${latencies.length} (answers ${acknowledged} o
 console.log(`  acknowledged but not counted: ${lost}; counted differently from the acknowledged vote: ${wrong}; dropped: ${JSON.stringify(dropped)}`);
 console.log(`  vote to acknowledgement (counted on the lecturer's side and back): p50 ${pct(latencies, 0.5).toFixed(1)} ms, ` +
   `p95 ${pct(latencies, 0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; over 1 s: ${latencies.filter((x) => x > 1000).length}`);
+if (reconnectMs.length) {
+  reconnectMs.sort((a, b) => a - b);
+  console.log(`  reconnections ${reconnectMs.length}: from losing the server to connected again p50 ${(pct(reconnectMs, 0.5) / 1000).toFixed(2)} s, ` +
+    `p95 ${(pct(reconnectMs, 0.95) / 1000).toFixed(2)} s, max ${(reconnectMs[reconnectMs.length - 1] / 1000).toFixed(2)} s`);
+}
 if (inBrowser) {
   const frames = (await lecturer.frames()).sort((a, b) => a - b);
   console.log(`  the projector page while votes streamed in: ${frames.length} animation frames, interval p50 ${pct(frames, 0.5).toFixed(1)} ms, ` +
