@@ -8,6 +8,7 @@
 // tally exactly once (a phone's latest). --cluster: three nodes on loopback ports, phones spread over
 // them, one node stopped during stage 3. Exits non-zero when a vote was lost or counted twice.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClassTally, OPTIONS } from '../class_tally.js';
@@ -96,12 +97,21 @@ async function browserLecturer() {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(lecturerLink(site.url, room) + `&case=${caseId}`);
   await page.waitForFunction(() => window.dahTutor.classState && window.dahTutor.classState.connected, null, { timeout: 60000 });
-  // The page's frames while votes stream in: requestAnimationFrame intervals and the app's own frame time.
+  // The page's frames while votes stream in: requestAnimationFrame intervals, and the CPU time of each
+  // frame the app draws (dahTutor.frameTimeMs(), as tests/perf/bench.mjs samples it: the UI's frame budget).
   await page.evaluate(() => {
     const w = window;
     w.loadFrames = [];
+    w.appFrames = [];
     let last = performance.now();
-    const tick = (t) => { w.loadFrames.push(t - last); last = t; requestAnimationFrame(tick); };
+    let drawn = w.dahTutor.frames();
+    const tick = (t) => {
+      w.loadFrames.push(t - last);
+      last = t;
+      const n = w.dahTutor.frames();
+      if (n !== drawn) { w.appFrames.push(w.dahTutor.frameTimeMs()); drawn = n; }
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
   let stage = 0;
@@ -117,20 +127,23 @@ async function browserLecturer() {
     counts: (key) => page.evaluate((k) => window.dahTutor.classCounts(k), key),
     dropped: () => page.evaluate(() => window.dahTutor.classState.dropped),
     frames: () => page.evaluate(() => window.loadFrames.slice(1)),
+    appFrames: () => page.evaluate(() => window.appFrames.slice()),
     // The same page with nothing streaming in, for comparison: 5 s of frames.
     async baseline() {
       const n = await page.evaluate(() => window.loadFrames.length);
+      const a = await page.evaluate(() => window.appFrames.length);
       await sleep(5000);
-      return page.evaluate((k) => window.loadFrames.slice(k), n + 1);
+      return page.evaluate(([k, j]) => ({ intervals: window.loadFrames.slice(k), app: window.appFrames.slice(j) }), [n + 1, a]);
     },
     cost: () => page.evaluate(() => window.dahTutor.classCost()),
-    reset: () => page.evaluate(() => { window.loadFrames.length = 0; }),
+    reset: () => page.evaluate(() => { window.loadFrames.length = 0; window.appFrames.length = 0; }),
     errors,
     async stop() { await browser.close(); await site.stop(); },
   };
 }
 
-const baseline = inBrowser ? (await lecturer.baseline()).sort((a, b) => a - b) : null;
+const quiet = inBrowser ? await lecturer.baseline() : null;
+const baseline = quiet ? quiet.intervals.sort((a, b) => a - b) : null;
 if (inBrowser) await lecturer.reset();
 
 // The phones: each answers a stage it receives (or asks for, on joining) within the voting window.
@@ -235,11 +248,16 @@ if (inBrowser) {
   const frames = (await lecturer.frames()).sort((a, b) => a - b);
   console.log(`  the projector page while votes streamed in: ${frames.length} animation frames, interval p50 ${pct(frames, 0.5).toFixed(1)} ms, ` +
     `p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; page errors: ${lecturer.errors.length}`);
+  const app = (await lecturer.appFrames()).sort((a, b) => a - b);
+  const mean = (xs) => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length);
+  console.log(`  the app's frames (CPU time each, the UI budget: mean <= 1 ms, p95 <= 2 ms) while votes streamed in: ${app.length} frames, ` +
+    `mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, max ${(app[app.length - 1] || 0).toFixed(3)} ms; ` +
+    `load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
   const c = await lecturer.cost();
   console.log(`  the class code's main-thread time on the page: ${(c.voteMs / c.votes).toFixed(3)} ms a message (${c.votes}), ` +
     `${(c.renderMs / c.renders).toFixed(2)} ms a panel redraw (${c.renders})`);
   console.log(`  the same page before the phones connected (5 s): ${baseline.length} frames, interval p50 ${pct(baseline, 0.5).toFixed(1)} ms, ` +
-    `p95 ${pct(baseline, 0.95).toFixed(1)} ms`);
+    `p95 ${pct(baseline, 0.95).toFixed(1)} ms; the app drew ${quiet.app.length} frames, mean ${mean(quiet.app).toFixed(3)} ms`);
 }
 
 for (const c of clients) await c.nc.close().catch(() => {});
