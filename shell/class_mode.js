@@ -121,11 +121,15 @@ function stagePictures({ room, lecturer, library }) {
     return draw(caseId, stage, n, `${base}class-pictures/${room}/${encodeURIComponent(caseId)}/${stage}/`);
   }
   let queue = Promise.resolve();  // one frame at a time
+  let pending = 0;
+  window.dahTutor.classPicturesPending = () => pending;  // for the load test: captures still to do
   return {
     capture(caseId, stage) {
       const key = `${caseId}/${stage}`;
       if (!done.has(key)) {
-        const p = queue.then(() => capture(caseId, stage)).catch(() => 0).then((n) => { counts.set(key, n); return n; });
+        pending += 1;
+        const p = queue.then(() => capture(caseId, stage)).catch(() => 0)
+          .then((n) => { counts.set(key, n); pending -= 1; return n; });
         queue = p;
         done.set(key, p);
       }
@@ -318,12 +322,12 @@ export async function startLecturer({ room, student, lecturer }) {
     if (!current || current.key !== key) {
       current = { v: 1, case: c.id, stage: c.stage.index, key, open: !shown, pictures: pictures.held(c.id, c.stage.index) };
       stageLine.textContent = `${c.title} — stage ${c.stage.index + 1} of ${c.stages.length}`;
-      // The phones get the pictures once they are held (then the stage is sent again); the next stage's
-      // are drawn meanwhile, so they are ready when it opens.
+      // The phones get the pictures once they are held (then the stage is sent again). All the case's
+      // stages are drawn when it opens (this stage first), not while a later stage's votes stream in.
       pictures.capture(c.id, c.stage.index).then((n) => {
         if (n && current && current.key === key && current.pictures !== n) { current = { ...current, pictures: n }; publishStage(); }
-        return pictures.capture(c.id, c.stage.index + 1);
       });
+      for (let i = 0; i < c.stages.length; ++i) pictures.capture(c.id, i);
     } else if (current.open === shown) {
       current = { ...current, open: !shown };
     } else {
