@@ -269,28 +269,35 @@ export async function startLecturer({ room, student, lecturer }) {
     if (m._dah_set_class_votes(app, ptr, Number(key.slice(cut + 1)), counts[0], counts[1], counts[2], counts[3])) sentToTutor = sent;
     m._free(ptr);
   }
+  // The panel's text and bars change only where their values did (each change repaints the page, which
+  // the projector's frames wait for with software rendering); the bars scale, so nothing is laid out again.
+  const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
+  let resultShown = null;
   function renderPanel() {
     const key = current && current.key;
     const { counts, voters } = key ? tally.counts(key) : { counts: [0, 0, 0, 0], voters: 0 };
-    voted.textContent = `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : '');
+    setText(voted, `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : ''));
     counts.forEach((c, i) => {
-      const share = voters ? c / voters : 0;
-      barEls[i].fill.style.width = `${Math.round(share * 100)}%`;
-      barEls[i].value.textContent = voters ? `${Math.round(share * 100)} % (${c})` : '–';
+      const share = voters ? Math.round(c / voters * 100) : 0;
+      const scale = `scaleX(${share / 100})`;
+      if (barEls[i].fill.style.transform !== scale) barEls[i].fill.style.transform = scale;
+      setText(barEls[i].value, voters ? `${share} % (${c})` : '–');
     });
     const top = key ? tally.topCauses(key) : [];
-    causes.textContent = top.length ? 'Causes named: ' + top.map(([d, n]) => `${diagnosisName(d)} ${n}`).join(', ') : '';
-    result.textContent = '';
-    if (current && current.result) {
+    setText(causes, top.length ? 'Causes named: ' + top.map(([d, n]) => `${diagnosisName(d)} ${n}`).join(', ') : '');
+    const shownResult = current && current.result;
+    if (shownResult !== resultShown) result.textContent = '';
+    if (shownResult && shownResult !== resultShown) {
       const r = current.result;
       const line = (who, s) => `${who}: Brier ${s.brier.toFixed(2)}, log ${s.log.toFixed(2)}`;
       result.append(el('div', 'class-result-title', `Answer: ${LABELS[r.truth] || '?'}`));
       if (r.hall) result.append(el('div', 'class-score', line('Hall', r.hall)));
       if (r.engine) result.append(el('div', 'class-score', line('Engine', r.engine)));
     }
+    resultShown = shownResult;
     const d = tally.dropped;
     const n = tally.droppedTotal();
-    dropped.textContent = n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '';
+    setText(dropped, n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '');
     // For the app: the hall's four counts of the open stage (presenter mode's hand counts can follow them).
     window.dispatchEvent(new CustomEvent('dah-class-votes', { detail: { key, counts, voters } }));
     sendToTutor(key, counts);
