@@ -128,7 +128,8 @@ void frame(AppState& app) {
 
 void after_frame(AppState& app) {
     // Saved once a drag ends, not on every frame of it (a save writes the whole progress).
-    if (!ImGui::IsAnyItemActive() && app.options.pictures_of_stage < 0) save_changes(app);  // a picture page keeps nothing
+    // A page drawing a stage's pictures for a live class keeps nothing.
+    if (!ImGui::IsAnyItemActive() && app.options.pictures_of_stage < 0) save_changes(app);
 }
 
 double seconds_until_timer(const AppState& app) {
