@@ -35,9 +35,10 @@ async function connectTo(room, user, pass, onStatus) {
   const servers = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/nats`;
   const nc = await connect({
     servers, user, pass, inboxPrefix: `_INBOX_${room}`, name: user.split('-')[0],
-    // A hall's phones spread their reconnections over 1–2 s after a server restart (wait and jitter).
-    reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 1000, reconnectJitter: 1000, waitOnFirstConnect: true,
-    pingInterval: 10000, timeout: 5000,
+    // A hall's phones spread their reconnections over 1–2 s after a server restart (wait and jitter). The
+    // page reaches the server only through its own origin: servers' gossip (loopback addresses) is ignored.
+    ignoreClusterUpdates: true, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 1000, reconnectJitter: 1000,
+    waitOnFirstConnect: true, pingInterval: 10000, timeout: 5000,
   });
   (async () => { for await (const s of nc.status()) onStatus(s); })().catch(() => {});
   return nc;
