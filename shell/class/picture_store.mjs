@@ -45,13 +45,12 @@ export function pictureStore(rooms) {
     const limit = index ? MAX_INDEX : MAX_PICTURE;
     const chunks = [];
     let size = 0;
-    req.on('data', (c) => {
+    req.on('data', (c) => {  // past the limit the rest is read and dropped, then refused
       size += c.length;
-      if (size > limit) { res.writeHead(413).end(); req.destroy(); return; }
-      chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
     req.on('end', () => {
-      if (size > limit) return;
+      if (size > limit) { res.writeHead(413).end(); return; }
       const body = Buffer.concat(chunks);
       const ok = index ? validIndex(body) : JPEG.every((b, i) => body[i] === b);
       if (!ok) { res.writeHead(400).end(); return; }
