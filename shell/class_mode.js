@@ -35,8 +35,10 @@ async function connectTo(room, user, pass, onStatus) {
   const servers = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/nats`;
   const nc = await connect({
     servers, user, pass, inboxPrefix: `_INBOX_${room}`, name: user.split('-')[0],
-    reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 1000, waitOnFirstConnect: true,
-    pingInterval: 10000, timeout: 5000,
+    // A hall's phones spread their reconnections over 1–2 s after a server restart (wait and jitter). The
+    // page reaches the server only through its own origin: servers' gossip (loopback addresses) is ignored.
+    ignoreClusterUpdates: true, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 1000, reconnectJitter: 1000,
+    waitOnFirstConnect: true, pingInterval: 10000, timeout: 5000,
   });
   (async () => { for await (const s of nc.status()) onStatus(s); })().catch(() => {});
   return nc;
@@ -54,6 +56,88 @@ async function loadLibrary() {
     try { const c = JSON.parse(f.text); cases.set(c.id, c); } catch { /* the app reports it */ }
   }
   return { kb, cases };
+}
+
+// The stage pictures for the phones. The app draws the pictures of one stage alone (?pictures=N: no
+// labels, as before a commit) in a frame off screen and inert (it never takes the lecturer's keys); each
+// picture is cut from that frame's canvas as a JPEG and put, with its caption and text description (the
+// phones' alt text), on the site server for the room (shell/class/picture_store.mjs), where phones, late
+// joiners and reconnected phones get them by URL. Returns capture(caseId, stage) → promise of the count
+// held (0: none or failed), each stage done once; held(caseId, stage) → the count if done.
+function stagePictures({ room, lecturer, library }) {
+  const base = location.pathname.replace(/[^/]*$/, '');
+  const done = new Map();
+  const counts = new Map();
+  const WIDTH = 640;  // CSS pixels: sharp on a phone, under 100 kB a picture
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  async function put(url, body, type) {
+    const r = await fetch(url, { method: 'PUT', body, headers: { 'content-type': type, authorization: `Bearer ${lecturer}` } });
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  }
+  async function draw(caseId, stage, n, dir) {
+    const frame = document.createElement('iframe');
+    frame.inert = true;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.title = 'Stage pictures for the phones';
+    frame.style.cssText = `position:fixed;left:-${WIDTH + 100}px;top:0;width:${WIDTH + 40}px;height:${n * (WIDTH + 160) + 200}px;border:0`;
+    const focused = document.activeElement;
+    frame.src = `${base}index.html?case=${encodeURIComponent(caseId)}&pictures=${stage}&scale=1`;
+    document.body.append(frame);
+    try {
+      let shown = [];
+      for (const end = performance.now() + 60000; performance.now() < end; await sleep(100)) {
+        const t = frame.contentWindow && frame.contentWindow.dahTutor;
+        if (!t || !t.ready) continue;
+        try { shown = t.state().pictures || []; } catch { shown = []; }
+        if (shown.length === n) break;
+      }
+      if (shown.length !== n) throw new Error('the pictures were not drawn');
+      await sleep(100);  // the frame that drew them is on the canvas (it keeps its drawing buffer)
+      const canvas = frame.contentDocument.getElementById('canvas');
+      const scale = canvas.width / canvas.clientWidth;
+      const index = [];
+      for (const [i, p] of shown.entries()) {
+        const w = Math.round(Math.min(p.rect.w * scale, WIDTH)), h = Math.round(w * p.rect.h / p.rect.w);
+        const cut = document.createElement('canvas');
+        cut.width = w;
+        cut.height = h;
+        cut.getContext('2d').drawImage(canvas, p.rect.x * scale, p.rect.y * scale, p.rect.w * scale, p.rect.h * scale, 0, 0, w, h);
+        const jpeg = await new Promise((resolve) => cut.toBlob(resolve, 'image/jpeg', 0.85));
+        await put(`${dir}${i}.jpg`, jpeg, 'image/jpeg');
+        index.push({ caption: p.caption, description: p.description, width: w, height: h });
+      }
+      await put(`${dir}index.json`, JSON.stringify(index), 'application/json');
+      return n;
+    } finally {
+      frame.remove();
+      if (focused && focused.focus) focused.focus();
+    }
+  }
+  async function capture(caseId, stage) {
+    const c = library.cases.get(caseId);
+    const st = c && c.stages[stage];
+    const n = st && Array.isArray(st.pictures) ? Math.min(st.pictures.length, 8) : 0;
+    if (!n) return 0;
+    return draw(caseId, stage, n, `${base}class-pictures/${room}/${encodeURIComponent(caseId)}/${stage}/`);
+  }
+  let queue = Promise.resolve();  // one frame at a time
+  let pending = 0;
+  window.dahTutor.classPicturesPending = () => pending;  // for the load test: captures still to do
+  return {
+    capture(caseId, stage) {
+      const key = `${caseId}/${stage}`;
+      if (!done.has(key)) {
+        pending += 1;
+        const p = queue.then(() => capture(caseId, stage)).catch(() => 0)
+          .then((n) => { counts.set(key, n); pending -= 1; return n; });
+        queue = p;
+        done.set(key, p);
+      }
+      return done.get(key);
+    },
+    held: (caseId, stage) => counts.get(`${caseId}/${stage}`) || 0,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -135,6 +219,7 @@ export async function startLecturer({ room, student, lecturer }) {
   });
 
   const library = await loadLibrary().catch(() => ({ kb: null, cases: new Map() }));
+  const pictures = stagePictures({ room, lecturer, library });
   const truthOf = (caseId) => {
     const c = library.cases.get(caseId);
     const d = c && library.kb && library.kb.diagnoses.find((x) => x.id === (c.answer && c.answer.diagnosis));
@@ -185,28 +270,35 @@ export async function startLecturer({ room, student, lecturer }) {
     if (m._dah_set_class_votes(app, ptr, Number(key.slice(cut + 1)), counts[0], counts[1], counts[2], counts[3])) sentToTutor = sent;
     m._free(ptr);
   }
+  // The panel's text and bars change only where their values did (each change repaints the page, which
+  // the projector's frames wait for with software rendering); the bars scale, so nothing is laid out again.
+  const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
+  let resultShown = null;
   function renderPanel() {
     const key = current && current.key;
     const { counts, voters } = key ? tally.counts(key) : { counts: [0, 0, 0, 0], voters: 0 };
-    voted.textContent = `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : '');
+    setText(voted, `${voters} ${voters === 1 ? 'phone' : 'phones'} voted` + (current && !current.open ? ' (closed)' : ''));
     counts.forEach((c, i) => {
-      const share = voters ? c / voters : 0;
-      barEls[i].fill.style.width = `${Math.round(share * 100)}%`;
-      barEls[i].value.textContent = voters ? `${Math.round(share * 100)} % (${c})` : '–';
+      const share = voters ? Math.round(c / voters * 100) : 0;
+      const scale = `scaleX(${share / 100})`;
+      if (barEls[i].fill.style.transform !== scale) barEls[i].fill.style.transform = scale;
+      setText(barEls[i].value, voters ? `${share} % (${c})` : '–');
     });
     const top = key ? tally.topCauses(key) : [];
-    causes.textContent = top.length ? 'Causes named: ' + top.map(([d, n]) => `${diagnosisName(d)} ${n}`).join(', ') : '';
-    result.textContent = '';
-    if (current && current.result) {
+    setText(causes, top.length ? 'Causes named: ' + top.map(([d, n]) => `${diagnosisName(d)} ${n}`).join(', ') : '');
+    const shownResult = current && current.result;
+    if (shownResult !== resultShown) result.textContent = '';
+    if (shownResult && shownResult !== resultShown) {
       const r = current.result;
       const line = (who, s) => `${who}: Brier ${s.brier.toFixed(2)}, log ${s.log.toFixed(2)}`;
       result.append(el('div', 'class-result-title', `Answer: ${LABELS[r.truth] || '?'}`));
       if (r.hall) result.append(el('div', 'class-score', line('Hall', r.hall)));
       if (r.engine) result.append(el('div', 'class-score', line('Engine', r.engine)));
     }
+    resultShown = shownResult;
     const d = tally.dropped;
     const n = tally.droppedTotal();
-    dropped.textContent = n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '';
+    setText(dropped, n ? `Dropped: ${n} (${d.malformed} malformed, ${d.oversized} oversized, ${d.flooding} flooding)` : '');
     // For the app: the hall's four counts of the open stage (presenter mode's hand counts can follow them).
     window.dispatchEvent(new CustomEvent('dah-class-votes', { detail: { key, counts, voters } }));
     sendToTutor(key, counts);
@@ -236,8 +328,14 @@ export async function startLecturer({ room, student, lecturer }) {
     const key = `${c.id}/${c.stage.index}`;
     const shown = !!c.engine_shown;
     if (!current || current.key !== key) {
-      current = { v: 1, case: c.id, stage: c.stage.index, key, open: !shown };
+      current = { v: 1, case: c.id, stage: c.stage.index, key, open: !shown, pictures: pictures.held(c.id, c.stage.index) };
       stageLine.textContent = `${c.title} — stage ${c.stage.index + 1} of ${c.stages.length}`;
+      // The phones get the pictures once they are held (then the stage is sent again). All the case's
+      // stages are drawn when it opens (this stage first), not while a later stage's votes stream in.
+      pictures.capture(c.id, c.stage.index).then((n) => {
+        if (n && current && current.key === key && current.pictures !== n) { current = { ...current, pictures: n }; publishStage(); }
+      });
+      for (let i = 0; i < c.stages.length; ++i) pictures.capture(c.id, i);
     } else if (current.open === shown) {
       current = { ...current, open: !shown };
     } else {
@@ -338,7 +436,8 @@ export async function startVoter({ room, key }) {
   causesBox.append(causeList);
   const sent = el('div', 'voter-sent', '');
   sent.setAttribute('aria-live', 'polite');
-  view.append(header, status, stageTitle, narrative, question, choices, causesBox, sent);
+  const figures = el('div', 'voter-pictures');
+  view.append(header, status, stageTitle, narrative, figures, question, choices, causesBox, sent);
   document.body.append(view);
   const overlay = document.getElementById('overlay');
   if (overlay) overlay.classList.add('hidden');
@@ -390,11 +489,47 @@ export async function startVoter({ room, key }) {
       const st = c && c.stages[s.stage];
       stageTitle.textContent = st ? `${c.stages.length > 1 ? `Stage ${s.stage + 1}: ` : ''}${st.title}` : 'Waiting for the lecturer…';
       narrative.textContent = st ? st.narrative : '';
-      if (st) narrative.append(el('span', 'voter-pictures', ' Pictures: on the projector.'));
       window.scrollTo(0, 0);
     }
+    showPictures(s);
     show();
     if (s.open && mine[s.key] && !mine[s.key].acked) send();
+  }
+
+  // The stage's pictures, once the lecturer's page has put them on the site (the stage message then
+  // carries their count): each with its caption, its text description as alt text.
+  let picturesShown = '';
+  async function showPictures(s) {
+    const c = library.cases.get(s.case);
+    const st = c && c.stages[s.stage];
+    const n = st && Array.isArray(st.pictures) ? Math.min(st.pictures.length, 8) : 0;
+    const ready = n > 0 && s.pictures === n;
+    const want = `${s.key}:${ready}`;
+    if (want === picturesShown) return;
+    picturesShown = want;
+    figures.textContent = '';
+    if (!n) return;
+    if (!ready) { figures.append(el('p', 'voter-pictures-wait', n === 1 ? 'The picture is on the projector (coming here).' : 'The pictures are on the projector (coming here).')); return; }
+    const dir = `class-pictures/${room}/${encodeURIComponent(s.case)}/${s.stage}/`;
+    try {
+      const r = await fetch(dir + 'index.json');
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const list = await r.json();
+      if (picturesShown !== want) return;
+      list.forEach((p, i) => {
+        const figure = el('figure', 'voter-picture');
+        const img = el('img');
+        img.alt = String(p.description);
+        img.width = p.width;
+        img.height = p.height;
+        img.src = `${dir}${i}.jpg`;
+        figure.append(img, el('figcaption', '', String(p.caption)));
+        figures.append(figure);
+      });
+    } catch {
+      picturesShown = '';  // tried again with the next stage message or after a reconnection
+      figures.append(el('p', 'voter-pictures-wait', 'The pictures are on the projector.'));
+    }
   }
 
   let nc = null;

@@ -304,7 +304,7 @@
     performance.mark('dah-main');
     if (stopped) return;
     overlay.classList.add('hidden');
-    canvas.focus();
+    if (!/[?&]pictures=/.test(location.search)) canvas.focus();  // a class's picture frame leaves the lecturer's focus
     window.dahTutor.ready = true;
     const addLibrary = () => loadLibrary().then((files) => { for (const f of files) addFile(f.name, f.bytes); })
       .catch((e) => fail('DAH Tutor could not load the case library', (e && e.message ? e.message : String(e)) +

@@ -32,7 +32,7 @@ if (seconds > 0) setTimeout(stopAll, seconds * 1000);
 console.log(`nats-server (pid ${server.pid()}): clients on ${server.tcpUrl}, WebSocket on ${server.wsUrl} (loopback only)`);
 if (withSite) {
   const host = opt('host', process.env.HOST || lanAddress());
-  site = await startSiteServer({ root: opt('root'), host, port: Number(opt('port', process.env.PORT || 8080)), natsWsPort: server.wsPort });
+  site = await startSiteServer({ root: opt('root'), host, port: Number(opt('port', process.env.PORT || 8080)), natsWsPort: server.wsPort, rooms: server.rooms });
   console.log(`The site is served at ${site.url} (the class server at ${site.url}nats)`);
 }
 const base = site ? site.url : 'http://HOST:PORT/';

@@ -8,6 +8,7 @@
 // tally exactly once (a phone's latest). --cluster: three nodes on loopback ports, phones spread over
 // them, one node stopped during stage 3. Exits non-zero when a vote was lost or counted twice.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClassTally, OPTIONS } from '../class_tally.js';
@@ -46,8 +47,14 @@ if (clustered) {
 const urls = nodes.map((n) => n.wsUrl);
 const s = subjects(room.id);
 const ordered = (i) => urls.slice(i).concat(urls.slice(0, i));  // a phone's own node first, then the others
-const options = (user, pass, i) => ({ servers: ordered(i % urls.length), noRandomize: true, user, pass, inboxPrefix: s.inbox,
-  reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 5000 });
+// Failover in seconds: each phone knows every node (its own first) and ignores the nodes' gossip (which
+// listed each node twice, so the stopped one was tried twice a round); a node that refused is tried again
+// only after 2–3 s (wait and jitter), the next node at once. With 250 ms and gossip, 100 phones retried the
+// stopped node in a storm of refused connections (each costs the client's WebSocket a few ms of CPU) that
+// starved the live ones: 24–264 s.
+const options = (user, pass, i) => ({ servers: ordered(i % urls.length), noRandomize: true, ignoreClusterUpdates: true,
+  user, pass, inboxPrefix: s.inbox, reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 2000,
+  reconnectJitter: 1000, pingInterval: 5000, noAsyncTraces: true });
 
 // The lecturer: here (the page's tally and replies), or the page itself.
 const lecturer = inBrowser ? await browserLecturer() : await nodeLecturer();
@@ -82,7 +89,7 @@ async function nodeLecturer() {
 
 async function browserLecturer() {
   const { chromium } = await import(path.join(root, 'tests/browser/node_modules/playwright-core/index.mjs'));
-  const site = await startSiteServer({ root: process.env.DAH_SITE_DIR || path.join(root, 'build/web/site'), natsWsPort: nodes[0].wsPort });
+  const site = await startSiteServer({ root: process.env.DAH_SITE_DIR || path.join(root, 'build/web/site'), natsWsPort: nodes[0].wsPort, rooms: [room] });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -90,47 +97,69 @@ async function browserLecturer() {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(lecturerLink(site.url, room) + `&case=${caseId}`);
   await page.waitForFunction(() => window.dahTutor.classState && window.dahTutor.classState.connected, null, { timeout: 60000 });
-  // The page's frames while votes stream in: requestAnimationFrame intervals and the app's own frame time.
+  // The case's pictures are drawn for the phones when it opens: measured once that is done.
+  const capturing = performance.now();
+  await page.waitForFunction(() => window.dahTutor.classPicturesPending() === 0, null, { timeout: 120000 });
+  console.log(`  the case's pictures drawn and held for the phones ${((performance.now() - capturing) / 1000).toFixed(1)} s after the page connected`);
+  // The page's frames while votes stream in: requestAnimationFrame intervals, and the CPU time of each
+  // frame the app draws (dahTutor.frameTimeMs(), as tests/perf/bench.mjs samples it: the UI's frame budget).
   await page.evaluate(() => {
     const w = window;
     w.loadFrames = [];
+    w.appFrames = [];
+    w.keyFrames = [];  // frames within 1.5 s of the lecturer's keys (a new stage, the engine shown)
+    w.keyAt = -1e9;
     let last = performance.now();
-    const tick = (t) => { w.loadFrames.push(t - last); last = t; requestAnimationFrame(tick); };
+    let drawn = w.dahTutor.frames();
+    const tick = (t) => {
+      w.loadFrames.push(t - last);
+      last = t;
+      const n = w.dahTutor.frames();
+      if (n !== drawn) { (t - w.keyAt < 1500 ? w.keyFrames : w.appFrames).push(w.dahTutor.frameTimeMs()); drawn = n; }
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
   let stage = 0;
   return {
     async open(n) {
-      while (stage < n) { await page.keyboard.press('ArrowRight'); stage += 1; }
+      while (stage < n) { await page.evaluate(() => { window.keyAt = performance.now(); }); await page.keyboard.press('ArrowRight'); stage += 1; }
       await page.waitForFunction((k) => window.dahTutor.classState.key === k && window.dahTutor.classState.open, `${caseId}/${n}`, { timeout: 30000 });
     },
     async close() {
+      await page.evaluate(() => { window.keyAt = performance.now(); });
       await page.keyboard.press('e');
       await page.waitForFunction(() => !window.dahTutor.classState.open, null, { timeout: 30000 });
     },
     counts: (key) => page.evaluate((k) => window.dahTutor.classCounts(k), key),
     dropped: () => page.evaluate(() => window.dahTutor.classState.dropped),
     frames: () => page.evaluate(() => window.loadFrames.slice(1)),
-    // The same page with nothing streaming in, for comparison: 5 s of frames.
+    appFrames: () => page.evaluate(() => window.appFrames.slice()),
+    keyFrames: () => page.evaluate(() => window.keyFrames.slice()),
+    // The same page with nothing streaming in, for comparison: 5 s of frames (the app redrawn 4 times a
+    // second, as the class panel makes it while votes stream in).
     async baseline() {
       const n = await page.evaluate(() => window.loadFrames.length);
-      await sleep(5000);
-      return page.evaluate((k) => window.loadFrames.slice(k), n + 1);
+      const a = await page.evaluate(() => window.appFrames.length);
+      for (let i = 0; i < 20; ++i) { await page.evaluate(() => window.dahTutor.wake()); await sleep(250); }
+      return page.evaluate(([k, j]) => ({ intervals: window.loadFrames.slice(k), app: window.appFrames.slice(j) }), [n + 1, a]);
     },
     cost: () => page.evaluate(() => window.dahTutor.classCost()),
-    reset: () => page.evaluate(() => { window.loadFrames.length = 0; }),
+    reset: () => page.evaluate(() => { window.loadFrames.length = 0; window.appFrames.length = 0; window.keyFrames.length = 0; }),
     errors,
     async stop() { await browser.close(); await site.stop(); },
   };
 }
 
-const baseline = inBrowser ? (await lecturer.baseline()).sort((a, b) => a - b) : null;
+const quiet = inBrowser ? await lecturer.baseline() : null;
+const baseline = quiet ? quiet.intervals.sort((a, b) => a - b) : null;
 if (inBrowser) await lecturer.reset();
 
 // The phones: each answers a stage it receives (or asks for, on joining) within the voting window.
 const clients = [];
 const startConnect = performance.now();
 const stageVotes = new Map();  // key → promises of the phones' votes
+const reconnectMs = [];  // each phone's time from losing its server to being connected again
 async function sendUntilAcked(c, vote) {
   const body = enc.encode(JSON.stringify(vote));
   const sent = performance.now();
@@ -166,7 +195,13 @@ for (let i = 0; i < phones; ++i) {
   // ask for the current stage (the lecturer replies).
   const join = () => c.nc.request(s.join, enc.encode('{}'), { timeout: 5000 }).then((m) => onStage(JSON.parse(dec.decode(m.data))), () => {});
   join();
-  (async () => { for await (const st of c.nc.status()) if (st.type === 'reconnect') join(); })();
+  (async () => {
+    let lostAt = 0;
+    for await (const st of c.nc.status()) {
+      if (st.type === 'disconnect' && !lostAt) lostAt = performance.now();
+      if (st.type === 'reconnect') { if (lostAt) reconnectMs.push(performance.now() - lostAt); lostAt = 0; join(); }
+    }
+  })();
   clients.push(c);
 }
 await Promise.all(clients.map((c) => c.nc.flush()));
@@ -213,15 +248,28 @@ console.log(`  acknowledged votes ${latencies.length} (answers ${acknowledged} o
 console.log(`  acknowledged but not counted: ${lost}; counted differently from the acknowledged vote: ${wrong}; dropped: ${JSON.stringify(dropped)}`);
 console.log(`  vote to acknowledgement (counted on the lecturer's side and back): p50 ${pct(latencies, 0.5).toFixed(1)} ms, ` +
   `p95 ${pct(latencies, 0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; over 1 s: ${latencies.filter((x) => x > 1000).length}`);
+if (reconnectMs.length) {
+  reconnectMs.sort((a, b) => a - b);
+  console.log(`  reconnections ${reconnectMs.length}: from losing the server to connected again p50 ${(pct(reconnectMs, 0.5) / 1000).toFixed(2)} s, ` +
+    `p95 ${(pct(reconnectMs, 0.95) / 1000).toFixed(2)} s, max ${(reconnectMs[reconnectMs.length - 1] / 1000).toFixed(2)} s`);
+}
 if (inBrowser) {
   const frames = (await lecturer.frames()).sort((a, b) => a - b);
   console.log(`  the projector page while votes streamed in: ${frames.length} animation frames, interval p50 ${pct(frames, 0.5).toFixed(1)} ms, ` +
     `p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; page errors: ${lecturer.errors.length}`);
+  const app = (await lecturer.appFrames()).sort((a, b) => a - b);
+  const mean = (xs) => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length);
+  console.log(`  the app's frames (CPU time each, the UI budget: mean <= 1 ms, p95 <= 2 ms) while votes streamed in, the lecturer's keys apart: ${app.length} frames, ` +
+    `mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, max ${(app[app.length - 1] || 0).toFixed(3)} ms; ` +
+    `load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
+  const keys = (await lecturer.keyFrames()).sort((a, b) => a - b);
+  console.log(`  (the frames within 1.5 s of the lecturer's keys — a new stage, the engine shown — apart: ${keys.length} frames, ` +
+    `mean ${mean(keys).toFixed(3)} ms, p95 ${(pct(keys, 0.95) || 0).toFixed(3)} ms)`);
   const c = await lecturer.cost();
   console.log(`  the class code's main-thread time on the page: ${(c.voteMs / c.votes).toFixed(3)} ms a message (${c.votes}), ` +
     `${(c.renderMs / c.renders).toFixed(2)} ms a panel redraw (${c.renders})`);
   console.log(`  the same page before the phones connected (5 s): ${baseline.length} frames, interval p50 ${pct(baseline, 0.5).toFixed(1)} ms, ` +
-    `p95 ${pct(baseline, 0.95).toFixed(1)} ms`);
+    `p95 ${pct(baseline, 0.95).toFixed(1)} ms; the app drew ${quiet.app.length} frames, mean ${mean(quiet.app).toFixed(3)} ms`);
 }
 
 for (const c of clients) await c.nc.close().catch(() => {});

@@ -57,11 +57,14 @@ export async function startClassServer({ rooms = 1, port, wsPort, cluster, quiet
     exited.catch(() => {});
     await Promise.race([Promise.all([waitForPort(port), waitForPort(wsPort)]), exited]);
   };
+  // The process being stopped is held here, not read from `proc` later: after a restart `proc` is the new
+  // server, which a late SIGKILL meant for the old one would stop (the reconnect test's lost server).
   const kill = () => new Promise((resolve) => {
-    if (!proc || proc.exitCode !== null || proc.signalCode) { resolve(); return; }
-    proc.once('exit', () => resolve());
-    proc.kill('SIGTERM');
-    setTimeout(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); }, 3000).unref();
+    const p = proc;
+    if (!p || p.exitCode !== null || p.signalCode) { resolve(); return; }
+    const force = setTimeout(() => p.kill('SIGKILL'), 3000);
+    p.once('exit', () => { clearTimeout(force); resolve(); });
+    p.kill('SIGTERM');
   });
   await launch();
   return {

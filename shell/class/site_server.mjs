@@ -5,16 +5,20 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { pictureStore } from './picture_store.mjs';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.ttf': 'font/ttf', '.webmanifest': 'application/manifest+json', '.png': 'image/png',
+  '.ttf': 'font/ttf', '.jpg': 'image/jpeg', '.webmanifest': 'application/manifest+json', '.png': 'image/png',
 };
 
 // Returns { server, port, url, stop() }; host is 127.0.0.1 for tests, the LAN address for a class.
-export async function startSiteServer({ root, host = '127.0.0.1', port = 0, natsWsPort }) {
+// rooms: the class server's rooms, whose lecturers may put the stage pictures for the phones here.
+export async function startSiteServer({ root, host = '127.0.0.1', port = 0, natsWsPort, rooms = [] }) {
+  const pictures = pictureStore(rooms);
   const server = http.createServer((req, res) => {
+    if (pictures(req, res)) return;
     let rel;
     try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
     if (rel.endsWith('/')) rel += 'index.html';

@@ -156,3 +156,19 @@ test('a room added while the class runs (config reload) works at once, with its 
   const old = await student(a);  // the rooms before it still connect
   await old.close();
 });
+
+test('a server restarted at once stays up: stopping the old process never stops the new one', { timeout: 30000 }, async () => {
+  const own = await startClassServer({ rooms: [a] });
+  try {
+    const first = own.pid();
+    await own.restart();  // within the 3 s after which a stop escalates to SIGKILL
+    assert.notEqual(own.pid(), first);
+    await new Promise((r) => setTimeout(r, 4000));
+    process.kill(own.pid(), 0);  // throws if the new server was stopped
+    const nc = await connect({ servers: own.wsUrl, user: `student-${a.id}`, pass: a.student, reconnect: false });
+    await nc.flush();
+    await nc.close();
+  } finally {
+    await own.stop();
+  }
+});

@@ -12,7 +12,7 @@ export const OPTIONS = ['immune', 'coagulopathic', 'other', 'both'];
 
 export async function startClass({ rooms = 1 } = {}) {
   const server = await startClassServer({ rooms });
-  const site = await startSiteServer({ root: siteDir, host: '127.0.0.1', natsWsPort: server.wsPort });
+  const site = await startSiteServer({ root: siteDir, host: '127.0.0.1', natsWsPort: server.wsPort, rooms: server.rooms });
   const browser = await launchBrowser();
   const room = server.rooms[0];
   const pages = [];
@@ -70,6 +70,15 @@ async function poll(read, check, what, timeout) {
 }
 
 export const waitVoter = (v, check, what, timeout = 15000) => poll(() => voterState(v), check, `phone: ${what}`, timeout);
+
+// The pictures a phone shows: caption, alt text and the decoded image's size, once all n are loaded.
+const readPictures = (v) => v.page.evaluate(() => [...document.querySelectorAll('.voter-picture')].map((f) => {
+  const img = f.querySelector('img');
+  return { caption: f.querySelector('figcaption').textContent, alt: img.alt, loaded: img.complete,
+           width: img.naturalWidth, height: img.naturalHeight };
+}));
+export const waitPictures = (v, n, timeout = 60000) =>
+  poll(() => readPictures(v), (list) => list.length === n && list.every((p) => p.loaded), `phone: ${n} pictures`, timeout);
 
 export const classState = (app) => app.page.evaluate(() => window.dahTutor.classState || {});
 

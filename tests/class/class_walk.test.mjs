@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { screenshot } from '../browser/harness.mjs';
 import { press } from '../browser/player_driver.mjs';
-import { OPTIONS, caseTruth, classState, startClass, voterState, waitClass, waitVoter } from './class_harness.mjs';
+import { OPTIONS, caseTruth, classState, startClass, voterState, waitClass, waitPictures, waitVoter } from './class_harness.mjs';
 
 const PHONES = 10;
 
@@ -36,6 +36,18 @@ test('a lecturer and 10 phones walk a whole case over the class server', { timeo
         const text = await v.page.textContent('.voter-narrative');
         assert.ok(text.startsWith(data.stages[stage].narrative), `phone ${i} shows stage ${stage}'s text`);
       }
+      // The stage's pictures (drawn by the lecturer's app, held by the site): the case file's captions,
+      // decoded images, and as alt text the description the projector's app gives each picture.
+      const pictures = data.stages[stage].pictures || [];
+      for (const v of [phones[0], phones[9]]) {
+        const shown = await waitPictures(v, pictures.length);
+        assert.deepEqual(shown.map((p) => p.caption), pictures.map((p) => p.caption), `stage ${stage}: the pictures' captions`);
+        for (const p of shown) assert.ok(p.width >= 300 && p.height >= 300, `a decoded picture (${p.width} × ${p.height})`);
+        const drawn = (await lecturer.state()).pictures.map((p) => p.description);
+        assert.deepEqual(shown.map((p) => p.alt), drawn, 'each picture\'s text description as its alt text');
+        for (const p of shown) assert.ok(p.alt.length > p.caption.length, 'the alt text is the description, not the caption');
+      }
+      if (stage === 3) await screenshot(phones[0].page, 'class-phone-pictures');
       // The projector's panel redraws at most 4 times a second: wait for it to show the new stage.
       await waitClass(lecturer, (c) => c.key === key(stage), `the projector on stage ${stage}`, 10000);
       assert.equal((await classState(lecturer)).voters, 0, 'a new stage starts with no votes');
@@ -68,6 +80,7 @@ test('a lecturer and 10 phones walk a whole case over the class server', { timeo
         const [late] = await cls.voters(1);
         await waitVoter(late, (x) => x.open, 'late joiner gets the stage');
         assert.equal((await voterState(late)).key, key(1));
+        assert.equal((await waitPictures(late, data.stages[1].pictures.length)).length, 1, 'the late joiner gets the picture');
         await late.page.tap('button[data-choice="both"]');
         await waitVoter(late, (x) => x.acked, 'late vote acknowledged');
         expected[3] += 1;

@@ -134,6 +134,16 @@ void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, con
     }
 }
 
+void draw_stage_pictures(AppState& app, int stage) {
+    const tutor::CaseView* v = shown_case(app);
+    if (!v || !v->entry || stage >= static_cast<int>(v->entry->data.stages.size())) return;
+    const std::vector<Picture>& pictures = v->entry->data.stages[static_cast<std::size_t>(stage)].pictures;
+    for (std::size_t i = 0; i < pictures.size(); ++i) {
+        draw_one(app, pictures[i], "class." + std::to_string(i), ImGui::GetContentRegionAvail().x, false);
+        ImGui::Spacing();
+    }
+}
+
 void draw_picture_gallery(AppState& app) {
     handle_picture_keys(app);
     heading("Picture gallery");

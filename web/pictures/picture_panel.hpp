@@ -15,6 +15,10 @@ namespace dah::ui {
 void draw_picture_panel(AppState& app, const std::vector<Picture>& pictures, const char* id, float max_width = 0,
                         bool labels_allowed = true);
 
+// Only the pictures of stage `stage` of the open case, without labels (the live class's lecturer page
+// captures them for the phones, before anyone has committed).
+void draw_stage_pictures(AppState& app, int stage);
+
 // Every picture kind with fixed sizes, so screenshots compare across runs.
 void draw_picture_gallery(AppState& app);
 

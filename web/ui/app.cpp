@@ -103,6 +103,7 @@ void frame(AppState& app) {
         app.view.scroll_to_top = false;
     }
     if (app.options.gallery) draw_picture_gallery(app);
+    else if (app.options.pictures_of_stage >= 0) draw_stage_pictures(app, app.options.pictures_of_stage);
     else switch (app.view.screen) {
     case Screen::library: draw_library(app); break;
     case Screen::player: draw_player(app); break;
@@ -127,7 +128,8 @@ void frame(AppState& app) {
 
 void after_frame(AppState& app) {
     // Saved once a drag ends, not on every frame of it (a save writes the whole progress).
-    if (!ImGui::IsAnyItemActive()) save_changes(app);
+    // A page drawing a stage's pictures for a live class keeps nothing.
+    if (!ImGui::IsAnyItemActive() && app.options.pictures_of_stage < 0) save_changes(app);
 }
 
 double seconds_until_timer(const AppState& app) {

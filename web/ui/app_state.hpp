@@ -25,6 +25,7 @@ struct Options {
     bool fullscreen = false;   // desktop only
     bool free_reveal = false;  // lecturer setting: reveal stages without committing
     bool gallery = false;      // show every picture kind (web/pictures), for tests and authors
+    int pictures_of_stage = -1;  // --pictures=N: only stage N's pictures of --case (for a class's phones)
     float scale = 0;           // UI scale; 0 = from saved settings
     std::string theme;         // "dark", "light", "high-contrast"; empty = from saved settings
     std::string open_case;     // case id to open at start

@@ -21,6 +21,7 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (key == "--fullscreen") o.fullscreen = true;
         else if (key == "--free-reveal") o.free_reveal = true;
         else if (key == "--gallery") o.gallery = true;
+        else if (key == "--pictures") o.pictures_of_stage = std::clamp(std::atoi(value.c_str()), 0, 63);
         else if (key == "--scale") o.scale = std::clamp(static_cast<float>(std::atof(value.c_str())), 0.0f, 4.0f);
         else if (key == "--theme") o.theme = value;
         else if (key == "--case") o.open_case = value;
