@@ -172,7 +172,9 @@ test('SCORM 1.2 in review mode: the learner sees the record, and the LMS\'s reco
     vm.runInNewContext(readFileSync(path.join(repoRoot, 'shell/scorm/suspend_codec.js'), 'utf8'), sandbox);
     const codec = sandbox.DahScormCodec;
     const suspend = codec.encode({ cases: { [CASE]: { done: true, best_score: 80 } } },
-      { diagnoses: kb.diagnoses.map((d) => d.id), cases: [{ id: CASE, answer, stages: stageIds.length }] }, Date.now(), 4096).text;
+      { diagnoses: kb.diagnoses.map((d) => d.id), groups: kb.groups.map((g) => g.id),
+        groupOf: kb.diagnoses.map((d) => kb.groups.findIndex((g) => g.id === d.group)),
+        cases: [{ id: CASE, answer, stages: stageIds.length }] }, Date.now(), 4096).text;
     const stored = { core: { student_id: 'learner-1', lesson_mode: 'review', lesson_status: 'passed', score: { raw: '80' } },
       suspend_data: suspend };
     const app = await launch(browser, lms, { version: '1.2', packageId: p.id, stored });
