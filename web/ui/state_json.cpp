@@ -98,7 +98,10 @@ const std::string& state_json(AppState& app) {
     j["ui_scale"] = app.settings.ui_scale;
     j["overlays"] = {{"help", app.view.help_open}, {"settings", app.view.settings_open},
                      {"errors", app.view.errors_open && !app.tutor.library().errors.empty()}};
-    j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal}};
+    j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal},
+                    {"touch", app.options.touch}};
+    j["tooltip"] = app.report.tooltip;
+    j["clipped"] = app.report.clipped;
     j["notice"] = app.view.notice;
     j["confirm"] = app.view.confirm_even_spread ? json("even_spread") : app.view.confirm_restart ? json("restart") : json(nullptr);
     j["cases"] = json::array();
@@ -131,7 +134,7 @@ const std::string& state_json(AppState& app) {
     j["pictures"] = json::array();
     for (const ShownPicture& p : app.report.pictures)
         j["pictures"].push_back({{"kind", p.kind}, {"caption", p.caption}, {"description", p.description},
-                                 {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}});
+                                 {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}, {"zoom", p.zoom}});
     add_mode_state(app, j);  // mode, engine_shown, vote, idle_seconds_left, import_errors, storage_status
     app.state_json = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return app.state_json;

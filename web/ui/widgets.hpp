@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -11,6 +12,11 @@ namespace dah::ui {
 
 // Records the last item's rectangle as a named control (reported by state_json for tests).
 void mark(AppState& app, const std::string& name);
+// The width a combo box needs to show the longest of `texts` whole (with its arrow).
+float fitting_width(const std::vector<std::string>& texts);
+// Reports `name` in state().clipped when a combo box of `box_width` cannot show `text` whole.
+void check_fit(AppState& app, const std::string& name, const char* text, float box_width);
+
 // Records the current window's rectangle (overlays, panels).
 void mark_window(AppState& app, const std::string& name);
 
