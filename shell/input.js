@@ -15,12 +15,12 @@ window.dahTutorInput = function installInput(module, app, canvas) {
   document.body.appendChild(field);
   let composing = false, active = false;
 
-  function send(text) {
+  function send(text, to = module._dah_text_input) {
     if (!text) return;
     const n = module.lengthBytesUTF8(text) + 1;
     const p = module._malloc(n);
     module.stringToUTF8(text, p, n);
-    module._dah_text_input(app, p);
+    to(app, p);
     module._free(p);
   }
   // Committed text leaves the field at once: the app's field holds the text, this one stays empty.
@@ -35,7 +35,7 @@ window.dahTutorInput = function installInput(module, app, canvas) {
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     e.preventDefault();
-    send(text.replace(/\s*[\r\n]+\s*/g, ' '));
+    send(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), module._dah_paste_text);
   });
   const copy = (e) => {
     const text = module.UTF8ToString(module._dah_copy_text(app));

@@ -199,7 +199,7 @@ void apply(ImGuiIO& io, const InputEvent& e) {
 // Whether the page runs on macOS or iOS, where Cmd is the shortcut key (ImGui's text fields follow it).
 // clang-format off
 EM_JS(int, dah_js_is_apple, (), {
-    const p = (navigator['userAgentData'] && navigator['userAgentData']['platform']) || navigator.platform || '';
+    const p = (navigator['userAgentData'] && navigator['userAgentData']['platform']) || navigator.platform || "";
     return /Mac|iPhone|iPad|iPod/.test(p) ? 1 : 0;
 });
 // The hidden text field of shell/input.js: focused at the caret while an ImGui text field is active.
@@ -209,10 +209,6 @@ EM_JS(void, dah_js_text_field, (int active, float x, float y, float line_height)
 });
 // clang-format on
 
-namespace {
-const char* no_clipboard_text(void*) { return ""; }  // pastes come as text from the page's paste event
-void keep_clipboard_text(void*, const char*) {}       // copies go out through the page's copy event
-}  // namespace
 
 void Html5Input::install(std::function<void()> on_event) {
     on_event_ = std::move(on_event);
@@ -220,8 +216,10 @@ void Html5Input::install(std::function<void()> on_event) {
     io.BackendPlatformName = "dah_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.ConfigMacOSXBehaviors = dah_js_is_apple() != 0;
-    io.GetClipboardTextFn = no_clipboard_text;
-    io.SetClipboardTextFn = keep_clipboard_text;
+    // ImGui's clipboard is the page's last paste (copies reach the system through the copy event).
+    io.ClipboardUserData = &clipboard_;
+    io.GetClipboardTextFn = [](void* text) { return static_cast<const std::string*>(text)->c_str(); };
+    io.SetClipboardTextFn = [](void* text, const char* s) { *static_cast<std::string*>(text) = s ? s : ""; };
     const struct { ImGuiKey key; int id; } keymap[] = {
         {ImGuiKey_Tab, hid::tab}, {ImGuiKey_LeftArrow, hid::left}, {ImGuiKey_RightArrow, hid::right},
         {ImGuiKey_UpArrow, hid::up}, {ImGuiKey_DownArrow, hid::down}, {ImGuiKey_PageUp, hid::page_up},
@@ -268,6 +266,7 @@ bool Html5Input::key(int type, const EmscriptenKeyboardEvent& k) {
     e.shift = k.shiftKey, e.ctrl = k.ctrlKey && !alt_gr, e.alt = k.altKey || alt_gr, e.super = k.metaKey;
     if (id >= 0 && !(down && k.repeat)) push(e);
     const bool shortcut = e.ctrl || e.super;
+    if (down && shortcut && id == hid::a + ('v' - 'a')) paste_key_pending_ = true;
     // With the text field focused, its input event brings the text (and what dead keys and input
     // methods make of keys); otherwise a key's own character is the text.
     if (down && !shortcut && !text_field_) {
@@ -313,6 +312,12 @@ void Html5Input::push_text(const char* utf8) {
     if (on_event_) on_event_();
 }
 
+void Html5Input::paste(const char* utf8) {
+    if (!paste_key_pending_) return push_text(utf8);
+    paste_key_pending_ = false;
+    clipboard_ = utf8 ? utf8 : "";
+}
+
 const std::string& Html5Input::copy_text() {
     copied_.clear();
     const ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -322,7 +327,7 @@ const std::string& Html5Input::copy_text() {
     if (from == to) from = 0, to = s.CurLenW;  // nothing selected: ImGui copies the whole line
     from = std::clamp(from, 0, s.CurLenW), to = std::clamp(to, from, s.CurLenW);
     char utf8[8];
-    for (int i = from; i < to; ++i) copied_.append(utf8, static_cast<std::size_t>(ImTextCharToUtf8(utf8, s.TextW[i])));
+    for (int i = from; i < to; ++i) copied_ += ImTextCharToUtf8(utf8, s.TextW[i]);
     return copied_;
 }
 

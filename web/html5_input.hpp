@@ -41,7 +41,10 @@ public:
     ZoomRequest take_zoom();
 
     void push(const InputEvent& e);
-    void push_text(const char* utf8);  // committed text from the page's text field or a paste
+    void push_text(const char* utf8);  // committed text from the page's text field
+    // A paste: with Ctrl+V (Cmd+V) on its way to ImGui, ImGui pastes it as its clipboard; otherwise (a
+    // menu's Paste) it is typed.
+    void paste(const char* utf8);
     // What a copy or cut takes from the active ImGui text field: its selection, or its whole text.
     const std::string& copy_text();
 
@@ -60,6 +63,8 @@ private:
     int cursor_ = -2;
     ZoomRequest zoom_;
     std::string copied_;
+    std::string clipboard_;          // what ImGui pastes: the last paste, or ImGui's own last copy
+    bool paste_key_pending_ = false;  // Ctrl+V went down since the last paste
 };
 
 }  // namespace dah::platform

@@ -171,6 +171,9 @@ EMSCRIPTEN_KEEPALIVE const char* dah_events_jsonl(WebApp* w) { return dah::ui::e
 // Text committed in the page's hidden text field (typed, composed by an input method, pasted).
 EMSCRIPTEN_KEEPALIVE void dah_text_input(WebApp* w, const char* utf8) { w->input.push_text(utf8); }
 
+// Text from the page's paste event.
+EMSCRIPTEN_KEEPALIVE void dah_paste_text(WebApp* w, const char* utf8) { w->input.paste(utf8); }
+
 // What a copy or cut event puts on the clipboard: the active text field's selection (or its text).
 EMSCRIPTEN_KEEPALIVE const char* dah_copy_text(WebApp* w) { return w->input.copy_text().c_str(); }
 
