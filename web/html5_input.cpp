@@ -282,7 +282,8 @@ bool Html5Input::key(int type, const EmscriptenKeyboardEvent& k) {
 
 void Html5Input::touch(int type, const EmscriptenTouchEvent& t) {
     std::vector<InputEvent> out;
-    const double now = emscripten_get_now() / 1000.0;
+    // The event's own time: a long frame must not turn a tap that waited for it into a long press.
+    const double now = (t.timestamp > 0 ? t.timestamp : emscripten_get_now()) / 1000.0;
     // Over a control: the pointer (moved there when the finger went down) hovers an item.
     auto over_control = [] { return ImGui::GetCurrentContext()->HoveredId != 0; };
     for (int i = 0; i < t.numTouches; ++i) {

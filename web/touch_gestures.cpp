@@ -92,7 +92,7 @@ void TouchGestures::up(int id, float x, float y, double t, bool cancelled, std::
     case Mode::scrolling:
         // Lifted while still moving (the last movement is recent): the content glides on.
         momentum_ = !cancelled && t - t_ < 0.1 && std::hypot(vx_, vy_) > 100;
-        momentum_t_ = t;
+        momentum_t_ = -1;  // the glide's clock starts at its first frame (event times may run on another clock)
         break;
     default: break;
     }
@@ -102,7 +102,7 @@ void TouchGestures::up(int id, float x, float y, double t, bool cancelled, std::
 
 bool TouchGestures::momentum(double t, float& dx, float& dy) {
     if (!momentum_) return false;
-    const double dt = std::max(0.0, t - momentum_t_);
+    const double dt = momentum_t_ < 0 ? 0.0 : std::clamp(t - momentum_t_, 0.0, 0.1);
     momentum_t_ = t;
     dx = static_cast<float>(vx_ * dt), dy = static_cast<float>(vy_ * dt);
     // Decays like a flick on a phone: a time constant of about a third of a second.

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openApp, settle, startServer } from './harness.mjs';
-import { scrollTo, stateAfter } from './player_driver.mjs';
+import { commitKey, scrollTo, stateAfter } from './player_driver.mjs';
 
 let server;
 let browser;
@@ -95,6 +95,7 @@ test('shortcuts follow the layout (AZERTY), AltGr is not Ctrl, Ctrl+wheel zooms'
     await app.page.keyboard.press('1');
     let s = await stateAfter(app);
     assert.equal(s.screen, 'player');
+    s = await commitKey(app);  // what-if needs the engine, shown once the stage is committed
     s = await layoutKey(app, cdp, { key: '[', code: 'BracketLeft', keyCode: 219, text: '[' });
     // AZERTY: the key where QWERTY has W types "z"; it is not what-if.
     s = await layoutKey(app, cdp, { key: 'z', code: 'KeyW', keyCode: 90, text: 'z' });
@@ -130,22 +131,35 @@ test('shortcuts follow the layout (AZERTY), AltGr is not Ctrl, Ctrl+wheel zooms'
   }
 });
 
-// A finger as the DevTools protocol moves it: down at `from`, `steps` moves to `to`, up.
-async function drag(cdp, page, from, to, { steps = 8, holdMs = 0, stepMs = 16 } = {}) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y, id: 1 }] });
-  await page.waitForTimeout(50 + holdMs);
-  for (let i = 1; i <= steps; ++i) {
-    const x = from.x + (to.x - from.x) * i / steps, y = from.y + (to.y - from.y) * i / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y, id: 1 }] });
-    await page.waitForTimeout(stepMs);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+// Fingers as the DevTools protocol moves them, on a clock of their own: each event carries the time the
+// finger did it (as a touch screen stamps its events), so a loaded machine that handles them late does
+// not turn a tap into a long press. Waits between events let the app draw (it decides by what it drew).
+function fingers(cdp, page) {
+  let clock = Date.now() / 1000;
+  const send = async (type, touchPoints, afterMs) => {
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: clock });
+    clock += afterMs / 1000;
+    await settle(page, 1);
+  };
+  return {
+    down: (points, afterMs = 50) => send('touchStart', points, afterMs),
+    move: (points, afterMs = 16) => send('touchMove', points, afterMs),
+    up: () => send('touchEnd', [], 0),
+    // One finger down at `from`, `steps` moves to `to` (`stepMs` apart), lifted `holdMs` after going down
+    // when it does not move.
+    async drag(from, to, { steps = 8, holdMs = 50, stepMs = 16 } = {}) {
+      await this.down([{ x: from.x, y: from.y, id: 1 }], holdMs);
+      for (let i = 1; i <= steps; ++i)
+        await this.move([{ x: from.x + (to.x - from.x) * i / steps, y: from.y + (to.y - from.y) * i / steps, id: 1 }], stepMs);
+      await this.up();
+    },
+  };
 }
 
 test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves it, a tap clicks, a long press shows help', async () => {
   const app = await openApp({ server, browser, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
   try {
-    const cdp = await app.context.newCDPSession(app.page);
+    const finger = fingers(await app.context.newCDPSession(app.page), app.page);
     let s = await app.state();
     assert.equal(s.options.touch, true, 'a touch screen is recognised');
     for (const name of ['nav.library', 'nav.help']) assert.ok(s.controls[name].h >= 44, `${name} is at least 44 px high on touch (${s.controls[name].h})`);
@@ -154,9 +168,7 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
     const first = Object.keys(s.controls).find((k) => k.startsWith('case.'));
     assert.ok(first, 'the library shows a case to tap');
     const c = s.controls[first];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: c.x + c.w / 2, y: c.y + c.h / 2, id: 1 }] });
-    await app.page.waitForTimeout(60);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await finger.drag({ x: c.x + c.w / 2, y: c.y + c.h / 2 }, { x: c.x + c.w / 2, y: c.y + c.h / 2 }, { steps: 0, holdMs: 80 });
     s = await stateAfter(app, 4);
     assert.equal(s.screen, 'player', 'a tap is a click');
     assert.equal(s.tooltip, false, 'a tap leaves no hover help behind');
@@ -167,7 +179,7 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
     const slider = s.controls[sliderName];
     const draft = s.case.learner.draft;
     const start = { x: slider.x + slider.w * 0.8, y: slider.y + slider.h / 2 };
-    await drag(cdp, app.page, start, { x: start.x - 30, y: start.y - 250 }, { steps: 10 });
+    await finger.drag(start, { x: start.x - 30, y: start.y - 250 }, { steps: 10 });
     s = await stateAfter(app, 6);
     assert.deepEqual(s.case.learner.draft, draft, 'a mostly vertical swipe never sets a slider');
     assert.ok(!s.controls[sliderName] || s.controls[sliderName].y < slider.y - 100,
@@ -175,29 +187,27 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
     await app.shot('input-touch-scrolled');
 
     // Momentum: a quick flick keeps the content moving after the finger lifts.
-    s = await scrollTo(app, sliderName);
-    const before = s.controls[sliderName].y;
-    await drag(cdp, app.page, { x: 200, y: 600 }, { x: 200, y: 450 }, { steps: 5, stepMs: 8 });
-    await settle(app.page, 2);
-    const lifted = (await app.state()).controls[sliderName]?.y ?? -1e9;
-    await app.page.waitForTimeout(300);
-    s = await stateAfter(app, 3);
-    const later = s.controls[sliderName]?.y ?? -1e9;
-    assert.ok(lifted < before, 'the flick scrolled');
-    assert.ok(later < lifted, `and the content glided on after the finger lifted (${before} → ${lifted} → ${later})`);
+    s = await stateAfter(app);
+    const top = s.scroll['panel.screen'];
+    await finger.drag({ x: 200, y: 600 }, { x: 200, y: 500 }, { steps: 5, stepMs: 10 });
+    const lifted = (await app.state()).scroll['panel.screen'];
+    s = await stateAfter(app, 4);
+    const later = s.scroll['panel.screen'];
+    assert.ok(lifted > top, 'the flick scrolled');
+    assert.ok(later > lifted && later - top > 100 + 20, `and the content glided on after the finger lifted (${top} → ${lifted} → ${later})`);
 
     // Sideways on the slider: the slider's own drag.
     s = await scrollTo(app, sliderName);
     const r = s.controls[sliderName];
     const was = s.case.learner.draft[sliderName.slice('slider.'.length)];
-    await drag(cdp, app.page, { x: r.x + r.w * 0.3, y: r.y + r.h / 2 }, { x: r.x + r.w * 0.9, y: r.y + r.h / 2 + 4 }, { steps: 10 });
+    await finger.drag({ x: r.x + r.w * 0.3, y: r.y + r.h / 2 }, { x: r.x + r.w * 0.9, y: r.y + r.h / 2 + 4 }, { steps: 10 });
     s = await stateAfter(app, 4);
     assert.ok(s.case.learner.draft[sliderName.slice('slider.'.length)] > was + 0.05, 'a sideways drag moves the slider');
 
     // A long press on a locked stage shows its hover help, which stays after the finger lifts.
     s = await scrollTo(app, 'stage.labs');
     const tab = Object.entries(s.controls).filter(([k]) => k.startsWith('stage.')).map(([, v]) => v).pop();
-    await drag(cdp, app.page, { x: tab.x + tab.w / 2, y: tab.y + tab.h / 2 }, { x: tab.x + tab.w / 2 + 2, y: tab.y + tab.h / 2 }, { steps: 1, holdMs: 700 });
+    await finger.drag({ x: tab.x + tab.w / 2, y: tab.y + tab.h / 2 }, { x: tab.x + tab.w / 2 + 2, y: tab.y + tab.h / 2 }, { steps: 1, holdMs: 700 });
     s = await stateAfter(app, 3);
     assert.equal(s.tooltip, true, 'a long press shows the hover help');
     assert.equal(s.case.stage.index, 0, 'and is not a click');
@@ -211,18 +221,15 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
 test('touch: a pinch magnifies a picture', async () => {
   const app = await openApp({ server, browser, query: 'gallery=1', viewport: { width: 800, height: 900 }, hasTouch: true });
   try {
-    const cdp = await app.context.newCDPSession(app.page);
+    const finger = fingers(await app.context.newCDPSession(app.page), app.page);
     await settle(app.page, 3);
     let s = await app.state();
     const p = s.pictures[0];
     assert.equal(p.zoom, 1);
     const cx = p.rect.x + p.rect.w / 2, cy = p.rect.y + p.rect.h / 2;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: cx - 20, y: cy, id: 1 }, { x: cx + 20, y: cy, id: 2 }] });
-    for (let i = 1; i <= 8; ++i) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: cx - 20 - 8 * i, y: cy, id: 1 }, { x: cx + 20 + 8 * i, y: cy, id: 2 }] });
-      await app.page.waitForTimeout(16);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await finger.down([{ x: cx - 20, y: cy, id: 1 }, { x: cx + 20, y: cy, id: 2 }]);
+    for (let i = 1; i <= 8; ++i) await finger.move([{ x: cx - 20 - 8 * i, y: cy, id: 1 }, { x: cx + 20 + 8 * i, y: cy, id: 2 }]);
+    await finger.up();
     s = await stateAfter(app, 4);
     const zoomed = s.pictures[0];
     assert.ok(zoomed.zoom > 2 && zoomed.zoom <= 4, `the fingers spread to 104 from 40 px: about 2.6× (${zoomed.zoom})`);

@@ -69,6 +69,7 @@ void frame(AppState& app) {
     take_snapshot(app);
     app.report.controls.clear();
     app.report.clipped.clear();
+    app.report.scroll.clear();
     app.report.pictures.clear();
     app.render.pictures.forget_unused(ImGui::GetFrameCount());
     if (app.render.theme_applied != static_cast<int>(app.settings.theme)) {

@@ -107,6 +107,7 @@ struct FrameReport {
     int explorer_rows = 0;  // rows the explorer showed (after the search)
     std::vector<std::string> explorer_columns;  // diagnosis ids of its columns
     std::vector<std::string> explorer_first_rows;  // "variable=value" of its first rows, in order
+    std::map<std::string, float> scroll;  // how far each panel (mark_window) is scrolled down, CSS px
     bool tooltip = false;  // a tooltip (hover help) is shown
     std::vector<std::string> clipped;  // controls whose text was cut this frame (should stay empty)
 };

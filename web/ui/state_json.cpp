@@ -102,6 +102,7 @@ const std::string& state_json(AppState& app) {
                     {"touch", app.options.touch}};
     j["tooltip"] = app.report.tooltip;
     j["clipped"] = app.report.clipped;
+    j["scroll"] = app.report.scroll;
     j["notice"] = app.view.notice;
     j["confirm"] = app.view.confirm_even_spread ? json("even_spread") : app.view.confirm_restart ? json("restart") : json(nullptr);
     j["cases"] = json::array();

@@ -35,6 +35,7 @@ void check_fit(AppState& app, const std::string& name, const char* text, float b
 void mark_window(AppState& app, const std::string& name) {
     const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     app.report.controls[name] = Rect{p.x, p.y, size.x, size.y};
+    app.report.scroll[name] = ImGui::GetScrollY();
 }
 
 // Certainty is earned: nothing short of exactly 1 reads "100 %", nothing above 0 reads "0 %".
