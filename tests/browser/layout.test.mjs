@@ -54,6 +54,7 @@ test('reflow at 320 CSS px: every control inside the width', async () => {
   try {
     const outside = [];
     await walk(app, (s, where) => {
+      for (const name of s.clipped) outside.push(`${where}: ${name} cut at the window's edge`);
       for (const [name, r] of Object.entries(s.controls))
         if (r.x < -0.5 || r.x + r.w > 320.5) outside.push(`${where}: ${name} ${Math.round(r.x)}…${Math.round(r.x + r.w)}`);
     });

@@ -56,7 +56,9 @@ void draw_debrief(AppState& app) {
     ImGui::SameLine();
     if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
     mark(app, "export.csv");
-    ImGui::SameLine();
+    ImGui::SameLine();  // on the next line when it does not fit (a phone)
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Start this case again (R)").x + ImGui::GetStyle().FramePadding.x * 2)
+        ImGui::NewLine();
     if (ImGui::Button("Start this case again (R)")) request_restart(app);
     mark(app, "restart");
     const int next = next_case(app);

@@ -140,7 +140,8 @@ void draw_learner(AppState& app, const CaseView& view) {
         if (selected && can_edit) label = "\u25B6 " + label;
         if (can_edit) {
             float pct = static_cast<float>(a.draft[d] * 100.0);
-            ImGui::SetNextItemWidth(std::max(em(8), width - em(1.6f)));
+            // The row is the colour mark, a space, the slider: the slider takes the rest, not more.
+            ImGui::SetNextItemWidth(std::max(em(8), width - em(1.0f) - ImGui::GetStyle().ItemSpacing.x));
             std::string fmt = label + "  %.0f %%";
             if (ImGui::SliderFloat("##p", &pct, 0.0f, 100.0f, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
                 app.tutor.set_probability(static_cast<int>(d), pct / 100.0);
@@ -149,7 +150,7 @@ void draw_learner(AppState& app, const CaseView& view) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
         } else {
             const std::vector<double>& p = a.committed ? a.committed_p : a.draft;
-            probability_bar(label.c_str(), p[d], group_colour(dx.group), width - em(1.6f));
+            probability_bar(label.c_str(), p[d], group_colour(dx.group), width - em(1.0f) - ImGui::GetStyle().ItemSpacing.x);
         }
         mark(app, "slider." + dx.id);
         ImGui::PopID();

@@ -99,6 +99,19 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+bool checkbox_wrapped(const char* id, const char* text, bool* value) {
+    bool changed = ImGui::Checkbox(id, value);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {  // the text is part of the control, as a checkbox's label is
+        *value = !*value;
+        changed = true;
+    }
+    return changed;
+}
+
 void heading(const std::string& text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));

@@ -30,6 +30,9 @@ void signed_bar(double value, double max_abs, ImVec4 pos, ImVec4 neg, float widt
 void wrapped(const std::string& text);
 void wrapped_coloured(ImVec4 colour, const std::string& text);
 
+// A checkbox whose label wraps at the available width (a long label on a phone); the text toggles it too.
+bool checkbox_wrapped(const char* id, const char* text, bool* value);
+
 // A section heading.
 void heading(const std::string& text);
 
