@@ -56,14 +56,12 @@ void draw_debrief(AppState& app) {
     ImGui::SameLine();
     if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
     mark(app, "export.csv");
-    ImGui::SameLine();  // on the next line when it does not fit (a phone)
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("Start this case again (R)").x + ImGui::GetStyle().FramePadding.x * 2)
-        ImGui::NewLine();
+    same_line_for_button("Start this case again (R)");
     if (ImGui::Button("Start this case again (R)")) request_restart(app);
     mark(app, "restart");
     const int next = next_case(app);
     if (next >= 0) {
-        ImGui::SameLine();
+        same_line_for_button("Next case (N)");
         if (ImGui::Button("Next case (N)")) open_in_player(app, next);
         mark(app, "debrief.next");
     }

@@ -99,6 +99,12 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void same_line_for_button(const char* label) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2)
+        ImGui::NewLine();
+}
+
 bool checkbox_wrapped(const char* id, const char* text, bool* value) {
     bool changed = ImGui::Checkbox(id, value);
     ImGui::SameLine();

@@ -30,6 +30,9 @@ void signed_bar(double value, double max_abs, ImVec4 pos, ImVec4 neg, float widt
 void wrapped(const std::string& text);
 void wrapped_coloured(ImVec4 colour, const std::string& text);
 
+// The next button (labelled `label`) on this line when it fits, else on the next (a phone's width).
+void same_line_for_button(const char* label);
+
 // A checkbox whose label wraps at the available width (a long label on a phone); the text toggles it too.
 bool checkbox_wrapped(const char* id, const char* text, bool* value);
 
