@@ -219,7 +219,7 @@
     let firstFrameFiles = null;
     if (!embedded) {
       firstFrameFiles = Promise.all([compileWasm('dah_tutor.wasm'), download('assets/ui-font.ttf', progress),
-        loadScript('dah_tutor.js')]);
+        loadScript('dah_tutor.js'), loadScript('input.js')]);
       firstFrameFiles.catch(() => {});  // reported below, once the graphics are known to work
     }
     cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
@@ -288,6 +288,7 @@
     window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms(app);
     window.dahTutor.heapBytes = () => module._dah_heap_bytes();
     installCaseImport(module, app);
+    if (window.dahTutorInput) window.dahTutorInput(module, app, canvas);  // text entry, clipboard (input.js)
     // The app stops asking for frames when idle. Input wakes it from inside (web/html5_input.cpp); the
     // page events it does not listen to wake it here.
     const wake = () => module._dah_wake(app);
@@ -300,7 +301,9 @@
     });
 
     // --data-later: the library shows "Loading the case library…" until _dah_files_done.
-    module.callMain(argsFromUrl().concat('--data-later'));
+    // A touch screen as the main pointer: larger targets.
+    const touch = window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? ['--touch'] : [];
+    module.callMain(argsFromUrl().concat('--data-later', touch));
     performance.mark('dah-main');
     if (stopped) return;
     overlay.classList.add('hidden');

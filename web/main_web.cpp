@@ -91,6 +91,9 @@ void pause_loop(WebApp& w) {
 void loop(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
     if (w.input.feed()) dah::ui::wake(w.app);
+    const dah::platform::ZoomRequest zoom = w.input.take_zoom();
+    if (zoom.ui_steps != 0) dah::ui::zoom_ui(w.app, zoom.ui_steps);
+    if (zoom.pinch != 1) dah::ui::pinch(w.app, zoom.pinch, zoom.x, zoom.y);
     if (w.input.pending()) dah::ui::wake(w.app, 2);
     fit_canvas(w);
     const double now = w.platform.now_seconds();
@@ -114,7 +117,7 @@ void loop(void* arg) {
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
-    w.input.update_cursor();
+    w.input.update_page();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const ImDrawData& drawn = *ImGui::GetDrawData();
     if (!w.submitted.same_as(drawn, bg)) {
@@ -164,6 +167,15 @@ EMSCRIPTEN_KEEPALIVE const char* dah_state_json(WebApp* w) { return dah::ui::sta
 
 // The learner's event log, one JSON object per line (the format `dah session` replays).
 EMSCRIPTEN_KEEPALIVE const char* dah_events_jsonl(WebApp* w) { return dah::ui::events_jsonl(w->app).c_str(); }
+
+// Text committed in the page's hidden text field (typed, composed by an input method, pasted).
+EMSCRIPTEN_KEEPALIVE void dah_text_input(WebApp* w, const char* utf8) { w->input.push_text(utf8); }
+
+// Text from the page's paste event.
+EMSCRIPTEN_KEEPALIVE void dah_paste_text(WebApp* w, const char* utf8) { w->input.paste(utf8); }
+
+// What a copy or cut event puts on the clipboard: the active text field's selection (or its text).
+EMSCRIPTEN_KEEPALIVE const char* dah_copy_text(WebApp* w) { return w->input.copy_text().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }
 

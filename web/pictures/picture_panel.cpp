@@ -79,7 +79,10 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     ImGui::BeginChild(("##picture-window" + id).c_str(), ImVec2(width, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    app.render.pictures.draw(ImGui::GetWindowDrawList(), p, pos, width, options);
+    // A pinch magnifies the picture inside its box, around the point it started at.
+    const float zoom = app.view.zoomed_picture == id ? app.view.picture_zoom : 1.0f;
+    const ImVec2 at(pos.x - (zoom - 1) * app.view.picture_focus_x * width, pos.y - (zoom - 1) * app.view.picture_focus_y * height);
+    app.render.pictures.draw(ImGui::GetWindowDrawList(), p, zoom > 1 ? at : pos, width * zoom, options);
     ImGui::InvisibleButton(("##picture" + id).c_str(), ImVec2(width, height));
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
         ImGui::BeginTooltip();
@@ -90,7 +93,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     }
     mark(app, "picture." + id);
     ImGui::EndChild();
-    app.report.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}});
+    app.report.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}, id, zoom});
     if (app.view.picture_text_open) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextDisabled("%s", description.c_str());

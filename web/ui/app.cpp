@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // FindWindowByName: is a tooltip shown
 
 #include "pictures/picture_panel.hpp"
 #include "ui/modes.hpp"
@@ -63,7 +64,7 @@ static void draw_status_line(AppState& app) {
     if (!app.view.notice.empty()) {
         ImGui::TextUnformatted(app.view.notice.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("OK")) app.view.notice.clear();
+        if (ImGui::Button("OK")) app.view.notice.clear();
         mark(app, "notice.dismiss");
     } else {
         ImGui::TextDisabled("F1 or ? for keyboard shortcuts");
@@ -73,10 +74,12 @@ static void draw_status_line(AppState& app) {
 void frame(AppState& app) {
     take_snapshot(app);
     app.report.controls.clear();
+    app.report.clipped.clear();
+    app.report.scroll.clear();
     app.report.pictures.clear();
     app.render.pictures.forget_unused(ImGui::GetFrameCount());
     if (app.render.theme_applied != static_cast<int>(app.settings.theme)) {
-        apply_theme(app.settings.theme, app.settings.ui_scale);
+        apply_theme(app.settings.theme, app.settings.ui_scale, app.options.touch);
         app.render.theme_applied = static_cast<int>(app.settings.theme);
     }
     if (draw_mode_cover(app)) {  // presenter's blank screen, kiosk's attract screen
@@ -118,6 +121,8 @@ void frame(AppState& app) {
     draw_mode_overlays(app);  // class vote, import panel, reset confirmation
     if (app.view.help_open) draw_help(app);
 
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    app.report.tooltip = tooltip && tooltip->Active;
     ++app.frame_count;
     if (app.frames_wanted > 0) --app.frames_wanted;
     // Hover and press animations need the frame after an input too.

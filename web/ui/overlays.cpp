@@ -143,11 +143,11 @@ void draw_settings(AppState& app) {
         ImGui::SameLine();
         if (ImGui::Button("Reset")) set_scale(app, 1.0f);
         ImGui::Spacing();
-        if (ImGui::Checkbox("Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal))
+        if (checkbox_wrapped("##free_reveal", "Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal))
             app.tutor.set_reveal_without_commit(app.options.free_reveal || app.options.present);
         mark(app, "settings.free_reveal");
         // Topics (tags and objectives) name the answer: hidden in the library unless a lecturer asks.
-        if (ImGui::Checkbox("Show topics in the library (lecturers: filter by topic)", &app.settings.show_topics)) {
+        if (checkbox_wrapped("##show_topics", "Show topics in the library (lecturers: filter by topic)", &app.settings.show_topics)) {
             app.settings_dirty = true;
             if (!app.settings.show_topics) app.view.filter_tag.clear();
         }

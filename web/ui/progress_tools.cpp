@@ -82,7 +82,7 @@ void draw_library_tools(AppState& app) {
     ImGui::SameLine();
     if (ImGui::Button("Import a case… (I)")) app.modes.import.open = true;
     mark(app, "library.import");
-    ImGui::SameLine();
+    same_line_for_button("Reset my progress… (R)");
     if (ImGui::Button("Reset my progress… (R)")) app.modes.reset_confirm = true;
     mark(app, "library.reset");
 }

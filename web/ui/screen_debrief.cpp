@@ -97,12 +97,12 @@ void draw_debrief(AppState& app) {
     ImGui::SameLine();
     if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
     mark(app, "export.csv");
-    ImGui::SameLine();
+    same_line_for_button("Start this case again (R)");
     if (ImGui::Button("Start this case again (R)")) request_restart(app);
     mark(app, "restart");
     const int next = next_case(app);
     if (next >= 0) {
-        ImGui::SameLine();
+        same_line_for_button("Next case (N)");
         if (ImGui::Button("Next case (N)")) open_in_player(app, next);
         mark(app, "debrief.next");
     }

@@ -56,8 +56,11 @@ void draw_explorer(AppState& app) {
                              ImGuiInputTextFlags_CallbackResize, text_callback, &dx_search);
     mark(app, "explorer.diagnosis_search");
     // "Which findings point to X?": the rows ranked by their likelihood ratio for one diagnosis.
-    ImGui::SetNextItemWidth(std::min(em(40), ImGui::GetContentRegionAvail().x));
     const int& by = app.view.explorer_rank_by;
+    std::vector<std::string> rank_texts{"in knowledge-base order"};
+    for (const auto& d : kb.diagnoses) rank_texts.push_back("by how strongly they point to " + d.short_name);
+    const float rank_room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Rank findings").x - ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::max(em(10), std::min(fitting_width(rank_texts), rank_room)));
     if (ImGui::BeginCombo("Rank findings", by < 0 ? "in knowledge-base order"
                                                    : ("by how strongly they point to " + kb.diagnoses[static_cast<std::size_t>(by)].short_name).c_str())) {
         if (ImGui::Selectable("in knowledge-base order", by < 0)) app.view.explorer_rank_by = -1;

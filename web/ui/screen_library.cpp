@@ -33,7 +33,13 @@ std::vector<std::string> all_tags(const AppState& app) {
 
 static void filter_combo(AppState& app, const char* label, const char* control, std::string& value,
                          const std::vector<std::string>& options) {
-    ImGui::SetNextItemWidth(std::min(em(22), ImGui::GetContentRegionAvail().x));
+    std::vector<std::string> texts = options;
+    texts.push_back("all");
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float room = ImGui::GetContentRegionAvail().x - (label_w > 0 ? label_w + ImGui::GetStyle().ItemInnerSpacing.x : 0);
+    ImGui::SetNextItemWidth(std::max(em(6), std::min(fitting_width(texts), room)));
+    const float box = ImGui::CalcItemWidth();
+    check_fit(app, control, value.empty() ? "all" : value.c_str(), box);
     if (ImGui::BeginCombo(label, value.empty() ? "all" : value.c_str())) {
         if (ImGui::Selectable("all", value.empty())) value.clear();
         for (const auto& o : options)

@@ -64,18 +64,25 @@ void draw_timeline(AppState& app, const CaseView& v) {
         const int idx = static_cast<int>(i);
         const bool revealed = idx <= v.reached;
         const bool committed = i < v.answers.size() && v.answers[i].committed;
-        std::string label = compact ? std::string(stage_short_name(e.data.stages[i].stage))
-                                    : std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
+        // A locked stage shows a padlock before its name (not its colour alone: high contrast has one text colour).
+        std::string label = (revealed ? "" : "    ") + (compact ? std::string(stage_short_name(e.data.stages[i].stage))
+                                                            : std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage)));
         if (committed) label += " \u2713";
         label += "##stage" + std::to_string(i);
         const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
         if (i > 0) same_line_if_fits(w);
         const bool current = idx == v.stage;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (!revealed) ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+        if (!revealed) {  // muted, and no hover or press colour: nothing to open yet
+            ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+        }
         if (ImGui::Button(label.c_str()) && revealed) app.tutor.view_stage(idx);
         if (!revealed) {
-            ImGui::PopStyleColor();
+            const ImVec2 at(ImGui::GetItemRectMin().x + ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y);
+            draw_lock(ImGui::GetWindowDrawList(), at, ImGui::GetFontSize(), ImGui::GetColorU32(ImGuiCol_Text));
+            ImGui::PopStyleColor(3);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revealed after you commit your differential for the stage before");
         }
         if (current) ImGui::PopStyleColor();
@@ -292,7 +299,10 @@ void draw_history_chart(AppState& app, const CaseView& view) {
 // The group chosen, or -1 when the combo was not changed.
 int group_combo(const KnowledgeBase& kb, const char* label, int current) {
     int chosen = -1;
-    ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x * 0.45f));
+    std::vector<std::string> names;
+    for (const auto& g : kb.groups) names.push_back(g.name);
+    // Wide enough for the longest group name ("Coagulopathic" whole), unless the panel is narrower.
+    ImGui::SetNextItemWidth(std::min(fitting_width(names), ImGui::GetContentRegionAvail().x * 0.45f));
     if (ImGui::BeginCombo(label, kb.groups[static_cast<std::size_t>(current)].name.c_str())) {
         for (std::size_t g = 0; g < kb.groups.size(); ++g)
             if (ImGui::Selectable(kb.groups[g].name.c_str(), static_cast<int>(g) == current)) chosen = static_cast<int>(g);
@@ -395,12 +405,21 @@ void draw_what_if(AppState& app, const CaseView& view) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     const std::string preview = current >= 0 ? kb.variables[static_cast<std::size_t>(revealed[static_cast<std::size_t>(current)].finding.variable)].name
                                              : std::string("Choose a finding…");
+    // The list opens under its box and as wide as it (long findings wrap), never shifted off to the left.
+    const float box_w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(box_w, 0), ImVec2(box_w, ImGui::GetTextLineHeightWithSpacing() * 14));
     if (ImGui::BeginCombo("##whatif_var", preview.c_str())) {
         for (std::size_t i = 0; i < revealed.size(); ++i) {
             const Finding& f = revealed[i].finding;
+            const std::string text = finding_text(kb, f);
+            const float wrap = ImGui::GetContentRegionAvail().x;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
             // It starts from the real value: the learner picks what to change it to.
-            if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current))
+            if (ImGui::Selectable(("##wf" + std::to_string(i)).c_str(), static_cast<int>(i) == current, 0,
+                                  ImVec2(0, ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y)))
                 app.tutor.set_what_if(Finding{f.variable, f.value, {}});
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                                text.c_str(), nullptr, wrap);
         }
         ImGui::EndCombo();
     }

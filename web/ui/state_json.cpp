@@ -111,7 +111,11 @@ const std::string& state_json(AppState& app) {
     j["ui_scale"] = app.settings.ui_scale;
     j["overlays"] = {{"help", app.view.help_open}, {"settings", app.view.settings_open},
                      {"errors", app.view.errors_open && !app.tutor.library().errors.empty()}};
-    j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal}};
+    j["options"] = {{"present", app.options.present}, {"kiosk", app.options.kiosk}, {"free_reveal", app.options.free_reveal},
+                    {"touch", app.options.touch}};
+    j["tooltip"] = app.report.tooltip;
+    j["clipped"] = app.report.clipped;
+    j["scroll"] = app.report.scroll;
     j["notice"] = app.view.notice;
     j["confirm"] = app.view.confirm_even_spread ? json("even_spread")
                    : app.view.confirm_restart   ? json("restart")

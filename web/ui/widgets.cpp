@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/theme.hpp"
+
 namespace dah::ui {
 
 void mark(AppState& app, const std::string& name) {
@@ -15,11 +17,25 @@ void mark(AppState& app, const std::string& name) {
     const float x1 = std::min(b.x, clip_b.x), y1 = std::min(b.y, clip_b.y);
     if (x1 - x0 < 1 || y1 - y0 < 1) return;
     app.report.controls[name] = Rect{x0, y0, x1 - x0, y1 - y0};
+    // Shown but cut by the window's right edge: its text is cut too.
+    if (b.x > clip_b.x + 0.5f && a.x < clip_b.x) app.report.clipped.push_back(name);
+}
+
+float fitting_width(const std::vector<std::string>& texts) {
+    float widest = 0;
+    for (const std::string& t : texts) widest = std::max(widest, ImGui::CalcTextSize(t.c_str()).x);
+    return widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+}
+
+void check_fit(AppState& app, const std::string& name, const char* text, float box_width) {
+    const float needed = ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+    if (needed > box_width + 0.5f) app.report.clipped.push_back(name);
 }
 
 void mark_window(AppState& app, const std::string& name) {
     const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     app.report.controls[name] = Rect{p.x, p.y, size.x, size.y};
+    app.report.scroll[name] = ImGui::GetScrollY();
 }
 
 // Certainty is earned: nothing short of exactly 1 reads "100 %", nothing above 0 reads "0 %".
@@ -39,8 +55,11 @@ void probability_bar(const char* label, double fraction, ImVec4 colour, float wi
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
     draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ImGui::ColorConvertFloat4ToU32(bg), 3);
-    draw->AddRectFilled(pos, ImVec2(pos.x + width * static_cast<float>(fraction), pos.y + h),
-                        ImGui::ColorConvertFloat4ToU32(ImVec4(colour.x, colour.y, colour.z, strong ? 0.95f : 0.7f)), 3);
+    // The label sits on the bar: its fill is toned until the text keeps 4.5:1 on it.
+    const ImVec4 below = over(bg, over(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg), ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)));
+    const ImVec4 fill = under_text(over(ImVec4(colour.x, colour.y, colour.z, strong ? 0.95f : 0.7f), below),
+                                   ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    draw->AddRectFilled(pos, ImVec2(pos.x + width * static_cast<float>(fraction), pos.y + h), ImGui::ColorConvertFloat4ToU32(fill), 3);
     const std::string pct = percent(fraction);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
@@ -78,6 +97,25 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     wrapped(text);
     ImGui::PopStyleColor();
+}
+
+void same_line_for_button(const char* label) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2)
+        ImGui::NewLine();
+}
+
+bool checkbox_wrapped(const char* id, const char* text, bool* value) {
+    bool changed = ImGui::Checkbox(id, value);
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {  // the text is part of the control, as a checkbox's label is
+        *value = !*value;
+        changed = true;
+    }
+    return changed;
 }
 
 void heading(const std::string& text) {

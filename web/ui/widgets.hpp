@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -11,6 +12,11 @@ namespace dah::ui {
 
 // Records the last item's rectangle as a named control (reported by state_json for tests).
 void mark(AppState& app, const std::string& name);
+// The width a combo box needs to show the longest of `texts` whole (with its arrow).
+float fitting_width(const std::vector<std::string>& texts);
+// Reports `name` in state().clipped when a combo box of `box_width` cannot show `text` whole.
+void check_fit(AppState& app, const std::string& name, const char* text, float box_width);
+
 // Records the current window's rectangle (overlays, panels).
 void mark_window(AppState& app, const std::string& name);
 
@@ -23,6 +29,12 @@ void signed_bar(double value, double max_abs, ImVec4 pos, ImVec4 neg, float widt
 // Text that wraps at the available width.
 void wrapped(const std::string& text);
 void wrapped_coloured(ImVec4 colour, const std::string& text);
+
+// The next button (labelled `label`) on this line when it fits, else on the next (a phone's width).
+void same_line_for_button(const char* label);
+
+// A checkbox whose label wraps at the available width (a long label on a phone); the text toggles it too.
+bool checkbox_wrapped(const char* id, const char* text, bool* value);
 
 // A section heading.
 void heading(const std::string& text);
