@@ -607,11 +607,19 @@ json finish_with_keys(Driver& ui, int raise) {
     return s;
 }
 
-// The pairs (stated probability, was it the answer) of every committed stage of the state's case.
-void add_pairs(const json& c, std::vector<std::pair<double, bool>>& pairs) {
+// The pairs (stated probability, was it the answer) of every committed stage of the state's case, on
+// what was answered: the four groups at the groups level (the keys' presets), every cause when detailed.
+void add_pairs(const json& c, const json& state, std::vector<std::pair<double, bool>>& pairs) {
     const std::string answer = c["answer"];
-    for (const json& st : c["stages"])
-        for (const auto& [id, p] : st["learner"].items()) pairs.emplace_back(p.get<double>(), id == answer);
+    const Reference r = reference(file_of(state, c["id"]));
+    const dah::Diagnosis& dx = r.kb.diagnoses[static_cast<std::size_t>(r.kb.diagnosis_index(answer))];
+    const std::string answer_group = r.kb.groups[static_cast<std::size_t>(dx.group)].id;
+    for (const json& st : c["stages"]) {
+        check(st["level"] == "groups" || st["level"] == "detailed", "the walk answers groups or every cause");
+        const bool groups = st["level"] == "groups";
+        for (const auto& [id, p] : st[groups ? "groups" : "learner"].items())
+            pairs.emplace_back(p.get<double>(), id == (groups ? answer_group : answer));
+    }
 }
 
 // My progress in its three states: nothing finished (plain words, no chart), one case (the chart with
@@ -640,7 +648,7 @@ void test_my_progress() {
     ui.press(key::letter('l'));
     ui.click("case." + first);
     s = finish_with_keys(ui, 6);
-    add_pairs(s["case"], pairs);
+    add_pairs(s["case"], s, pairs);
     stages += static_cast<int>(s["case"]["stages"].size());
     check(ui.scroll_to("debrief.chart")["controls"].contains("debrief.chart"), "the debrief draws the replay chart");
     check(s["case"]["replay"]["learner"].size() == s["case"]["stages"].size(), "one point per stage");
@@ -655,13 +663,13 @@ void test_my_progress() {
     ui.press(key::letter('l'));
     ui.click("case." + second);
     s = finish_with_keys(ui, 12);
-    add_pairs(s["case"], pairs);
+    add_pairs(s["case"], s, pairs);
     stages += static_cast<int>(s["case"]["stages"].size());
     s = ui.press(key::letter('m'));
     check(s["progress"]["cases_finished"] == 2, "two cases finished");
     check(s["progress"]["summary"].get<std::string>().find("too few") == std::string::npos, "no caution with two");
     check(s["progress"]["cases"].size() == 2 && s["progress"]["cases"][0]["case"] == first, "cases in the order finished");
-    check(s["progress"]["pairs"] == pairs.size(), "one pair per cause per committed stage");
+    check(s["progress"]["pairs"] == pairs.size(), "one pair per outcome answered per committed stage");
     // The bins, counted here: [k/10, (k+1)/10), 1 in the last.
     std::vector<int> count(10, 0), right(10, 0);
     for (const auto& [p, hit] : pairs) {
