@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dah/sort_stably.hpp"
 #include "dah/tutor/progress_report.hpp"
 
 namespace dah::tutor {
@@ -48,7 +49,7 @@ CaseReplay replay_case(const KnowledgeBase& kb, const CaseEntry& entry, const Ca
         r.learner_brier /= r.committed;
         r.certain_brier /= r.committed;
     }
-    std::stable_sort(moves.begin(), moves.end(), [](const FindingMove& x, const FindingMove& y) {
+    sort_stably(moves, [](const FindingMove& x, const FindingMove& y) {
         return std::fabs(x.weight_db) > std::fabs(y.weight_db);
     });
     r.top_moves.assign(moves.begin(),

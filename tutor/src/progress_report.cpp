@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "dah/sort_stably.hpp"
+
 namespace dah::tutor {
 
 using nlohmann::json;
@@ -57,9 +59,7 @@ ProgressReport build_progress_report(const Library& library,
             s->second.answers.size() == library.cases[i].data.stages.size())
             finished.push_back({s->second.finished_at, static_cast<int>(i), &s->second});
     }
-    std::sort(finished.begin(), finished.end(), [](const Finished& a, const Finished& b) {
-        return a.at != b.at ? a.at < b.at : a.index < b.index;
-    });
+    sort_stably(finished, [](const Finished& a, const Finished& b) { return a.at < b.at; });  // ties: library order
     r.cases_finished = static_cast<int>(finished.size());
     for (const Finished& f : finished) {
         const CaseEntry& e = library.cases[static_cast<std::size_t>(f.index)];

@@ -35,9 +35,9 @@ static bool bar_button(AppState& app, const char* label, const char* control, bo
 
 static void draw_top_bar(AppState& app) {
     const Palette& pal = palette(app.settings.theme);
-    // Presenter mode: one line on a 1024-pixel projector (shorter labels, a little smaller; the keys stay).
-    const bool compact = app.options.present;
-    if (compact) ImGui::SetWindowFontScale(0.85f);
+    // Short labels in presenter mode (a little smaller too: one line on a 1024-pixel projector) and on phones.
+    const bool compact = short_labels(app);
+    if (app.options.present) ImGui::SetWindowFontScale(0.85f);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     ImGui::TextUnformatted("DAH Tutor");
     ImGui::PopStyleColor();
@@ -52,10 +52,11 @@ static void draw_top_bar(AppState& app) {
         go_to(app, Screen::explorer);
     if (app.tutor.kb() && bar_button(app, compact ? "Progress" : "My progress (M)", "nav.progress", false, s == Screen::progress))
         go_to(app, Screen::progress);
-    if (!app.options.kiosk && !compact && bar_button(app, "Settings (S)", "nav.settings", false, app.view.settings_open))
+    if (!app.options.kiosk && !app.options.present &&
+        bar_button(app, compact ? "Settings" : "Settings (S)", "nav.settings", false, app.view.settings_open))
         app.view.settings_open = !app.view.settings_open;
     if (bar_button(app, compact ? "Help" : "Help (F1)", "nav.help", false, app.view.help_open)) app.view.help_open = !app.view.help_open;
-    if (compact) ImGui::SetWindowFontScale(1.0f);
+    if (app.options.present) ImGui::SetWindowFontScale(1.0f);
     ImGui::Separator();
 }
 

@@ -79,7 +79,7 @@ void draw_library_tools(AppState& app) {
     ImGui::Separator();
     if (ImGui::Button("My progress (M)")) go_to(app, Screen::progress);
     mark(app, "library.progress");
-    ImGui::SameLine();
+    same_line_for_button("Import a case… (I)");
     if (ImGui::Button("Import a case… (I)")) app.modes.import.open = true;
     mark(app, "library.import");
     same_line_for_button("Reset my progress… (R)");

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "dah/scoring.hpp"
+#include "dah/sort_stably.hpp"
 #include "pictures/picture_panel.hpp"
 #include "ui/commit_panel.hpp"
 #include "ui/modes.hpp"
@@ -59,7 +60,7 @@ static const char* stage_short_name(Stage s) {
 void draw_timeline(AppState& app, const CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const tutor::CaseEntry& e = *v.entry;
-    const bool compact = app.options.present;
+    const bool compact = short_labels(app);
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const int idx = static_cast<int>(i);
         const bool revealed = idx <= v.reached;
@@ -227,7 +228,7 @@ void draw_group_bars(AppState& app, const std::vector<double>& posterior, const 
         std::vector<int> members;
         for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
             if (kb.diagnoses[d].group == g) members.push_back(static_cast<int>(d));
-        std::sort(members.begin(), members.end(), [&](int x, int y) { return posterior[static_cast<std::size_t>(x)] > posterior[static_cast<std::size_t>(y)]; });
+        sort_stably(members, [&](int x, int y) { return posterior[static_cast<std::size_t>(x)] > posterior[static_cast<std::size_t>(y)]; });
         ImGui::Indent(em(3));
         // The diagnoses that matter now; the others (under 0.5 %) in one line, so the groups stay in view.
         int small = 0;

@@ -196,10 +196,10 @@ void draw_progress(AppState& app) {
     const tutor::ProgressReport& r = app.tutor.progress_report();
     if (ImGui::Button("Export CSV (V)")) export_progress(app, true);
     mark(app, "progress.export.csv");
-    ImGui::SameLine();
+    same_line_for_button("Export JSON (J)");
     if (ImGui::Button("Export JSON (J)")) export_progress(app, false);
     mark(app, "progress.export.json");
-    ImGui::SameLine();
+    same_line_for_button("Back to the library (L)");
     if (ImGui::Button("Back to the library (L)")) go_to(app, Screen::library);
     mark(app, "progress.back");
     wrapped(progress_summary_words(r));

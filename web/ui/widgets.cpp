@@ -128,4 +128,6 @@ void heading(const std::string& text) {
 
 float em(float n) { return n * ImGui::GetFontSize() * 0.55f; }
 
+bool short_labels(const AppState& app) { return app.options.present || ImGui::GetMainViewport()->WorkSize.x < em(70); }
+
 }  // namespace dah::ui

@@ -42,6 +42,10 @@ void heading(const std::string& text);
 // Width of `n` average characters at the current font (layout in text units, so it scales).
 float em(float n);
 
+// Presenter mode (one line on a 1024-pixel projector) and phones: the top bar and the stage tabs use
+// short labels (the keys still work and the help lists them).
+bool short_labels(const AppState& app);
+
 std::string percent(double p);  // "37 %"; "> 99 %" and "< 1 %" near certainty
 
 }  // namespace dah::ui
