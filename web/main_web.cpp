@@ -24,6 +24,12 @@
 // The app the page created with dah_create before main (shell/loader.js keeps it as Module.dahApp).
 // clang-format off
 EM_JS(int, dah_js_app, (), { return Module['dahApp'] | 0; });
+// The accessible mirror's new text, when a frame changed it (shell/mirror.js; before it has loaded it
+// asks for the text itself).
+EM_JS(void, dah_js_mirror, (const char* text), {
+    const page = window['dahTutor'];
+    if (page && page['mirror']) page['mirror'](UTF8ToString(text));
+});
 // clang-format on
 
 namespace {
@@ -115,6 +121,7 @@ void loop(void* arg) {
     dah::ui::frame(w.app);
     ImGui::Render();
     w.input.update_cursor();
+    if (w.app.a11y.take_changed()) dah_js_mirror(w.app.a11y.text().c_str());
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const ImDrawData& drawn = *ImGui::GetDrawData();
     if (!w.submitted.same_as(drawn, bg)) {
@@ -164,6 +171,21 @@ EMSCRIPTEN_KEEPALIVE const char* dah_state_json(WebApp* w) { return dah::ui::sta
 
 // The learner's event log, one JSON object per line (the format `dah session` replays).
 EMSCRIPTEN_KEEPALIVE const char* dah_events_jsonl(WebApp* w) { return dah::ui::events_jsonl(w->app).c_str(); }
+
+// The accessible mirror (shell/mirror.js): the current tree, and what the learner did through it —
+// activate a control (a click), set a slider or a list's value, type into a field, move the focus.
+EMSCRIPTEN_KEEPALIVE const char* dah_a11y_tree(WebApp* w) { return w->app.a11y.text().c_str(); }
+
+EMSCRIPTEN_KEEPALIVE void dah_a11y_intent(WebApp* w, int kind, const char* id, double value, const char* text) {
+    if (!w || !id || kind < 0 || kind > 3) return;
+    dah::ui::A11yIntent intent;
+    intent.kind = static_cast<dah::ui::A11yIntent::Kind>(kind);
+    intent.id = id;
+    intent.value = value;
+    if (text) intent.text = text;
+    w->app.a11y.push(std::move(intent));
+    wake(*w);
+}
 
 EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }
 

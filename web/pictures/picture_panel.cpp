@@ -80,6 +80,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     app.render.pictures.draw(ImGui::GetWindowDrawList(), p, pos, width, options);
+    image_text({}, p.caption, description);  // the mirror's picture: its caption and its description
     ImGui::InvisibleButton(("##picture" + id).c_str(), ImVec2(width, height));
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
         ImGui::BeginTooltip();
@@ -100,12 +101,11 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
 
 void draw_toggles(AppState& app, const char* id, bool labels_allowed) {
     ImGui::PushID(id);
-    if (labels_allowed) ImGui::Checkbox("Labels (X)", &app.view.picture_labels);
-    else ImGui::TextDisabled("Labels once you commit");  // a labelled picture arrives already read
+    if (labels_allowed) checkbox(app, "Labels (X)", std::string("pictures.labels.") + id, &app.view.picture_labels);
+    else text_disabled("Labels once you commit");  // a labelled picture arrives already read
     mark(app, std::string("pictures.labels.") + id);
     ImGui::SameLine();
-    ImGui::Checkbox("Descriptions (A)", &app.view.picture_text_open);
-    mark(app, std::string("pictures.text.") + id);
+    checkbox(app, "Descriptions (A)", std::string("pictures.text.") + id, &app.view.picture_text_open);
     ImGui::PopID();
 }
 

@@ -168,8 +168,7 @@ void draw_class_vote(AppState& app) {
             const bool selected = static_cast<int>(d) == p.vote_selected;
             ImGui::SetNextItemWidth(em(9));
             int c = vote.counts[d];
-            if (ImGui::InputInt("##n", &c, 1, 10)) app.tutor.set_vote(static_cast<int>(d), c);
-            mark(app, "vote.count." + dx.id);
+            if (number_field(app, "Hands for " + dx.name, "vote.count." + dx.id, &c)) app.tutor.set_vote(static_cast<int>(d), c);
             ImGui::SameLine();
             ImGui::TextUnformatted(((selected ? "\u25B6 " : "") + dx.short_name).c_str());
             probability_bar("hall", hall[d], group_colour(dx.group), width);
