@@ -491,6 +491,47 @@ void test_idle() {
     check(drawn == 3, "a wake for 3 frames draws 3 frames and stops (drew " + std::to_string(drawn) + ")");
 }
 
+
+// The accessible mirror's tree (web/ui/a11y_tree.hpp): sent only when a frame changed it, a node for
+// every reported control, and what a screen reader does through the mirror (activate, set a slider,
+// move the focus) does what the mouse and keys do; the live region's sentences follow the walk.
+void test_a11y_mirror() {
+    using dah::ui::A11yIntent;
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.step(3);
+    dah::ui::A11yTree& tree = ui.app.a11y;
+    tree.take_changed();
+    ui.step(3);
+    check(!tree.take_changed(), "frames that change nothing send nothing to the mirror");
+    for (const auto& [name, rect] : s["controls"].items()) check(tree.find(name) != nullptr, "a mirror node for " + name);
+    const std::string id = s["cases"][0]["id"];
+    tree.push({A11yIntent::Kind::activate, "case." + id, 0, {}});
+    s = ui.step(3);
+    check(s["screen"] == "player" && s["case"]["id"] == id, "activating a case's button in the mirror opens it");
+    check(tree.take_changed(), "a new screen is sent to the mirror");
+    check(tree.text().find("\"Stage 1 of ") != std::string::npos, "the first stage is announced");
+    const Reference r = reference(file_of(s, id));
+    const std::string dx = r.kb.diagnoses[0].id;
+    tree.push({A11yIntent::Kind::set_value, "slider." + dx, 60, {}});
+    s = ui.step(3);
+    check_near(s["case"]["learner"]["draft"][dx].get<double>(), 0.6, 1e-9, "the slider set through the mirror");
+    const dah::ui::A11yNode* slider = tree.find("slider." + dx);
+    check(slider && slider->role == dah::ui::A11yRole::slider && slider->now == 60 && slider->max == 100 &&
+              slider->value == "60 %", "the slider's node has its value");
+    tree.push({A11yIntent::Kind::activate, "next", 0, {}});
+    s = ui.step(3);
+    check(s["case"]["stage"]["index"] == 0, "a disabled button does nothing when activated through the mirror");
+    tree.push({A11yIntent::Kind::activate, "commit", 0, {}});
+    s = ui.step(3);
+    check(s["case"]["stages"][0]["committed"].get<bool>(), "Commit through the mirror commits");
+    check(tree.text().find("\"Engine: ") != std::string::npos && tree.text().find("your score ") != std::string::npos,
+          "the commit is announced with the engine's answer and the score");
+    tree.push({A11yIntent::Kind::focus, "next", 0, {}});
+    ui.step(3);
+    check(tree.text().find("{\"f\":\"next\"") == 0, "the mirror's focus request moves the app's keyboard focus");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -500,6 +541,7 @@ int main(int argc, char** argv) {
         {"layout_phone_and_4k", test_layout}, {"bad_case_file", test_bad_case_file},
         {"idle", test_idle},               {"data_later", test_data_later},
         {"ask_first", test_even_spread_and_restart_ask_first}, {"explorer_filters", test_explorer_filters},
+        {"a11y_mirror", test_a11y_mirror},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {
