@@ -14,8 +14,17 @@
     button: new Set(['Tab', 'Enter', ' ']),
     checkbox: new Set(['Tab', ' ']),
     radio: new Set(['Tab', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']),
-    range: new Set(['Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']),
   };
+  // A slider's keys, as the ARIA authoring practices give them: the step (1 %, or a twentieth of a
+  // small range), ten steps, the ends.
+  function sliderTarget(el, key) {
+    const min = Number(el.getAttribute('aria-valuemin')), max = Number(el.getAttribute('aria-valuemax'));
+    const now = Number(el.getAttribute('aria-valuenow'));
+    const step = max - min <= 10 ? 0.05 : 1;
+    const to = { ArrowRight: now + step, ArrowUp: now + step, ArrowLeft: now - step, ArrowDown: now - step,
+      PageUp: now + 10 * step, PageDown: now - 10 * step, Home: min, End: max }[key];
+    return to === undefined ? null : Math.min(max, Math.max(min, Math.round(to / step) * step));
+  }
 
   function install(module, app) {
     const root = document.createElement('div');
@@ -96,7 +105,12 @@
         case 'b': el = document.createElement('button'); el.type = 'button'; break;
         case 'c': el = document.createElement('input'); el.type = 'checkbox'; break;
         case 'r': el = document.createElement('input'); el.type = 'radio'; break;
-        case 's': el = document.createElement('input'); el.type = 'range'; break;
+        case 's':  // an ARIA slider: its value text ("37 %") is read, which a native range input would not
+          el = document.createElement('div');
+          el.setAttribute('role', 'slider');
+          el.setAttribute('aria-orientation', 'horizontal');
+          el.tabIndex = 0;
+          break;
         case 'n': el = document.createElement('input'); el.type = 'number'; break;
         case 'x': el = document.createElement('input'); el.type = 'text'; break;
         case 'o': el = document.createElement('select'); break;
@@ -129,15 +143,14 @@
           if (n.role === 'r') el.name = n.id.slice(0, n.id.lastIndexOf('.'));
           el.checked = (n.flags & FLAG.checked) !== 0;
           break;
-        case 's': {
+        case 's':
           setAttr(el, 'aria-label', n.name);
-          setAttr(el, 'min', n.min);
-          setAttr(el, 'max', n.max);
-          setAttr(el, 'step', n.max - n.min <= 10 ? 0.05 : 1);
-          if (document.activeElement !== el || Number(el.value) !== n.now) el.value = String(n.now);
+          setAttr(el, 'aria-valuemin', n.min);
+          setAttr(el, 'aria-valuemax', n.max);
+          setAttr(el, 'aria-valuenow', n.now);
           setAttr(el, 'aria-valuetext', n.value);
+          setAttr(el, 'aria-disabled', disabled ? 'true' : null);
           break;
-        }
         case 'n':
           setAttr(el, 'aria-label', n.name);
           if (document.activeElement !== el) el.value = String(n.now);
@@ -165,7 +178,7 @@
 
     // A table is small (or, the explorer, only its rows in view): rebuilt whole when its cells change.
     function updateTable(el, n) {
-      const signature = n.name + '\u0001' + n.children.map((c) => c.role + c.row + ',' + c.col + '\u0002' + c.name).join('\u0001');
+      const signature = n.name + '\u0001' + n.children.map((c) => c.role + c.row + ',' + c.col + '\u0002' + c.id + '\u0002' + c.name).join('\u0001');
       if (el.dataset.signature === signature) return;
       el.dataset.signature = signature;
       const caption = document.createElement('caption');
@@ -178,6 +191,7 @@
         const cell = document.createElement(c.role === 'H' ? 'th' : 'td');
         if (c.role === 'H') cell.scope = 'col';
         cell.textContent = c.name;
+        if (c.id) cell.dataset.id = c.id;
         tr.append(cell);
       }
       el.replaceChildren(caption, ...rows.filter(Boolean));
@@ -220,7 +234,10 @@
       if (tree.f && tree.f !== lastFocus) {
         const el = content.querySelector('[data-id="' + CSS.escape(tree.f) + '"]');
         const active = document.activeElement;
-        if (el && el !== active && (!active || active === document.body || active.id === 'canvas' || root.contains(active)))
+        // From outside the mirror only onto a button or a check box: keys typed then still reach the
+        // app's shortcuts (a text field or a slider would keep them).
+        const fromPage = !active || active === document.body || active.id === 'canvas';
+        if (el && el !== active && (root.contains(active) || (fromPage && 'bc'.includes(el.dataset.kind))))
           el.focus({ preventScroll: true });
       }
       lastFocus = tree.f;
@@ -233,9 +250,9 @@
     }
 
     function announce(sentence) {
-      // Emptied first, so that the same sentence twice is read twice.
-      live.textContent = '';
-      setTimeout(() => { live.textContent = sentence; }, 30);
+      // At once (the announcement is due within half a second of the action); the same sentence twice
+      // differs by a trailing space, so that it is read again.
+      live.textContent = live.textContent === sentence ? sentence + '\u00a0' : sentence;
     }
 
     const idOf = (el) => (el && el.dataset ? el.dataset.id || '' : '');
@@ -251,8 +268,7 @@
     });
     root.addEventListener('input', (e) => {
       const el = e.target;
-      if (el.type === 'range') intent(INTENT.value, idOf(el), Number(el.value));
-      else if (el.type === 'text') intent(INTENT.text, idOf(el), 0, el.value);
+      if (el.type === 'text') intent(INTENT.text, idOf(el), 0, el.value);
     });
     root.addEventListener('focusin', (e) => {
       const id = idOf(e.target);
@@ -267,8 +283,18 @@
         if (e.key === 'Tab' && (el === document.body || (el && el.id === 'canvas'))) e.stopImmediatePropagation();
         return;
       }
+      if (el.dataset.kind === 's' && e.type === 'keydown' && el.getAttribute('aria-disabled') !== 'true') {
+        const to = sliderTarget(el, e.key);
+        if (to !== null) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+          el.setAttribute('aria-valuenow', String(to));  // the next key steps from here, before the app's answer
+          intent(INTENT.value, idOf(el), to);
+          return;
+        }
+      }
       const kind = el.tagName === 'BUTTON' ? 'button' : el.type === 'checkbox' ? 'checkbox' : el.type === 'radio' ? 'radio'
-        : el.type === 'range' ? 'range' : (el.tagName === 'SELECT' || el.tagName === 'INPUT') ? 'all' : 'other';
+        : (el.tagName === 'SELECT' || el.tagName === 'INPUT') ? 'all' : 'other';
       if (kind === 'all' || e.key === 'Tab' || (KEPT[kind] && KEPT[kind].has(e.key))) e.stopImmediatePropagation();
     };
 

@@ -45,6 +45,7 @@ struct WebApp {
     double last_frame_ms = 0;  // CPU time of the last drawn frame (UI build + render), for the benchmark
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
     bool save_scheduled = false;  // save_after_frame is queued
+    bool in_frame = false;        // loop() is running (the mirror's update, in it, may call back)
 };
 
 
@@ -94,8 +95,16 @@ void pause_loop(WebApp& w) {
     }
 }
 
+void draw(WebApp& w);
+
 void loop(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
+    w.in_frame = true;
+    draw(w);
+    w.in_frame = false;
+}
+
+void draw(WebApp& w) {
     if (w.input.feed()) dah::ui::wake(w.app);
     if (w.input.pending()) dah::ui::wake(w.app, 2);
     fit_canvas(w);
@@ -185,6 +194,9 @@ EMSCRIPTEN_KEEPALIVE void dah_a11y_intent(WebApp* w, int kind, const char* id, d
     if (text) intent.text = text;
     w->app.a11y.push(std::move(intent));
     wake(*w);
+    // At once, not at the next animation frame (which a busy GPU process can hold back for half a
+    // second): a screen reader's action is answered, and announced, without delay.
+    if (!w->in_frame) loop(w);
 }
 
 EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }

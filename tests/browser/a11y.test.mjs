@@ -104,12 +104,14 @@ test('every screen: axe finds no violation and every control has a role and a na
     await presenter.close();
   }
 
-  const kiosk = await openApp({ query: 'kiosk&idle=2' });
+  const kiosk = await openApp({ query: 'kiosk&idle=20' });
   try {
     let s = await stateAfter(kiosk);
     assert.equal(s.mode, 'kiosk');
+    assert.equal(s.screen, 'library');
+    assert.ok(s.controls['case.gpa-cavities'], 'the kiosk shows the library');
     await checkScreen(kiosk, 'kiosk library', summary);
-    await kiosk.page.waitForFunction(() => window.dahTutor.state().controls.attract !== undefined, null, { timeout: 20000 });
+    await kiosk.page.waitForFunction(() => window.dahTutor.state().controls.attract !== undefined, null, { timeout: 40000 });
     await checkScreen(kiosk, 'kiosk attract screen', summary);
     checkProblems(kiosk);
   } finally {

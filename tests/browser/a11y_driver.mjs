@@ -73,18 +73,6 @@ export async function focusNode(page, node) {
   try { await cdp.send('DOM.focus', { backendNodeId: node.backendNodeId }); } finally { await cdp.detach(); }
 }
 
-// Sets a slider's value on its node and tells the page, as a screen reader's "set value" does.
-export async function setNodeValue(page, node, value) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, arguments: [{ value }],
-      functionDeclaration: 'function (v) { this.value = String(v); this.dispatchEvent(new Event("input", { bubbles: true })); }' });
-  } finally {
-    await cdp.detach();
-  }
-}
-
 // The live region's text, from the accessibility tree (role status).
 export function liveText(tree) {
   const live = tree.find((n) => n.role === 'status');

@@ -73,6 +73,9 @@ static void draw_status_line(AppState& app) {
 static void finish_a11y(AppState& app) {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     app.a11y.set_focus_widget(!g.NavDisableHighlight ? g.NavId : 0);
+    // What this frame's commands did (a commit, a reveal) is announced now, not a frame later: the
+    // drawing is done, so the snapshot may catch up with the tutor.
+    take_snapshot(app);
     announce_changes(app);
     app.a11y.end_frame();
     ImGui::GetIO().UserData = nullptr;
