@@ -123,6 +123,7 @@
         default: el = document.createElement('p');
       }
       el.dataset.kind = n.role;
+      el.kind = n.role;  // read on every update: an own property is cheaper than dataset
       if (n.id) el.dataset.id = n.id;
       return el;
     }
@@ -200,12 +201,24 @@
     // Puts the new nodes under `parent`, reusing the elements of the last update by key and moving
     // or touching only what differs.
     function reconcile(parent, nodes, next) {
+      // What goes away goes first, so that the elements kept are met in order below and stay put (a
+      // move is a removal and an insertion, for the page and for the screen reader).
+      const kept = new Set();
+      for (const n of nodes) {
+        const el = elements.get(n.key);
+        if (el && el.kind === n.role && el.parentNode === parent) kept.add(el);
+      }
+      for (let c = parent.firstChild; c;) {
+        const after = c.nextSibling;
+        if (!kept.has(c)) parent.removeChild(c);
+        c = after;
+      }
       let cursor = parent.firstChild;
       for (const n of nodes) {
         if ((n.role === 'p' || n.role === 'h') && !n.name) continue;
         if (n.id === 'title') continue;  // the page's own heading (h1) stands for it
         let el = elements.get(n.key);
-        if (!el || el.dataset.kind !== n.role) el = create(n);
+        if (!el || el.kind !== n.role) el = create(n);
         next.set(n.key, el);
         update(el, n);
         if (el === cursor) cursor = cursor.nextSibling;
@@ -231,16 +244,17 @@
       // The control with the focus went away (a new screen): the focus goes to the page's heading.
       if (hadFocus && !root.contains(focused)) title.focus({ preventScroll: true });
       // ImGui's keyboard focus moved (arrow keys on the canvas): the DOM's follows.
-      if (tree.f && tree.f !== lastFocus) {
+      const moved = tree.f && tree.f !== lastFocus;
+      lastFocus = tree.f;  // before focus(): its focusin must not send the app its own focus back
+      if (moved) {
         const el = content.querySelector('[data-id="' + CSS.escape(tree.f) + '"]');
         const active = document.activeElement;
-        // From outside the mirror only onto a button or a check box: keys typed then still reach the
-        // app's shortcuts (a text field or a slider would keep them).
+        // Onto a button or a check box only, which leave the keys they do not use to the app: a text
+        // field, a list or a slider would keep the very keys (arrows, digits) that moved the app's focus.
         const fromPage = !active || active === document.body || active.id === 'canvas';
-        if (el && el !== active && (root.contains(active) || (fromPage && 'bc'.includes(el.dataset.kind))))
+        if (el && el !== active && (fromPage || root.contains(active)) && 'bc'.includes(el.dataset.kind))
           el.focus({ preventScroll: true });
       }
-      lastFocus = tree.f;
       const [number, sentence] = tree.a;
       if (number !== lastAnnouncement) {
         // Not the first tree: what was already on screen is not news.
@@ -298,7 +312,22 @@
       if (kind === 'all' || e.key === 'Tab' || (KEPT[kind] && KEPT[kind].has(e.key))) e.stopImmediatePropagation();
     };
 
-    window.dahTutor.mirror = apply;
+    // The app hands over its tree inside its frame; the DOM is updated right after the frame (a task of
+    // its own, so that the frame's time stays the frame's), with the latest tree only.
+    let pending = null;
+    window.dahTutor.mirror = (text) => {
+      if (pending === null) setTimeout(flush, 0);
+      pending = text;
+    };
+    // How long the last updates took (ms; the last 200), for the tests and the benchmark.
+    const times = window.dahTutor.mirrorTimes = [];
+    function flush() {
+      const t0 = performance.now();
+      const text = pending;
+      pending = null;
+      apply(text);
+      if (times.push(performance.now() - t0) > 200) times.shift();
+    }
     apply(module.UTF8ToString(module._dah_a11y_tree(app)));
     return root;
   }

@@ -49,6 +49,16 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
         .observe(document.getElementById('a11y-live'), { childList: true, characterData: true, subtree: true });
       // The activation as the page receives it (the Enter's click on the mirrored button).
       document.getElementById('a11y-mirror').addEventListener('click', () => { window.__activatedAt = performance.now(); }, true);
+      // Frame times (the app's CPU time per drawn frame, which includes building the tree; the DOM is
+      // updated after the frame, window.dahTutor.mirrorTimes), for the report.
+      window.__frames = [];
+      let last = window.dahTutor.frames();
+      const tick = () => {
+        const k = window.dahTutor.frames();
+        if (k !== last) { window.__frames.push(window.dahTutor.frameTimeMs()); last = k; }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
     });
 
     // Tab from the page enters the mirror; the app's keyboard focus is on the same control.
@@ -155,7 +165,12 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
     });
     assert.deepEqual(app.problems.consoleErrors, []);
     assert.deepEqual(app.problems.pageErrors, []);
-    console.log(`walked ${n} stages of "${title}" through the accessibility tree; commit announced after ${delays.join(', ')} ms`);
+    const { frames, mirrorMs } = await page.evaluate(() => ({ frames: window.__frames, mirrorMs: window.dahTutor.mirrorTimes }));
+    const q = (xs, p) => { const v = [...xs].sort((a, b) => a - b); return v[Math.min(v.length - 1, Math.floor(p * v.length))]; };
+    const f2 = (x) => x.toFixed(2);
+    console.log(`walked ${n} stages of "${title}" through the accessibility tree; commit announced after ${delays.join(', ')} ms; ` +
+      `frames ${frames.length}: mean ${f2(frames.reduce((a, b) => a + b, 0) / frames.length)} ms, p95 ${f2(q(frames, 0.95))} ms; ` +
+      `mirror updates ${mirrorMs.length}: mean ${f2(mirrorMs.reduce((a, b) => a + b, 0) / mirrorMs.length)} ms, p95 ${f2(q(mirrorMs, 0.95))} ms`);
   } finally {
     await app.close();
   }
