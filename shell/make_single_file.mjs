@@ -35,6 +35,7 @@ export function singleFileHtml(siteDir, options = {}) {
     ...(options.scripts || []).map(inline),
     inline(read('dah_tutor.js').toString('utf8')),
     inline(read('input.js').toString('utf8')),
+    inline(read('mirror.js').toString('utf8')),
     inline(read('loader.js').toString('utf8')),
   ];
   const style = read('shell.css').toString('utf8') + (options.style || '');

@@ -173,7 +173,10 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
     assert.equal(s.screen, 'player', 'a tap is a click');
     assert.equal(s.tooltip, false, 'a tap leaves no hover help behind');
 
-    // A vertical swipe that starts on a slider scrolls the page and leaves the slider as it was.
+    // A vertical swipe that starts on a slider scrolls the page and leaves the slider as it was. The
+    // sliders are those of every cause (the detailed level; "." opens it).
+    await app.page.keyboard.press('Period');
+    s = await stateAfter(app);
     s = await scrollTo(app, Object.keys(s.controls).find((k) => k.startsWith('slider.')) || 'slider.gpa');
     const sliderName = Object.keys(s.controls).filter((k) => k.startsWith('slider.')).sort((a, b) => s.controls[a].y - s.controls[b].y)[0];
     const slider = s.controls[sliderName];

@@ -36,6 +36,8 @@ test('a lecturer and 10 phones walk a whole case over the class server', { timeo
         const text = await v.page.textContent('.voter-narrative');
         assert.ok(text.startsWith(data.stages[stage].narrative), `phone ${i} shows stage ${stage}'s text`);
       }
+      // The projector's panel redraws at most 4 times a second: wait for it to show the new stage.
+      await waitClass(lecturer, (c) => c.key === key(stage), `the projector on stage ${stage}`, 10000);
       assert.equal((await classState(lecturer)).voters, 0, 'a new stage starts with no votes');
       // Phone i answers OPTIONS[(i + stage) % 4] except phones 0–2, which answer immune; phone 3 first taps
       // "other" then changes its mind.

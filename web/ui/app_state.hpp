@@ -11,6 +11,7 @@
 
 #include "dah/tutor/tutor.hpp"
 #include "pictures/picture_cache.hpp"
+#include "ui/a11y_tree.hpp"
 #include "ui/mode_state.hpp"
 
 namespace dah::ui {
@@ -143,6 +144,8 @@ struct AppState {
     long shown_revision = 0;
     std::string state_json;  // last text returned by state_json()
     std::string events_jsonl;  // last text returned by events_jsonl()
+    A11yTree a11y;             // the frame as accessible nodes, for the page's mirror (shell/mirror.js)
+    A11yWatch a11y_seen;       // what the live region last spoke about
 };
 
 // Brings app.shown up to date with the tutor (copies only after a change).

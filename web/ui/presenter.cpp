@@ -172,17 +172,15 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
     const tutor::VoteResult vote = v.vote;  // a copy: the counts change below
     const bool shown = presenter_engine_shown(app);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
-    wrapped("What is causing the bleeding? Hands up:");
+    wrapped("Hands up: what is causing it?");
     ImGui::PopStyleColor();
-    // The count and, once shown, the scores first: they stay in view on a 1024 × 768 projector.
+    // The count and, once shown, the scores before the table: they stay in view on a 1024 × 768 projector.
     char buf[200];
     std::snprintf(buf, sizeof buf, vote.total == 1 ? "%d hand" : "%d hands", vote.total);
     wrapped(buf);
     mark(app, "vote.total");
-    if (!shown) {
-        wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
-    } else if (vote.total > 0) {
-        std::snprintf(buf, sizeof buf, "On the four groups (100 is perfect): the hall scored %.0f, the engine %.0f.",
+    if (shown && vote.total > 0) {
+        std::snprintf(buf, sizeof buf, "The hall scored %.0f, the engine %.0f (on the four groups; 100 is perfect).",
                       tutor::score_from_brier(vote.brier), tutor::score_from_brier(vote.engine_brier));
         wrapped(buf);
         if (ImGui::IsItemHovered())
@@ -191,10 +189,10 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
         mark(app, "vote.score");
     }
     if (ImGui::BeginTable("##hands", shown ? 4 : 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn("Hands", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Hall", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        if (shown) ImGui::TableSetupColumn("Engine", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("Hands", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn("Hall", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        if (shown) ImGui::TableSetupColumn("Engine", ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < order.size(); ++i) {
             const int g = order[i];
@@ -207,22 +205,24 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
             ImGui::TableNextColumn();
             int c = vote.counts[static_cast<std::size_t>(g)];
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::InputInt("##n", &c, 0, 0)) app.tutor.set_vote(g, c);
+            if (number_field(app, "Hands for " + question_label(kb, g), "vote.count." + id, &c, 0)) app.tutor.set_vote(g, c);
             if (ImGui::IsItemActivated()) p.vote_selected = static_cast<int>(i);
-            mark(app, "vote.count." + id);
             ImGui::TableNextColumn();
             probability_bar("", vote.total > 0 ? vote.probabilities[static_cast<std::size_t>(g)] : 0.0, group_colour(g),
                             ImGui::GetContentRegionAvail().x);
+            a11y_prefix("The hall");
             mark(app, "vote.hall." + id);
             if (shown) {
                 ImGui::TableNextColumn();
                 probability_bar("", v.groups[static_cast<std::size_t>(g)], pal.accent, ImGui::GetContentRegionAvail().x, true);
+                a11y_prefix("The engine");
                 mark(app, "vote.engine." + id);
             }
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
+    if (!shown) wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
 }
 
 }  // namespace
@@ -237,7 +237,8 @@ void draw_presenter_player(AppState& app, const tutor::CaseView& v, bool new_sta
     ImGui::Separator();
     const float height = std::max(ImGui::GetContentRegionAvail().y, em(10));
     if (!ImGui::BeginTable("##presenter", 2, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("case", ImGuiTableColumnFlags_WidthStretch, 1.25f);
+    // As wide as the case text: the vote's four rows then read on one line each on a 1024-pixel projector.
+    ImGui::TableSetupColumn("case", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("hall", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -255,12 +256,15 @@ void draw_presenter_player(AppState& app, const tutor::CaseView& v, bool new_sta
     ImGui::BeginChild("##hall", ImVec2(0, height));
     if (new_stage) ImGui::SetScrollY(0);
     mark_window(app, "panel.vote");
+    // A little smaller than the case text (as the tabs): the four rows and the scores fit a 768-pixel-high projector.
+    ImGui::SetWindowFontScale(0.85f);
     if (app.modes.presenter.vote_open) draw_vote_table(app, v);
     else wrapped_coloured(pal.muted, "The hall's vote is hidden (V shows it).");
     if (presenter_engine_shown(app)) {
         draw_engine_bars(app, v);
         draw_engine_details(app, v);
     }
+    ImGui::SetWindowFontScale(1.0f);
     ImGui::EndChild();
     ImGui::EndTable();
 }

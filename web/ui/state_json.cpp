@@ -153,7 +153,7 @@ const std::string& state_json(AppState& app) {
     j["pictures"] = json::array();
     for (const ShownPicture& p : app.report.pictures)
         j["pictures"].push_back({{"kind", p.kind}, {"caption", p.caption}, {"description", p.description},
-                                 {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}});
+                                 {"rect", {{"x", p.rect.x}, {"y", p.rect.y}, {"w", p.rect.w}, {"h", p.rect.h}}}, {"zoom", p.zoom}});
     if (app.view.screen == Screen::progress && app.tutor.kb()) j["progress"] = progress_state(app);
     add_mode_state(app, j);  // mode, engine_shown, vote, idle_seconds_left, import_errors, storage_status
     app.state_json = j.dump(-1, ' ', false, json::error_handler_t::replace);
