@@ -63,7 +63,11 @@ window.dahTutorInput = function installInput(module, app, canvas) {
     } else if (document.activeElement === field) {
       composing = false;
       field.value = '';
+      // Back to the canvas where it takes the focus; the canvas is hidden from assistive technology and
+      // out of the Tab order (the accessible mirror has the controls), so the field is left: the page's
+      // key listeners still reach the app.
       canvas.focus({ preventScroll: true });
+      if (document.activeElement === field) field.blur();
     }
   };
   // A click that leaves the app's field active keeps the focus here (the canvas would take it).

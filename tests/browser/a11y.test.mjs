@@ -1,5 +1,5 @@
 // Accessibility of every screen in headless Chromium: axe-core finds no violation (library, each stage of
-// a case before and after its commit, debrief, knowledge explorer, help, settings, presenter mode with the
+// a case before and after its commit, the answer's detailed level, debrief, My progress, knowledge explorer, help, settings, presenter mode with the
 // class vote and the engine shown, kiosk and its attract screen), and every control the app reports in
 // state().controls has a node with a role and a name in Chromium's accessibility tree (what a screen
 // reader reads: the hidden mirror of the canvas, shell/mirror.js). The mirror costs no idle frame.
@@ -60,6 +60,17 @@ test('every screen: axe finds no violation and every control has a role and a na
       s = await stateAfter(app);
       assert.equal(s.case.stage.index, i);
       await checkScreen(app, `player stage ${i + 1} (${s.case.stage.id})`, summary);
+      if (i === 0) {
+        // The answer's other levels: the leading group's causes and every cause's slider, label and Hold.
+        s = await press(app, '1');  // "mostly immune": the immune group leads, with its causes to share
+        if (s.controls['causes.toggle']) s = await click(app, 'causes.toggle');
+        s = await click(app, 'detailed.toggle');
+        assert.ok(Object.keys(s.controls).some((k) => k.startsWith('slider.')), 'every cause\'s slider is drawn');
+        assert.ok(Object.keys(s.controls).some((k) => k.startsWith('cause.')), 'the leading group\'s causes are drawn');
+        await checkScreen(app, 'player stage 1, top causes and every cause (detailed)', summary);
+        s = await click(app, 'detailed.toggle');
+        s = await click(app, 'causes.toggle');
+      }
       s = await commitKey(app);
       assert.equal(s.case.stages[i].committed, true);
       await checkScreen(app, `player stage ${i + 1} committed`, summary);
@@ -67,6 +78,10 @@ test('every screen: axe finds no violation and every control has a role and a na
     }
     assert.equal(s.screen, 'debrief');
     await checkScreen(app, 'debrief', summary);
+    s = await press(app, 'm');
+    assert.equal(s.screen, 'progress');
+    assert.ok(s.controls['progress.calibration'] || s.controls['progress.summary'], 'My progress is drawn');
+    await checkScreen(app, 'my progress (one case finished)', summary);
     s = await press(app, 'k');
     assert.equal(s.screen, 'explorer');
     await checkScreen(app, 'explorer', summary);

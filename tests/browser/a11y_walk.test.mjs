@@ -1,6 +1,6 @@
 // A whole case walked as a screen-reader user walks it: everything is found in Chromium's accessibility
-// tree by role and name, activated through its DOM node (focus, then Enter; a slider's value set on the
-// node; a slider by its keys), and the outcome read from the polite live region. Also: Tab in the DOM moves the app's own
+// tree by role and name, activated through its DOM node (focus, then Enter; the four-way question's
+// shares set by their sliders' keys; the detailed level opened and closed by its check box), and the outcome read from the polite live region. Also: Tab in the DOM moves the app's own
 // keyboard focus, and the app's focus (arrow keys) moves the DOM's. The engine's numbers announced
 // after each commit are checked against a posterior derived here from the knowledge base; the score
 // against the Brier score of what was committed.
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openApp, settle, siteDir } from './harness.mjs';
 import { appFocus, axTree, findNode, focusNode, liveText } from './a11y_driver.mjs';
-import { brier, independentPosteriors } from './player_driver.mjs';
+import { brier, byGroup, independentPosteriors } from './player_driver.mjs';
 
 const pct = (p) => (p > 0.99 && p < 1 ? '> 99 %' : p > 0 && p < 0.01 ? '< 1 %' : `${Math.round(100 * p)} %`);
 
@@ -101,14 +101,12 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
 
     const committed = [], delays = [];
     for (let stage = 0; stage < n; ++stage) {
-      // The differential: 60 % on the first diagnosis's slider, by its name; the others make up the rest.
+      // The first question, in four shares (the split bar is a group of four sliders): 60 % on "Immune
+      // cause", by its name; the other three make up the rest.
       tree = await axTree(page);
-      const sliders = tree.filter((x) => x.role === 'slider');
-      assert.equal(sliders.length, kb.diagnoses.length, 'one slider per diagnosis');
-      const firstDx = kb.diagnoses[0];
-      assert.equal(firstDx.id, 'gpa');
-      const slider = findNode(tree, 'slider', firstDx.name);
-      assert.ok(slider, `a slider named "${firstDx.name}"`);
+      const shares = ['Immune cause', 'Blood thinner or coagulopathy', 'Something else', 'Two at once (immune, on a blood thinner)'];
+      assert.deepEqual(tree.filter((x) => x.role === 'slider').map((x) => x.name), shares, 'four sliders: the four-way question');
+      const slider = findNode(tree, 'slider', 'Immune cause');
       // As a screen-reader user sets it: focus the slider, Home (0 %), then Page Up six times (10 % each).
       await focusNode(page, slider);
       for (const key of ['Home', 'PageUp', 'PageUp', 'PageUp', 'PageUp', 'PageUp', 'PageUp']) {
@@ -116,12 +114,26 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
         await settle(page, 2);
       }
       tree = await axTree(page);
-      const after = findNode(tree, 'slider', firstDx.name);
-      assert.equal(after.value, 60, 'the slider is at 60 % in the accessibility tree');
+      const after = findNode(tree, 'slider', 'Immune cause');
+      assert.equal(after.value, 60, 'the share is at 60 % in the accessibility tree');
       // Its value text (CDP leaves the tree's valuetext empty in this Chromium; the attribute is what is read).
-      assert.equal(await page.evaluate(() => document.querySelector('[data-id="slider.gpa"]').getAttribute('aria-valuetext')), '60 %');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-id="split.immune"]').getAttribute('aria-valuetext')), '60 %');
       const total = tree.filter((x) => x.role === 'slider').reduce((a, x) => a + Number(x.value), 0);
-      assert.ok(Math.abs(total - 100) <= kb.diagnoses.length, `the sliders still add up to 100 % (${total})`);
+      assert.ok(Math.abs(total - 100) <= 4, `the four shares still add up to 100 % (${total})`);
+      const drafted = byGroup((await app.state()).case.learner.draft);
+      assert.ok(Math.abs(drafted.immune - 0.6) < 1e-9, `the app's immune share is 60 % (${drafted.immune})`);
+      if (stage === 0) {
+        // Every cause: a check box opens one slider per diagnosis, each named after it; closed again,
+        // the answer stays on the four groups.
+        const detailed = findNode(tree, 'checkbox', 'Every cause (detailed)');
+        await activate(page, detailed, ' ');
+        tree = await axTree(page);
+        for (const d of kb.diagnoses) assert.ok(findNode(tree, 'slider', d.name), `a slider named "${d.name}"`);
+        assert.ok(findNode(tree, 'checkbox', `Hold ${kb.diagnoses[0].name}`), 'each cause can be held');
+        await activate(page, findNode(tree, 'checkbox', 'Every cause (detailed)'), ' ');
+        tree = await axTree(page);
+        assert.equal(tree.filter((x) => x.role === 'slider').length, 4, 'closed again: the four shares');
+      }
 
       const commit = findNode(tree, 'button', /^Commit/);
       await activate(page, commit);
@@ -159,8 +171,11 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
     assert.ok(findNode(tree, 'heading', `Final diagnosis: ${answer.name}`), 'the debrief names the diagnosis');
     assert.ok(tree.some((x) => x.role === 'table' && /score per stage/.test(x.name)), 'the scores are a table');
     const s = await app.state();
+    // Each stage was answered on the four groups: scored on them, against the answer's group.
+    const truthGroup = kb.diagnoses.find((d) => d.id === truth).group;
     committed.forEach((score, i) => {
-      const expected = 100 * (1 - brier(s.case.stages[i].learner, truth) / 2);
+      assert.equal(s.case.stages[i].level, 'groups', `stage ${i + 1} was answered on the four groups`);
+      const expected = 100 * (1 - brier(s.case.stages[i].groups, truthGroup) / 2);
       assert.equal(score, Math.round(expected), `stage ${i + 1}: announced score`);
     });
     assert.deepEqual(app.problems.consoleErrors, []);

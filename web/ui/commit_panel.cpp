@@ -335,6 +335,7 @@ void draw_commit_panel(AppState& app, const tutor::CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const std::vector<int> order = question_order(kb);
     const ImVec2 top = ImGui::GetCursorScreenPos();
+    a11y_region("panel.commit", "Your answer");
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("What is causing the bleeding? Your answer for this stage:");
     ImGui::PopStyleColor();
@@ -353,6 +354,7 @@ void draw_commit_panel(AppState& app, const tutor::CaseView& v) {
         wrapped_coloured(pal.hypothetical, "Every group has the same share. Commit it anyway (C), or pick an answer first.");
         mark(app, "confirm.even_spread");
     }
+    a11y_region_end();
     const ImVec2 bottom = ImGui::GetCursorScreenPos();
     app.report.controls["panel.commit"] = Rect{top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y};
     draw_causes(app, v);

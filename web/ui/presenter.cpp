@@ -174,20 +174,12 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("Hands up: what is causing it?");
     ImGui::PopStyleColor();
-    // The count and, once shown, the scores before the table: they stay in view on a 1024 × 768 projector.
+    // The count before the table: it stays in view on a 1024 × 768 projector (the scores, below, are a
+    // scroll away there).
     char buf[200];
     std::snprintf(buf, sizeof buf, vote.total == 1 ? "%d hand" : "%d hands", vote.total);
     wrapped(buf);
     mark(app, "vote.total");
-    if (shown && vote.total > 0) {
-        std::snprintf(buf, sizeof buf, "The hall scored %.0f, the engine %.0f (on the four groups; 100 is perfect).",
-                      tutor::score_from_brier(vote.brier), tutor::score_from_brier(vote.engine_brier));
-        wrapped(buf);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Brier score: the hall %.2f, the engine %.2f; log score %.2f and %.2f bits (0 is perfect).", vote.brier,
-                              vote.engine_brier, vote.log_bits, vote.engine_log_bits);
-        mark(app, "vote.score");
-    }
     if (ImGui::BeginTable("##hands", shown ? 4 : 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("Hands", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -222,7 +214,17 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
         }
         ImGui::EndTable();
     }
-    if (!shown) wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
+    if (!shown) {
+        wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
+    } else if (vote.total > 0) {
+        std::snprintf(buf, sizeof buf, "The hall scored %.0f, the engine %.0f (on the four groups; 100 is perfect).",
+                      tutor::score_from_brier(vote.brier), tutor::score_from_brier(vote.engine_brier));
+        wrapped(buf);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Brier score: the hall %.2f, the engine %.2f; log score %.2f and %.2f bits (0 is perfect).", vote.brier,
+                              vote.engine_brier, vote.log_bits, vote.engine_log_bits);
+        mark(app, "vote.score");
+    }
 }
 
 }  // namespace
