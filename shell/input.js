@@ -9,6 +9,11 @@ window.dahTutorInput = function installInput(module, app, canvas) {
   field.type = 'text';
   field.id = 'text-entry';
   field.setAttribute('aria-label', 'Text entry');
+  // Out of the Tab order and hidden from assistive technology: screen readers type into the accessible
+  // mirror's own text fields (mirror.js); this one takes the focus only while a field on the canvas is
+  // active (clicked or tapped), for input methods, dead keys and phone keyboards.
+  field.tabIndex = -1;
+  field.setAttribute('aria-hidden', 'true');
   for (const [name, value] of [['autocomplete', 'off'], ['autocorrect', 'off'], ['autocapitalize', 'off'],
     ['spellcheck', 'false'], ['enterkeyhint', 'done']]) field.setAttribute(name, value);
   field.className = 'text-entry';

@@ -2,9 +2,9 @@
 // frame of its own, so no key press is lost however many events arrive between two frames.
 #include "event_batch.hpp"
 
-#include <vector>
-
 #include <gtest/gtest.h>
+
+#include <vector>
 
 namespace {
 

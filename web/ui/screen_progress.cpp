@@ -111,7 +111,8 @@ void draw_over_time(AppState& app, const tutor::ProgressReport& r) {
         ImGui::TableSetupColumn("Your log score (bits)");
         ImGui::TableSetupColumn("Engine's (bits)");
         ImGui::TableHeadersRow();
-        a11y_table({}, "Your scores case by case", {"Case", "Your score", "Engine's", "Your log score (bits)", "Engine's (bits)"});
+        a11y_table({}, "Your scores case by case",
+                   {"Case", "Your score", "Engine's", "Your log score (bits)", "Engine's (bits)"});
         for (std::size_t i = 0; i < r.over_time.size(); ++i) {
             const tutor::CaseScores& c = r.over_time[i];
             ImGui::TableNextRow();

@@ -1,10 +1,10 @@
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include <imgui_internal.h>
 
 #include "ui/theme.hpp"
 
@@ -76,7 +76,8 @@ float fitting_width(const std::vector<std::string>& texts) {
 }
 
 void check_fit(AppState& app, const std::string& name, const char* text, float box_width) {
-    const float needed = ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+    const float needed =
+        ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
     if (needed > box_width + 0.5f) app.report.clipped.push_back(name);
 }
 
@@ -88,8 +89,12 @@ void mark_window(AppState& app, const std::string& name) {
         const bool child = (window->Flags & ImGuiWindowFlags_ChildWindow) != 0;
         std::string title, keys;
         split_label(window->Name, title, keys);
-        if (child) title = name == "panel.findings" ? "Case findings" : name == "panel.learner" ? "Your differential"
-                         : name == "panel.engine" ? "The engine" : name;
+        if (child)
+            title = name == "panel.findings"  ? "Case findings"
+                    : name == "panel.learner" ? "Your differential"
+                    : name == "panel.engine"  ? "The engine"
+                    : name == "panel.vote"    ? "The hall's vote"
+                                              : name;
         if (title.empty()) title = name;
         app.a11y.add(A11yRole::region, name, title).flags = a11y_window | (child ? 0 : a11y_dialog);
     }
@@ -116,10 +121,12 @@ void probability_bar(const char* label, double fraction, ImVec4 colour, float wi
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
     draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ImGui::ColorConvertFloat4ToU32(bg), 3);
     // The label sits on the bar: its fill is toned until the text keeps 4.5:1 on it.
-    const ImVec4 below = over(bg, over(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg), ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)));
+    const ImVec4 below = over(
+        bg, over(ImGui::GetStyleColorVec4(ImGuiCol_ChildBg), ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)));
     const ImVec4 fill = under_text(over(ImVec4(colour.x, colour.y, colour.z, strong ? 0.95f : 0.7f), below),
                                    ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    draw->AddRectFilled(pos, ImVec2(pos.x + width * static_cast<float>(fraction), pos.y + h), ImGui::ColorConvertFloat4ToU32(fill), 3);
+    draw->AddRectFilled(pos, ImVec2(pos.x + width * static_cast<float>(fraction), pos.y + h),
+                        ImGui::ColorConvertFloat4ToU32(fill), 3);
     const std::string pct = percent(fraction);
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const float pad = ImGui::GetStyle().FramePadding.x * 0.6f;
@@ -157,8 +164,10 @@ void signed_bar(double value, double max_abs, ImVec4 pos_colour, ImVec4 neg_colo
 
 void wrapped(const std::string& text) {
     if (A11yTree* t = tree()) {
-        if (t->in_sequential_table()) t->add_cell(text);
-        else t->add(A11yRole::text, {}, text);
+        if (t->in_sequential_table())
+            t->add_cell(text);
+        else
+            t->add(A11yRole::text, {}, text);
     }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
@@ -173,7 +182,8 @@ void wrapped_coloured(ImVec4 colour, const std::string& text) {
 
 void same_line_for_button(const char* label) {
     ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2)
+    if (ImGui::GetContentRegionAvail().x <
+        ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2)
         ImGui::NewLine();
 }
 
@@ -210,8 +220,10 @@ void heading(const std::string& text) {
 
 void text(const std::string& text) {
     if (A11yTree* t = tree()) {
-        if (t->in_sequential_table()) t->add_cell(text);
-        else t->add(A11yRole::text, {}, text);
+        if (t->in_sequential_table())
+            t->add_cell(text);
+        else
+            t->add(A11yRole::text, {}, text);
     }
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
 }
@@ -226,7 +238,8 @@ void image_text(const std::string& id, const std::string& caption, const std::st
     if (A11yTree* t = tree()) t->add(A11yRole::image, id, caption).value = description;
 }
 
-void a11y_table(const std::string& id, const std::string& caption, std::initializer_list<const char*> headers) {
+void a11y_table(const std::string& id, const std::string& caption,
+                std::initializer_list<const char*> headers) {
     A11yTree* t = tree();
     if (!t) return;
     t->begin_table(id, caption, static_cast<int>(headers.size()));
@@ -284,8 +297,8 @@ bool radio(AppState& app, const std::string& label, const std::string& id, bool 
     return clicked || (app.a11y.take_activation(id) && !(n.flags & a11y_disabled));
 }
 
-bool slider_percent(AppState& app, const std::string& name, const std::string& id, float* pct, const char* format,
-                    float width) {
+bool slider_percent(AppState& app, const std::string& name, const std::string& id, float* pct,
+                    const char* format, float width) {
     A11yNode& n = app.a11y.add(A11yRole::slider, id, name);
     ImGui::SetNextItemWidth(width);
     bool changed = ImGui::SliderFloat("##p", pct, 0.0f, 100.0f, format, ImGuiSliderFlags_AlwaysClamp);
@@ -316,8 +329,8 @@ bool slider_mirrored(AppState& app, const std::string& name, const std::string& 
     return true;
 }
 
-bool selectable(AppState& app, const std::string& label, const std::string& name, const std::string& id, bool selected,
-                float width) {
+bool selectable(AppState& app, const std::string& label, const std::string& name, const std::string& id,
+                bool selected, float width) {
     A11yNode& n = app.a11y.add(A11yRole::button, id, name);
     if (selected) n.flags |= a11y_current;
     if (disabled_now()) n.flags |= a11y_disabled;
@@ -356,7 +369,8 @@ int choice(AppState& app, const char* label, const std::string& id, const std::s
     int chosen = -1;
     if (ImGui::BeginCombo(label, preview.c_str())) {
         for (std::size_t i = 0; i < options.size(); ++i)
-            if (ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == current)) chosen = static_cast<int>(i);
+            if (ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == current))
+                chosen = static_cast<int>(i);
         ImGui::EndCombo();
     }
     follow_item(app, n);
@@ -367,8 +381,8 @@ int choice(AppState& app, const char* label, const std::string& id, const std::s
     return chosen;
 }
 
-int choice_mirrored(AppState& app, const char* label, const std::string& id, const std::vector<std::string>& options,
-                    int current) {
+int choice_mirrored(AppState& app, const char* label, const std::string& id,
+                    const std::vector<std::string>& options, int current) {
     A11yNode& n = control(app, A11yRole::choice, label, id);
     n.value.clear();  // the options, one a line
     for (const std::string& o : options) (n.value += o) += '\n';
@@ -405,6 +419,8 @@ bool textbox_mirrored(AppState& app, const std::string& name, const std::string&
 
 float em(float n) { return n * ImGui::GetFontSize() * 0.55f; }
 
-bool short_labels(const AppState& app) { return app.options.present || ImGui::GetMainViewport()->WorkSize.x < em(70); }
+bool short_labels(const AppState& app) {
+    return app.options.present || ImGui::GetMainViewport()->WorkSize.x < em(70);
+}
 
 }  // namespace dah::ui
