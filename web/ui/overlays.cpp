@@ -137,10 +137,12 @@ void draw_settings(AppState& app) {
         float scale = app.settings.ui_scale;
         ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
         // Applied when released: rebuilding the font while dragging would move the slider under the pointer.
-        const bool typed = slider_float(app, "UI scale##scale", "settings.scale", &scale, 0.5f, 4.0f, "%.2f×");
+        // Its label is the text above it (a phone has no room beside it).
+        const bool typed = slider_float(app, "##scale", "settings.scale", &scale, 0.5f, 4.0f, "%.2f×");
+        if (A11yNode* n = app.a11y.find_mutable("settings.scale")) n->name = "UI scale";
         if (typed || ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.settings.ui_scale))
             set_scale(app, scale);
-        ImGui::SameLine();
+        same_line_for_button("Reset");
         if (button(app, "Reset##scale", "settings.scale.reset")) set_scale(app, 1.0f);
         if (A11yNode* n = app.a11y.last()) n->name = "Reset the UI scale";
         ImGui::Spacing();
