@@ -106,10 +106,14 @@ test('every screen: axe finds no violation and every control has a role and a na
     const index = s.cases.findIndex((c) => c.id === 'gpa-cavities');
     s = await press(presenter, String(index + 1));
     assert.equal(s.screen, 'player');
-    await checkScreen(presenter, 'presenter stage 1, engine hidden', summary);
+    assert.ok(s.controls['vote.count.immune'], 'the hall\'s vote is shown');
+    await checkScreen(presenter, 'presenter stage 1, the hall\'s vote, engine hidden', summary);
     s = await press(presenter, 'v');
-    await checkScreen(presenter, 'presenter class vote', summary);
+    assert.ok(!s.controls['vote.count.immune'], 'V hides the vote');
+    await checkScreen(presenter, 'presenter vote hidden', summary);
+    s = await press(presenter, 'v');
     s = await press(presenter, 'e');
+    assert.ok(s.controls['vote.engine.immune'], 'the vote table has the engine\'s column');
     assert.equal(s.engine_shown, true);
     await checkScreen(presenter, 'presenter engine shown', summary);
     s = await press(presenter, 'b');
