@@ -219,7 +219,7 @@
     let firstFrameFiles = null;
     if (!embedded) {
       firstFrameFiles = Promise.all([compileWasm('dah_tutor.wasm'), download('assets/ui-font.ttf', progress),
-        loadScript('dah_tutor.js')]);
+        loadScript('dah_tutor.js'), loadScript('input.js')]);
       firstFrameFiles.catch(() => {});  // reported below, once the graphics are known to work
     }
     cacheWebGLState(window.WebGL2RenderingContext && WebGL2RenderingContext.prototype);
@@ -288,6 +288,7 @@
     window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms(app);
     window.dahTutor.heapBytes = () => module._dah_heap_bytes();
     installCaseImport(module, app);
+    if (window.dahTutorInput) window.dahTutorInput(module, app, canvas);  // text entry, clipboard (input.js)
     // The app stops asking for frames when idle. Input wakes it from inside (web/html5_input.cpp); the
     // page events it does not listen to wake it here.
     const wake = () => module._dah_wake(app);
@@ -299,8 +300,15 @@
       fail('The graphics context was lost', 'The browser took the display back (often after a driver reset). Reload the page; your saved progress is kept.');
     });
 
+    // Keys reach the accessible mirror (mirror.js) before the app's own listener, registered by main:
+    // a focused mirror control keeps the keys it needs (Tab, Enter, arrows on a slider).
+    for (const type of ['keydown', 'keyup']) {
+      window.addEventListener(type, (e) => { if (window.dahTutor.mirrorKey) window.dahTutor.mirrorKey(e); }, true);
+    }
     // --data-later: the library shows "Loading the case library…" until _dah_files_done.
-    module.callMain(argsFromUrl().concat('--data-later'));
+    // A touch screen as the main pointer: larger targets.
+    const touch = window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? ['--touch'] : [];
+    module.callMain(argsFromUrl().concat('--data-later', touch));
     performance.mark('dah-main');
     if (stopped) return;
     overlay.classList.add('hidden');
@@ -316,9 +324,18 @@
     const watchFirstFrame = () => {
       if (module._dah_frame_count(app) < 1) { requestAnimationFrame(watchFirstFrame); return; }
       performance.mark('dah-first-frame');
+      installMirror(module, app);
       addLibrary().then(registerServiceWorker);
     };
     watchFirstFrame();
+  }
+
+  // The accessible mirror for screen readers (mirror.js), after the first frame: it is not part of the
+  // first download. The single-file edition carries it inline (window.DahMirror is there already).
+  function installMirror(module, app) {
+    (window.DahMirror ? Promise.resolve() : loadScript('mirror.js'))
+      .then(() => { window.dahTutor.mirrorRoot = window.DahMirror.install(module, app); })
+      .catch((e) => console.warn('the accessible mirror is unavailable: ' + e.message));
   }
 
   // Case import: a file input made here (no inline handlers: the page's CSP forbids them) that the

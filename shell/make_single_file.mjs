@@ -34,6 +34,8 @@ export function singleFileHtml(siteDir, options = {}) {
     'window.DAH_EMBEDDED = ' + embedded + ';',
     ...(options.scripts || []).map(inline),
     inline(read('dah_tutor.js').toString('utf8')),
+    inline(read('input.js').toString('utf8')),
+    inline(read('mirror.js').toString('utf8')),
     inline(read('loader.js').toString('utf8')),
   ];
   const style = read('shell.css').toString('utf8') + (options.style || '');

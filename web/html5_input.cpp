@@ -3,6 +3,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdlib>
 #include <cstring>
@@ -54,6 +55,21 @@ int hid_of_code(std::string_view code) {
     return -1;
 }
 
+// The key a shortcut means is the character it types (KeyboardEvent.key): on AZERTY the key that types
+// "w" is W, and Ctrl+A selects all wherever A is. A key that types no Latin letter, digit or one of the
+// punctuation keys (Cyrillic, Greek, a dead key, Shift+1's "!") counts by its physical place (code).
+int hid_of_key(const char* key, std::string_view code) {
+    if (code.substr(0, 6) == "Numpad" || !key[0] || key[1]) return hid_of_code(code);
+    const char c = key[0] >= 'A' && key[0] <= 'Z' ? static_cast<char>(key[0] - 'A' + 'a') : key[0];
+    if (c >= 'a' && c <= 'z') return hid::a + (c - 'a');
+    if (c >= '1' && c <= '9') return hid::digit1 + (c - '1');
+    if (c == '0') return hid::digit0;
+    static constexpr char punctuation[] = "-=[]\\\0;'`,./";  // HID 45 … 56 (50 is a non-US key)
+    for (int i = 0; i < static_cast<int>(sizeof punctuation) - 1; ++i)
+        if (punctuation[i] == c && c) return 45 + i;
+    return hid_of_code(code);
+}
+
 // The code point of a KeyboardEvent.key that is one printable character ("a", "?", "é"), else 0
 // ("Enter", "ArrowLeft", "Dead" are names, not text).
 unsigned int text_of_key(const char* key) {
@@ -62,25 +78,14 @@ unsigned int text_of_key(const char* key) {
     return (bytes > 0 && key[bytes] == '\0' && c >= 0x20 && c != 0x7f) ? c : 0;
 }
 
-InputEvent with_modifiers(InputEvent e, const EmscriptenKeyboardEvent& k) {
-    e.shift = k.shiftKey, e.ctrl = k.ctrlKey, e.alt = k.altKey, e.super = k.metaKey;
-    return e;
+// Keys that edit or move in a text field: ImGui's, never the page's hidden field's.
+bool editing_key(int id) {
+    return id == hid::enter || id == hid::escape || id == hid::backspace || id == hid::tab ||
+           (id >= hid::insert && id <= hid::up) || id == hid::keypad_enter;
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* k, void* user) {
-    auto& input = *static_cast<Html5Input*>(user);
-    const int id = hid_of_code(k->code);
-    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    if (id >= 0 && !(down && k->repeat)) input.push(with_modifiers({down ? InputEvent::Kind::key_down : InputEvent::Kind::key_up, id}, *k));
-    // Ctrl or Cmd with a key is the browser's (zoom, reload, copy) unless it is AltGr (Ctrl+Alt) typing.
-    const bool shortcut = (k->ctrlKey && !k->altKey) || k->metaKey;
-    if (down && !shortcut) {
-        if (const unsigned int c = text_of_key(k->key)) input.push(with_modifiers({InputEvent::Kind::text, static_cast<int>(c)}, *k));
-    }
-    // Keep keys from scrolling or leaving the page (Tab, Space, arrows, Backspace, '/' quick find), but
-    // leave the browser its shortcuts and F5 / F11 / F12.
-    const bool browser_key = id == hid::f1 + 4 || id == hid::f1 + 10 || id == hid::f1 + 11;
-    return !shortcut && !browser_key;
+    return static_cast<Html5Input*>(user)->key(type, *k);
 }
 
 InputEvent mouse_event(InputEvent::Kind kind, const EmscriptenMouseEvent& m) {
@@ -105,31 +110,45 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* w, void* user) {
     InputEvent e = mouse_event(InputEvent::Kind::wheel, w->mouse);
     e.x = static_cast<float>(-w->deltaX / per_unit);
     e.y = static_cast<float>(-w->deltaY / per_unit);
+    // Ctrl+wheel (and a touchpad's pinch, which browsers send as one) zooms the UI, not the page.
+    if (w->mouse.ctrlKey) e = InputEvent{InputEvent::Kind::zoom}, e.factor = static_cast<float>(-w->deltaY / per_unit);
     static_cast<Html5Input*>(user)->push(e);
     return true;
 }
 
-// A finger is the left mouse button (the first finger only); no mouse events are made up afterwards.
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* t, void* user) {
-    auto& input = *static_cast<Html5Input*>(user);
-    for (int i = 0; i < t->numTouches; ++i) {
-        const EmscriptenTouchPoint& p = t->touches[i];
-        if (!p.isChanged) continue;
-        InputEvent move{InputEvent::Kind::move, 0, static_cast<float>(p.clientX), static_cast<float>(p.clientY)};
-        input.push(move);
-        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) input.push({InputEvent::Kind::button_down, 0, move.x, move.y});
-        if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-            input.push({InputEvent::Kind::button_up, 0, move.x, move.y});
-            input.push({InputEvent::Kind::leave});  // no hover (or tooltip) left behind by a finger
-        }
-        break;
-    }
-    return true;
+    static_cast<Html5Input*>(user)->touch(type, *t);
+    return true;  // no mouse events made up afterwards, no page scroll or zoom
 }
 
 EM_BOOL on_blur(int, const EmscriptenFocusEvent*, void* user) {
     static_cast<Html5Input*>(user)->push({InputEvent::Kind::blur});
     return false;
+}
+
+// The window under a point (the topmost drawn), then the nearest window up from it that scrolls on
+// that axis: where a finger's drag goes, as the wheel would.
+ImGuiWindow* scrollable_at(ImVec2 p, bool vertical) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = nullptr;
+    for (int i = g.Windows.Size - 1; i >= 0 && !w; --i) {
+        ImGuiWindow* c = g.Windows[i];
+        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
+    }
+    while (w && ((vertical ? w->ScrollMax.y : w->ScrollMax.x) <= 0 || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+        w = w->ParentWindow;
+    return w;
+}
+
+void scroll_by(ImVec2 at, float dx, float dy) {
+    if (ImGuiWindow* w = dy != 0 ? scrollable_at(at, true) : nullptr) {
+        const float from = w->ScrollTarget.y < FLT_MAX ? w->ScrollTarget.y : w->Scroll.y;
+        ImGui::SetScrollY(w, std::clamp(from - dy, 0.0f, w->ScrollMax.y));
+    }
+    if (ImGuiWindow* w = dx != 0 ? scrollable_at(at, false) : nullptr) {
+        const float from = w->ScrollTarget.x < FLT_MAX ? w->ScrollTarget.x : w->Scroll.x;
+        ImGui::SetScrollX(w, std::clamp(from - dx, 0.0f, w->ScrollMax.x));
+    }
 }
 
 // Keys and buttons share one id space for the batch rule: keys by HID id, buttons above 512. A button's
@@ -163,6 +182,9 @@ void apply(ImGuiIO& io, const InputEvent& e) {
         io.MouseWheel += e.y;
         break;
     case K::leave: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
+    case K::scroll: scroll_by(ImVec2(e.x, e.y), e.dx, e.dy); break;
+    case K::pinch:
+    case K::zoom: break;  // for the app (take_zoom)
     case K::blur:  // keys released while the page was not looking must not stay down
         std::memset(io.KeysDown, 0, sizeof(io.KeysDown));
         std::memset(io.MouseDown, 0, sizeof(io.MouseDown));
@@ -174,11 +196,30 @@ void apply(ImGuiIO& io, const InputEvent& e) {
 
 }  // namespace
 
+// Whether the page runs on macOS or iOS, where Cmd is the shortcut key (ImGui's text fields follow it).
+// clang-format off
+EM_JS(int, dah_js_is_apple, (), {
+    const p = (navigator['userAgentData'] && navigator['userAgentData']['platform']) || navigator.platform || "";
+    return /Mac|iPhone|iPad|iPod/.test(p) ? 1 : 0;
+});
+// The hidden text field of shell/input.js: focused at the caret while an ImGui text field is active.
+EM_JS(void, dah_js_text_field, (int active, float x, float y, float line_height), {
+    const page = window['dahTutor'];
+    if (page && page['textField']) page['textField'](!!active, x, y, line_height);
+});
+// clang-format on
+
+
 void Html5Input::install(std::function<void()> on_event) {
     on_event_ = std::move(on_event);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformName = "dah_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigMacOSXBehaviors = dah_js_is_apple() != 0;
+    // ImGui's clipboard is the page's last paste (copies reach the system through the copy event).
+    io.ClipboardUserData = &clipboard_;
+    io.GetClipboardTextFn = [](void* text) { return static_cast<const std::string*>(text)->c_str(); };
+    io.SetClipboardTextFn = [](void* text, const char* s) { *static_cast<std::string*>(text) = s ? s : ""; };
     const struct { ImGuiKey key; int id; } keymap[] = {
         {ImGuiKey_Tab, hid::tab}, {ImGuiKey_LeftArrow, hid::left}, {ImGuiKey_RightArrow, hid::right},
         {ImGuiKey_UpArrow, hid::up}, {ImGuiKey_DownArrow, hid::down}, {ImGuiKey_PageUp, hid::page_up},
@@ -206,17 +247,111 @@ void Html5Input::install(std::function<void()> on_event) {
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, this, true, on_blur);
 }
 
+bool Html5Input::key(int type, const EmscriptenKeyboardEvent& k) {
+    const std::string_view name(k.key);
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    if (name == "AltGraph") alt_graph_ = down;
+    // A key an input method composes with is its own: the text comes when it is committed.
+    if (k.keyCode == 229 || name == "Process") return false;
+    const int physical = hid_of_code(k.code);
+    int id = hid_of_key(k.key, k.code);
+    if (physical >= 0 && physical < static_cast<int>(pressed_as_.size())) {
+        short& as = pressed_as_[static_cast<std::size_t>(physical)];
+        if (down && !k.repeat) as = static_cast<short>(id);
+        else if (!down && as > 0) id = as, as = 0;  // released as what it was pressed as (Shift may be up now)
+    }
+    // AltGr (Ctrl+Alt on Windows) types a character: it is Alt (no letter shortcut), never Ctrl (no zoom).
+    const bool alt_gr = alt_graph_ || (k.ctrlKey && k.altKey);
+    InputEvent e{down ? InputEvent::Kind::key_down : InputEvent::Kind::key_up, id};
+    e.shift = k.shiftKey, e.ctrl = k.ctrlKey && !alt_gr, e.alt = k.altKey || alt_gr, e.super = k.metaKey;
+    if (id >= 0 && !(down && k.repeat)) push(e);
+    const bool shortcut = e.ctrl || e.super;
+    if (down && shortcut && id == hid::a + ('v' - 'a')) paste_key_pending_ = true;
+    // With the text field focused, its input event brings the text (and what dead keys and input
+    // methods make of keys); otherwise a key's own character is the text.
+    if (down && !shortcut && !text_field_) {
+        if (const unsigned int c = text_of_key(k.key)) push(InputEvent{InputEvent::Kind::text, static_cast<int>(c)});
+    }
+    // The browser keeps its shortcuts (copy, paste, reload: the clipboard events come from them) but
+    // Ctrl+= / Ctrl+- / Ctrl+0, which zoom the app itself, and F5 / F11 / F12. The text field gets what
+    // types; keys that edit or move are ImGui's. Elsewhere no key scrolls the page or leaves it.
+    if (shortcut) return e.ctrl && (id == hid::digit0 || id == 45 || id == 46);
+    if (id == hid::f1 + 4 || id == hid::f1 + 10 || id == hid::f1 + 11) return false;
+    return text_field_ ? editing_key(id) : true;
+}
+
+void Html5Input::touch(int type, const EmscriptenTouchEvent& t) {
+    std::vector<InputEvent> out;
+    // The event's own time: a long frame must not turn a tap that waited for it into a long press.
+    const double now = (t.timestamp > 0 ? t.timestamp : emscripten_get_now()) / 1000.0;
+    // Over a control: the pointer (moved there when the finger went down) hovers an item.
+    auto over_control = [] { return ImGui::GetCurrentContext()->HoveredId != 0; };
+    for (int i = 0; i < t.numTouches; ++i) {
+        const EmscriptenTouchPoint& p = t.touches[i];
+        if (!p.isChanged) continue;
+        const float x = static_cast<float>(p.clientX), y = static_cast<float>(p.clientY);
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) gestures_.down(p.identifier, x, y, now, out);
+        else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) gestures_.move(p.identifier, x, y, now, over_control, out);
+        else gestures_.up(p.identifier, x, y, now, type == EMSCRIPTEN_EVENT_TOUCHCANCEL, out);
+    }
+    for (const InputEvent& e : out) push(e);
+}
+
 void Html5Input::push(const InputEvent& e) {
     queue_.push_back(e);
     if (on_event_) on_event_();
 }
 
+void Html5Input::push_text(const char* utf8) {
+    while (utf8 && *utf8) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, utf8, nullptr);
+        if (n <= 0) break;
+        utf8 += n;
+        if (c >= 0x20 && c != 0x7f) queue_.push_back(InputEvent{InputEvent::Kind::text, static_cast<int>(c)});
+    }
+    if (on_event_) on_event_();
+}
+
+void Html5Input::paste(const char* utf8) {
+    if (!paste_key_pending_) return push_text(utf8);
+    paste_key_pending_ = false;
+    clipboard_ = utf8 ? utf8 : "";
+}
+
+const std::string& Html5Input::copy_text() {
+    copied_.clear();
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiInputTextState& s = g.InputTextState;
+    if (g.ActiveId == 0 || g.ActiveId != s.ID) return copied_;
+    int from = std::min(s.Stb.select_start, s.Stb.select_end), to = std::max(s.Stb.select_start, s.Stb.select_end);
+    if (from == to) from = 0, to = s.CurLenW;  // nothing selected: ImGui copies the whole line
+    from = std::clamp(from, 0, s.CurLenW), to = std::clamp(to, from, s.CurLenW);
+    char utf8[8];
+    for (int i = from; i < to; ++i) copied_ += ImTextCharToUtf8(utf8, s.TextW[i]);
+    return copied_;
+}
+
 bool Html5Input::feed() {
+    float dx = 0, dy = 0;
+    const bool gliding = gestures_.momentum(emscripten_get_now() / 1000.0, dx, dy);
+    if (gliding) scroll_by(ImVec2(gestures_.start_x(), gestures_.start_y()), dx, dy);
     const std::size_t now = events_for_this_frame(queue_, pressed_id, released_id);
     ImGuiIO& io = ImGui::GetIO();
-    for (std::size_t i = 0; i < now; ++i) apply(io, queue_[i]);
+    for (std::size_t i = 0; i < now; ++i) {
+        const InputEvent& e = queue_[i];
+        if (e.kind == K::zoom) zoom_.ui_steps += e.factor;
+        if (e.kind == K::pinch) zoom_.pinch *= e.factor, zoom_.x = e.x, zoom_.y = e.y;
+        apply(io, e);
+    }
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(now));
-    return now > 0;
+    return now > 0 || gliding;
+}
+
+ZoomRequest Html5Input::take_zoom() {
+    const ZoomRequest z = zoom_;
+    zoom_ = ZoomRequest{};
+    return z;
 }
 
 // clang-format off
@@ -226,7 +361,13 @@ EM_JS(void, dah_js_set_cursor, (const char* css), {
 });
 // clang-format on
 
-void Html5Input::update_cursor() {
+void Html5Input::update_page() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 caret = ImGui::GetCurrentContext()->PlatformImePos;
+    if (io.WantTextInput != text_field_ || (text_field_ && (caret.x != text_field_x_ || caret.y != text_field_y_))) {
+        text_field_ = io.WantTextInput, text_field_x_ = caret.x, text_field_y_ = caret.y;
+        dah_js_text_field(text_field_, caret.x, caret.y, ImGui::GetFontSize());
+    }
     const int wanted = ImGui::GetMouseCursor();
     if (wanted == cursor_) return;
     cursor_ = wanted;

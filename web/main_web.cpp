@@ -24,6 +24,12 @@
 // The app the page created with dah_create before main (shell/loader.js keeps it as Module.dahApp).
 // clang-format off
 EM_JS(int, dah_js_app, (), { return Module['dahApp'] | 0; });
+// The accessible mirror's new text, when a frame changed it (shell/mirror.js; before it has loaded it
+// asks for the text itself).
+EM_JS(void, dah_js_mirror, (const char* text), {
+    const page = window['dahTutor'];
+    if (page && page['mirror']) page['mirror'](UTF8ToString(text));
+});
 // clang-format on
 
 namespace {
@@ -39,6 +45,7 @@ struct WebApp {
     double last_frame_ms = 0;  // CPU time of the last drawn frame (UI build + render), for the benchmark
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
     bool save_scheduled = false;  // save_after_frame is queued
+    bool in_frame = false;        // loop() is running (the mirror's update, in it, may call back)
 };
 
 
@@ -88,9 +95,20 @@ void pause_loop(WebApp& w) {
     }
 }
 
+void draw(WebApp& w);
+
 void loop(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
+    w.in_frame = true;
+    draw(w);
+    w.in_frame = false;
+}
+
+void draw(WebApp& w) {
     if (w.input.feed()) dah::ui::wake(w.app);
+    const dah::platform::ZoomRequest zoom = w.input.take_zoom();
+    if (zoom.ui_steps != 0) dah::ui::zoom_ui(w.app, zoom.ui_steps);
+    if (zoom.pinch != 1) dah::ui::pinch(w.app, zoom.pinch, zoom.x, zoom.y);
     if (w.input.pending()) dah::ui::wake(w.app, 2);
     fit_canvas(w);
     const double now = w.platform.now_seconds();
@@ -114,7 +132,8 @@ void loop(void* arg) {
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
-    w.input.update_cursor();
+    w.input.update_page();
+    if (w.app.a11y.take_changed()) dah_js_mirror(w.app.a11y.text().c_str());
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const ImDrawData& drawn = *ImGui::GetDrawData();
     if (!w.submitted.same_as(drawn, bg)) {
@@ -164,6 +183,33 @@ EMSCRIPTEN_KEEPALIVE const char* dah_state_json(WebApp* w) { return dah::ui::sta
 
 // The learner's event log, one JSON object per line (the format `dah session` replays).
 EMSCRIPTEN_KEEPALIVE const char* dah_events_jsonl(WebApp* w) { return dah::ui::events_jsonl(w->app).c_str(); }
+
+// Text committed in the page's hidden text field (typed, composed by an input method, pasted).
+EMSCRIPTEN_KEEPALIVE void dah_text_input(WebApp* w, const char* utf8) { w->input.push_text(utf8); }
+
+// Text from the page's paste event.
+EMSCRIPTEN_KEEPALIVE void dah_paste_text(WebApp* w, const char* utf8) { w->input.paste(utf8); }
+
+// What a copy or cut event puts on the clipboard: the active text field's selection (or its text).
+EMSCRIPTEN_KEEPALIVE const char* dah_copy_text(WebApp* w) { return w->input.copy_text().c_str(); }
+
+// The accessible mirror (shell/mirror.js): the current tree, and what the learner did through it —
+// activate a control (a click), set a slider or a list's value, type into a field, move the focus.
+EMSCRIPTEN_KEEPALIVE const char* dah_a11y_tree(WebApp* w) { return w->app.a11y.text().c_str(); }
+
+EMSCRIPTEN_KEEPALIVE void dah_a11y_intent(WebApp* w, int kind, const char* id, double value, const char* text) {
+    if (!w || !id || kind < 0 || kind > 3) return;
+    dah::ui::A11yIntent intent;
+    intent.kind = static_cast<dah::ui::A11yIntent::Kind>(kind);
+    intent.id = id;
+    intent.value = value;
+    if (text) intent.text = text;
+    w->app.a11y.push(std::move(intent));
+    wake(*w);
+    // At once, not at the next animation frame (which a busy GPU process can hold back for half a
+    // second): a screen reader's action is answered, and announced, without delay.
+    if (!w->in_frame) loop(w);
+}
 
 EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }
 

@@ -21,6 +21,18 @@ int released_id(const SDL_Event& e) {
     return -1;
 }
 
+// Shortcuts follow the character a key types, as in the browser (html5_input.cpp): on AZERTY the key
+// that types "w" is W. SDL's key symbol follows the layout; a key that types no Latin letter or digit
+// (Cyrillic, Greek) keeps its physical place.
+SDL_Event by_character(SDL_Event e) {
+    if (e.type != SDL_KEYDOWN && e.type != SDL_KEYUP) return e;
+    const SDL_Keycode k = e.key.keysym.sym;
+    if (k >= SDLK_a && k <= SDLK_z) e.key.keysym.scancode = static_cast<SDL_Scancode>(SDL_SCANCODE_A + (k - SDLK_a));
+    else if (k >= SDLK_1 && k <= SDLK_9) e.key.keysym.scancode = static_cast<SDL_Scancode>(SDL_SCANCODE_1 + (k - SDLK_1));
+    else if (k == SDLK_0) e.key.keysym.scancode = SDL_SCANCODE_0;
+    return e;
+}
+
 }  // namespace
 
 bool SdlEventFeed::feed(bool& quit) {
@@ -40,7 +52,8 @@ bool SdlEventFeed::feed(bool& quit) {
             handled = true;
             continue;
         }
-        ImGui_ImplSDL2_ProcessEvent(&ev);
+        const SDL_Event key = by_character(ev);
+        ImGui_ImplSDL2_ProcessEvent(&key);
         handled = true;
     }
     return handled;

@@ -755,6 +755,69 @@ void test_teaching_points_wait() {
     check(shown_total > 50, "teaching points were shown (" + std::to_string(shown_total) + ")");
     std::printf("  %d teaching points shown, %d of them held to a later stage\n", shown_total, held);
 }
+
+// The accessible mirror's tree (web/ui/a11y_tree.hpp): sent only when a frame changed it, a node for
+// every reported control, and what a screen reader does through the mirror (activate, set a slider,
+// move the focus) does what the mouse and keys do; the live region's sentences follow the walk.
+void test_a11y_mirror() {
+    using dah::ui::A11yIntent;
+    MemoryPlatform platform;
+    Driver ui(platform);
+    json s = ui.step(3);
+    dah::ui::A11yTree& tree = ui.app.a11y;
+    tree.take_changed();
+    ui.step(3);
+    check(!tree.take_changed(), "frames that change nothing send nothing to the mirror");
+    for (const auto& [name, rect] : s["controls"].items()) check(tree.find(name) != nullptr, "a mirror node for " + name);
+    const std::string id = s["cases"][0]["id"];
+    tree.push({A11yIntent::Kind::activate, "case." + id, 0, {}});
+    s = ui.step(3);
+    check(s["screen"] == "player" && s["case"]["id"] == id, "activating a case's button in the mirror opens it");
+    check(tree.take_changed(), "a new screen is sent to the mirror");
+    check(tree.text().find("\"Stage 1 of ") != std::string::npos, "the first stage is announced");
+    const Reference r = reference(file_of(s, id));
+    // The four-way question: the split bar is four sliders in the mirror; one set, the others rescale.
+    const int immune = r.kb.group_index("immune");
+    check(immune >= 0, "the knowledge base has the immune group");
+    check(tree.find("commit.split") && tree.find("commit.split")->role == dah::ui::A11yRole::region, "the split bar is a group");
+    tree.push({A11yIntent::Kind::set_value, "split.immune", 60, {}});
+    s = ui.step(3);
+    double immune_share = 0, total = 0;
+    for (const auto& d : r.kb.diagnoses) {
+        const double p = s["case"]["learner"]["draft"][d.id].get<double>();
+        total += p;
+        if (d.group == immune) immune_share += p;
+    }
+    check_near(immune_share, 0.6, 1e-9, "the immune share set through the mirror");
+    check_near(total, 1.0, 1e-9, "the shares still add up to 1");
+    const dah::ui::A11yNode* split = tree.find("split.immune");
+    check(split && split->role == dah::ui::A11yRole::slider && split->now == 60 && split->max == 100 && split->value == "60 %",
+          "the share's node has its value");
+    // Every cause: opened through the mirror, a cause's slider set there.
+    check(!tree.find("slider." + r.kb.diagnoses[0].id), "no cause sliders before the detailed level is opened");
+    tree.push({A11yIntent::Kind::activate, "detailed.toggle", 0, {}});
+    s = ui.step(3);
+    const std::string dx = r.kb.diagnoses[0].id;
+    check(tree.find("slider." + dx) != nullptr, "the detailed level opened through the mirror shows every cause's slider");
+    tree.push({A11yIntent::Kind::set_value, "slider." + dx, 30, {}});
+    s = ui.step(3);
+    check_near(s["case"]["learner"]["draft"][dx].get<double>(), 0.3, 1e-9, "a cause's slider set through the mirror");
+    const dah::ui::A11yNode* slider = tree.find("slider." + dx);
+    check(slider && slider->role == dah::ui::A11yRole::slider && slider->now == 30 && slider->value == "30 %",
+          "the slider's node has its value");
+    tree.push({A11yIntent::Kind::activate, "next", 0, {}});
+    s = ui.step(3);
+    check(s["case"]["stage"]["index"] == 0, "a disabled button does nothing when activated through the mirror");
+    tree.push({A11yIntent::Kind::activate, "commit", 0, {}});
+    s = ui.step(3);
+    check(s["case"]["stages"][0]["committed"].get<bool>(), "Commit through the mirror commits");
+    check(tree.text().find("\"Engine: ") != std::string::npos && tree.text().find("your score ") != std::string::npos,
+          "the commit is announced with the engine's answer and the score");
+    tree.push({A11yIntent::Kind::focus, "next", 0, {}});
+    ui.step(3);
+    check(tree.text().find("{\"f\":\"next\"") == 0, "the mirror's focus request moves the app's keyboard focus");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -766,6 +829,7 @@ int main(int argc, char** argv) {
         {"ask_first", test_even_spread_and_restart_ask_first}, {"explorer_filters", test_explorer_filters},
         {"answer_levels", test_answer_levels},
         {"my_progress", test_my_progress},  {"teaching_points_wait", test_teaching_points_wait},
+        {"a11y_mirror", test_a11y_mirror},
     };
     int ran = 0;
     for (const auto& [name, run] : tests) {

@@ -8,6 +8,8 @@
 #include "dah/sort_stably.hpp"
 #include "dah/tutor/json_writer.hpp"
 
+#include "dah/sort_stably.hpp"
+
 namespace dah::tutor {
 
 // What the learner answered, and only that: each cause of a group whose causes were answered, and each

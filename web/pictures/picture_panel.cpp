@@ -79,7 +79,11 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     ImGui::BeginChild(("##picture-window" + id).c_str(), ImVec2(width, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    app.render.pictures.draw(ImGui::GetWindowDrawList(), p, pos, width, options);
+    // A pinch magnifies the picture inside its box, around the point it started at.
+    const float zoom = app.view.zoomed_picture == id ? app.view.picture_zoom : 1.0f;
+    const ImVec2 at(pos.x - (zoom - 1) * app.view.picture_focus_x * width, pos.y - (zoom - 1) * app.view.picture_focus_y * height);
+    app.render.pictures.draw(ImGui::GetWindowDrawList(), p, zoom > 1 ? at : pos, width * zoom, options);
+    image_text({}, p.caption, description);  // the mirror's picture: its caption and its description
     ImGui::InvisibleButton(("##picture" + id).c_str(), ImVec2(width, height));
     if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
         ImGui::BeginTooltip();
@@ -90,7 +94,7 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
     }
     mark(app, "picture." + id);
     ImGui::EndChild();
-    app.report.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}});
+    app.report.pictures.push_back({std::string(picture_kind_id(p.kind)), p.caption, description, Rect{pos.x, pos.y, width, width}, id, zoom});
     if (app.view.picture_text_open) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextDisabled("%s", description.c_str());
@@ -100,12 +104,11 @@ void draw_one(AppState& app, const Picture& p, const std::string& id, float widt
 
 void draw_toggles(AppState& app, const char* id, bool labels_allowed) {
     ImGui::PushID(id);
-    if (labels_allowed) ImGui::Checkbox("Labels (X)", &app.view.picture_labels);
-    else ImGui::TextDisabled("Labels once you commit");  // a labelled picture arrives already read
+    if (labels_allowed) checkbox(app, "Labels (X)", std::string("pictures.labels.") + id, &app.view.picture_labels);
+    else text_disabled("Labels once you commit");  // a labelled picture arrives already read
     mark(app, std::string("pictures.labels.") + id);
     ImGui::SameLine();
-    ImGui::Checkbox("Descriptions (A)", &app.view.picture_text_open);
-    mark(app, std::string("pictures.text.") + id);
+    checkbox(app, "Descriptions (A)", std::string("pictures.text.") + id, &app.view.picture_text_open);
     ImGui::PopID();
 }
 

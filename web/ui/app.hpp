@@ -37,6 +37,11 @@ void after_frame(AppState& app);
 // Asks for a few more frames (input, resize, wake from the page).
 void wake(AppState& app, int frames = 3);
 
+// Ctrl+wheel: `steps` wheel notches (+ larger) zoom the whole UI.
+void zoom_ui(AppState& app, float steps);
+// Two fingers: a picture under (x, y) magnifies by `factor` around that point; elsewhere the UI zooms.
+void pinch(AppState& app, float factor, float x, float y);
+
 // True while there is something to draw; the main loops sleep otherwise.
 bool wants_frame(const AppState& app);
 

@@ -11,6 +11,7 @@
 
 #include "dah/tutor/tutor.hpp"
 #include "pictures/picture_cache.hpp"
+#include "ui/a11y_tree.hpp"
 #include "ui/mode_state.hpp"
 
 namespace dah::ui {
@@ -32,6 +33,7 @@ struct Options {
     std::string data_dir;      // desktop: where knowledge-base.json and the cases are
     std::string profile_dir;   // desktop: where settings and progress are saved
     bool data_later = false;   // the browser: the case library is handed over after start(), then files_done()
+    bool touch = false;        // a touch screen (--touch): targets at least 44 CSS px
     std::vector<std::string> unknown;
 };
 
@@ -57,6 +59,8 @@ struct Rect {
 struct ShownPicture {
     std::string kind, caption, description;
     Rect rect;
+    std::string id;
+    float zoom = 1;
 };
 
 // What the learner is looking at (not saved): screen, overlays, filters, the keyboard's selection.
@@ -88,6 +92,10 @@ struct View {
     bool confirm_restart = false;      // the debrief's "start this case again?" asked once
     int drawn_case = -1, drawn_stage = -1;  // the stage last drawn: a new one opens at its top
     bool scroll_to_top = false;             // the debrief and My progress open at their top
+    float zoom_steps = 0;          // Ctrl+wheel notches not yet a step of the UI scale
+    std::string zoomed_picture;    // the picture a pinch magnified ("" = none)
+    float picture_zoom = 1;        // how much (1 … 4)
+    float picture_focus_x = 0.5f, picture_focus_y = 0.5f;  // the point kept in place, as fractions of the picture
 };
 
 // The learner's saved settings.
@@ -113,6 +121,9 @@ struct FrameReport {
     int explorer_rows = 0;  // rows the explorer showed (after the search)
     std::vector<std::string> explorer_columns;  // diagnosis ids of its columns
     std::vector<std::string> explorer_first_rows;  // "variable=value" of its first rows, in order
+    std::map<std::string, float> scroll;  // how far each panel (mark_window) is scrolled down, CSS px
+    bool tooltip = false;  // a tooltip (hover help) is shown
+    std::vector<std::string> clipped;  // controls whose text was cut this frame (should stay empty)
 };
 
 struct AppState {
@@ -134,6 +145,8 @@ struct AppState {
     long shown_revision = 0;
     std::string state_json;  // last text returned by state_json()
     std::string events_jsonl;  // last text returned by events_jsonl()
+    A11yTree a11y;             // the frame as accessible nodes, for the page's mirror (shell/mirror.js)
+    A11yWatch a11y_seen;       // what the live region last spoke about
 };
 
 // Brings app.shown up to date with the tutor (copies only after a change).

@@ -113,17 +113,17 @@ void draw_import_panel(AppState& app) {
                          "knowledge base; nothing changes unless it is valid.");
         ImGui::Spacing();
         if (picker) {
-            if (ImGui::Button("Choose a file… (O)")) open_picker(app);
-            mark(app, "import.choose");
+            if (button(app, "Choose a file… (O)", "import.choose")) open_picker(app);
         } else {
             char buf[1024];
             std::snprintf(buf, sizeof buf, "%s", im.path.c_str());
             ImGui::SetNextItemWidth(std::max(em(20), ImGui::GetContentRegionAvail().x - em(12)));
             const bool enter = ImGui::InputText("##path", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
             im.path = buf;
+            textbox_mirrored(app, "Case file path", "import.path", im.path);
             mark(app, "import.path");
             ImGui::SameLine();
-            if ((ImGui::Button("Import") || enter) && !im.path.empty()) {
+            if ((button(app, "Import", "import.go") || enter) && !im.path.empty()) {
                 const auto text = app.platform ? app.platform->read_user_file(im.path) : std::nullopt;
                 if (text) import_case(app, im.path, *text);
                 else {
@@ -159,8 +159,7 @@ void draw_import_panel(AppState& app) {
             }
         }
         ImGui::Spacing();
-        if (ImGui::Button("Close (Esc)")) im.open = false;
-        mark(app, "import.close");
+        if (button(app, "Close (Esc)", "import.close")) im.open = false;
     }
     ImGui::End();
 }

@@ -113,6 +113,18 @@ void line_chart(const std::vector<std::string>& x_labels, const std::vector<Char
         }
     }
     ImGui::Dummy(ImVec2(w, height + line + 8));
+    // The chart in words for the mirror (a screen reader's text equivalent): each x position's values.
+    std::string words;
+    for (int i = 0; i < n; ++i) {
+        std::string at;
+        for (const ChartSeries& ser : series)
+            if (i < static_cast<int>(ser.values.size()) && ser.values[static_cast<std::size_t>(i)] >= 0)
+                at += (at.empty() ? "" : ", ") + ser.name + " " +
+                      percent(ser.values[static_cast<std::size_t>(i)]);
+        if (!at.empty())
+            words += (words.empty() ? "" : "; ") + x_labels[static_cast<std::size_t>(i)] + ": " + at;
+    }
+    image_text({}, y_title && *y_title ? y_title : "Chart", words.empty() ? "no points yet" : words + ".");
     legend(series);
 }
 
@@ -149,6 +161,14 @@ void calibration_chart(const std::vector<ChartPoint>& points, float size, ImVec4
         draw->AddText(ImVec2(std::clamp(at.x - tw / 2, p.x, right + em(6) - tw), y), text, pt.label.c_str());
     }
     ImGui::Dummy(ImVec2(right - p.x + em(6), size + line * 2 + 8));
+    std::string words;
+    for (const ChartPoint& pt : points)
+        words += (words.empty() ? "" : "; ") + std::string("stated ") + percent(pt.x) + ", right " +
+                 percent(pt.y) + " (" + pt.label + ")";
+    image_text({},
+               "Calibration chart: the probability stated against how often it was the diagnosis; the "
+               "diagonal is perfect",
+               words.empty() ? "no points yet" : words + ".");
 }
 
 }  // namespace dah::ui

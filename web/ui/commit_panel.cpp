@@ -68,6 +68,19 @@ void draw_split(AppState& app, const tutor::CaseView& v, const std::vector<int>&
     }
     const float width = ImGui::GetContentRegionAvail().x, height = ImGui::GetFrameHeight() * 1.7f;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    // In the mirror, the bar is a group of four sliders (one per answer): a screen reader sets a share,
+    // the others rescale, as the keys do.
+    a11y_region("commit.split", "Your answer, in four shares");
+    for (std::size_t i = 0; i < n; ++i) {
+        float pct = static_cast<float>(share[i] * 100.0);
+        const std::string& id = kb.groups[static_cast<std::size_t>(order[i])].id;
+        if (slider_mirrored(app, question_label(kb, order[i]), "split." + id, &pct) && editable(v)) {
+            app.tutor.set_group(order[i], pct / 100.0);
+            app.view.selected_group = static_cast<int>(i);
+            app.view.keys_on_group = true;
+        }
+    }
+    a11y_region_end();
     ImGui::InvisibleButton("##split", ImVec2(width, height));
     mark(app, "commit.split");
     const float grab = std::max(em(1.6f), 12.0f);
@@ -148,9 +161,8 @@ void draw_presets(AppState& app) {
         if (!first) same_line_if_fits(w);
         first = false;
         ImGui::PushID(p.key);
-        if (ImGui::Button(label)) apply_preset(app, p.key);
+        if (button(app, label, "commit.preset." + std::to_string(p.key))) apply_preset(app, p.key);
         ImGui::PopID();
-        mark(app, "commit.preset." + std::to_string(p.key));
     }
 }
 
@@ -164,9 +176,8 @@ void draw_causes(AppState& app, const tutor::CaseView& v) {
     for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
         if (kb.diagnoses[d].group == lead) members.push_back(static_cast<int>(d));
     if (members.size() < 2) return;
-    ImGui::Checkbox("Top causes (optional)", &app.view.causes_open);
+    checkbox(app, "Top causes (optional)", "causes.toggle", &app.view.causes_open);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("How the leading group's share divides between its causes");
-    mark(app, "causes.toggle");
     if (!app.view.causes_open) return;
     wrapped_coloured(palette(app.settings.theme).muted, "Within " + question_label(kb, lead) + ", by cause:");
     const double mass = totals[static_cast<std::size_t>(lead)];
@@ -177,12 +188,11 @@ void draw_causes(AppState& app, const tutor::CaseView& v) {
         ImGui::TextUnformatted(dx.short_name.c_str());
         ImGui::SameLine(em(10));
         float pct = mass > 1e-12 ? static_cast<float>(v.answer.draft[static_cast<std::size_t>(d)] / mass * 100.0) : 0.0f;
-        ImGui::SetNextItemWidth(std::max(em(8), width - em(10)));
         const std::string fmt = "%.0f %% of " + question_short(kb, lead);
-        if (ImGui::SliderFloat("##share", &pct, 0.0f, 100.0f, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp))
+        if (slider_percent(app, dx.name + ", share of " + question_label(kb, lead), "cause." + dx.id, &pct, fmt.c_str(),
+                           std::max(em(8), width - em(10))))
             app.tutor.set_cause_share(d, pct / 100.0);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
-        mark(app, "cause." + dx.id);
         ImGui::PopID();
     }
 }
@@ -191,8 +201,7 @@ void draw_causes(AppState& app, const tutor::CaseView& v) {
 void draw_detailed(AppState& app, const tutor::CaseView& v) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
-    ImGui::Checkbox("Every cause (detailed)", &app.view.detailed_open);
-    mark(app, "detailed.toggle");
+    checkbox(app, "Every cause (detailed)", "detailed.toggle", &app.view.detailed_open);
     if (!app.view.detailed_open) return;
     wrapped_coloured(pal.muted, "Ctrl+click a value (or Enter on it) to type it; Hold keeps a value while you set the others.");
     const float hold_w = ImGui::CalcTextSize("Hold").x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + em(1);
@@ -208,34 +217,30 @@ void draw_detailed(AppState& app, const tutor::CaseView& v) {
         ImGui::SameLine();
         const bool selected = !app.view.keys_on_group && di == app.view.selected_diagnosis;
         ImGui::AlignTextToFramePadding();
-        if (ImGui::Selectable(dx.short_name.c_str(), selected, 0, ImVec2(label_w, 0))) {
+        if (selectable(app, dx.short_name, "Choose " + dx.name + " for the keys", "label." + dx.id, selected, label_w)) {
             app.view.selected_diagnosis = di;
             app.view.keys_on_group = false;
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dx.name.c_str());
-        mark(app, "label." + dx.id);
         ImGui::SameLine();
         float pct = static_cast<float>(v.answer.draft[d] * 100.0);
-        ImGui::SetNextItemWidth(std::max(em(6), ImGui::GetContentRegionAvail().x - hold_w));
-        if (ImGui::SliderFloat("##p", &pct, 0.0f, 100.0f, "%.0f %%", ImGuiSliderFlags_AlwaysClamp)) {
+        if (slider_percent(app, dx.name, "slider." + dx.id, &pct, "%.0f %%", std::max(em(6), ImGui::GetContentRegionAvail().x - hold_w))) {
             std::vector<int> held = app.view.held;
             held.erase(std::remove(held.begin(), held.end(), di), held.end());
             app.tutor.set_probability(di, pct / 100.0, held);
             app.view.selected_diagnosis = di;
             app.view.keys_on_group = false;
         }
-        mark(app, "slider." + dx.id);
         ImGui::SameLine();
         bool hold = is_held(app, di);
-        if (ImGui::Checkbox("Hold", &hold)) {
+        if (checkbox(app, "Hold", "hold." + dx.id, &hold)) {
             if (hold) app.view.held.push_back(di);
             else app.view.held.erase(std::remove(app.view.held.begin(), app.view.held.end(), di), app.view.held.end());
         }
-        mark(app, "hold." + dx.id);
+        if (A11yNode* h = app.a11y.find_mutable("hold." + dx.id)) h->name = "Hold " + dx.name;
         ImGui::PopID();
     }
-    if (ImGui::Button("Spread evenly (U)")) app.tutor.spread_evenly();
-    mark(app, "spread");
+    if (button(app, "Spread evenly (U)", "spread")) app.tutor.spread_evenly();
 }
 
 }  // namespace
@@ -330,13 +335,13 @@ void draw_commit_panel(AppState& app, const tutor::CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const std::vector<int> order = question_order(kb);
     const ImVec2 top = ImGui::GetCursorScreenPos();
+    a11y_region("panel.commit", "Your answer");
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("What is causing the bleeding? Your answer for this stage:");
     ImGui::PopStyleColor();
     draw_split(app, v, order);
     draw_presets(app);
-    if (ImGui::Button(app.view.confirm_even_spread ? "Commit anyway (C)" : "Commit (C)")) try_commit(app);
-    mark(app, "commit");
+    if (button(app, app.view.confirm_even_spread ? "Commit anyway (C)" : "Commit (C)", "commit")) try_commit(app);
     tutor::StageAnswer draft = v.answer;
     draft.causes_of = draft.draft_causes;
     draft.level = tutor::level_of(kb, draft.draft_causes);
@@ -349,6 +354,7 @@ void draw_commit_panel(AppState& app, const tutor::CaseView& v) {
         wrapped_coloured(pal.hypothetical, "Every group has the same share. Commit it anyway (C), or pick an answer first.");
         mark(app, "confirm.even_spread");
     }
+    a11y_region_end();
     const ImVec2 bottom = ImGui::GetCursorScreenPos();
     app.report.controls["panel.commit"] = Rect{top.x, top.y, ImGui::GetContentRegionAvail().x, bottom.y - top.y};
     draw_causes(app, v);

@@ -9,8 +9,6 @@
 
 namespace dah::ui {
 
-static constexpr float base_font_px = 17.0f;
-
 bool update_fonts(AppState& app, float framebuffer_scale) {
     if (!(framebuffer_scale > 0.25f && framebuffer_scale < 8.0f)) framebuffer_scale = 1.0f;
     const float px = std::round(base_font_px * app.settings.ui_scale * framebuffer_scale);
@@ -49,7 +47,7 @@ bool update_fonts(AppState& app, float framebuffer_scale) {
     }
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / framebuffer_scale;
-    apply_theme(app.settings.theme, app.settings.ui_scale);
+    apply_theme(app.settings.theme, app.settings.ui_scale, app.options.touch);
     app.render.font_px_built = px;
     app.render.font_scale_built = framebuffer_scale;
     app.render.font_extra_built = extra;

@@ -47,7 +47,8 @@ void draw_attract(AppState& app) {
         const ImVec2 size = ImGui::CalcTextSize(lines[i]);
         ImGui::SetCursorPos(ImVec2(std::max(em(1), (vp->Size.x - size.x) * 0.5f), y));
         ImGui::PushStyleColor(ImGuiCol_Text, i == 0 || i == 3 ? pal.accent : pal.text);
-        ImGui::TextUnformatted(lines[i]);
+        text(lines[i]);
+        if (A11yNode* n = i == 0 ? app.a11y.last() : nullptr) n->role = A11yRole::heading;
         ImGui::PopStyleColor();
         y += size.y + ImGui::GetStyle().ItemSpacing.y * (i == 2 ? 6.0f : 2.0f);
     }

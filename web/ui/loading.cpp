@@ -17,6 +17,7 @@ Options parse_options(const std::vector<std::string>& args) {
         const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
         if (key == "--present") o.present = true;
         else if (key == "--kiosk") o.kiosk = true;
+        else if (key == "--touch") o.touch = true;
         else if (key == "--idle") o.idle_seconds = std::clamp(std::atoi(value.c_str()), 1, 24 * 3600);
         else if (key == "--fullscreen") o.fullscreen = true;
         else if (key == "--free-reveal") o.free_reveal = true;

@@ -46,13 +46,15 @@ void key_table(const char* title, std::initializer_list<std::pair<const char*, c
     if (ImGui::BeginTable(title, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, em(24));
         ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
+        a11y_table({}, std::string("Keyboard shortcuts: ") + title, {"Keys", "Action"});
         for (const auto& [keys, action] : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(keys);
+            text(keys);
             ImGui::TableNextColumn();
             wrapped(action);
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
 }

@@ -71,13 +71,15 @@ void shortcut_table(const char* title, const Shortcut (&keys)[N]) {
     if (ImGui::BeginTable(title, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, em(24));
         ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
+        a11y_table({}, std::string("Keyboard shortcuts: ") + title, {"Keys", "Action"});
         for (const Shortcut& s : keys) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.keys);
+            text(s.keys);
             ImGui::TableNextColumn();
             wrapped(s.action);
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
 }
@@ -112,8 +114,7 @@ void draw_help(AppState& app) {
         shortcut_table("Knowledge explorer", explorer_keys);
         draw_mode_help(app);  // presenter mode, import, reset (ui/modes.cpp)
         ImGui::Spacing();
-        if (ImGui::Button("Close (Esc)")) app.view.help_open = false;
-        mark(app, "help.close");
+        if (button(app, "Close (Esc)", "help.close")) app.view.help_open = false;
     }
     ImGui::End();
 }
@@ -121,40 +122,39 @@ void draw_help(AppState& app) {
 void draw_settings(AppState& app) {
     if (begin_overlay("Settings###settings", &app.view.settings_open, 50)) {
         mark_window(app, "settings");
-        ImGui::TextUnformatted("Theme");
+        text("Theme");
         const Theme themes[] = {Theme::dark, Theme::light, Theme::high_contrast};
         const char* names[] = {"Dark", "Light", "High contrast"};
         for (int i = 0; i < 3; ++i) {
             if (i > 0) ImGui::SameLine();
-            if (ImGui::RadioButton(names[i], app.settings.theme == themes[i])) {
+            if (radio(app, names[i], std::string("settings.theme.") + theme_name(themes[i]), app.settings.theme == themes[i])) {
                 app.settings.theme = themes[i];
                 app.settings_dirty = true;
             }
-            mark(app, std::string("settings.theme.") + theme_name(themes[i]));
         }
         ImGui::Spacing();
         ImGui::TextUnformatted("UI scale");
         float scale = app.settings.ui_scale;
         ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetContentRegionAvail().x));
         // Applied when released: rebuilding the font while dragging would move the slider under the pointer.
-        ImGui::SliderFloat("##scale", &scale, 0.5f, 4.0f, "%.2f×");
-        mark(app, "settings.scale");
-        if (ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.settings.ui_scale)) set_scale(app, scale);
-        ImGui::SameLine();
-        if (ImGui::Button("Reset")) set_scale(app, 1.0f);
+        // Its label is the text above it (a phone has no room beside it).
+        const bool typed = slider_float(app, "##scale", "settings.scale", &scale, 0.5f, 4.0f, "%.2f×");
+        if (A11yNode* n = app.a11y.find_mutable("settings.scale")) n->name = "UI scale";
+        if (typed || ImGui::IsItemDeactivatedAfterEdit() || (!ImGui::IsItemActive() && scale != app.settings.ui_scale))
+            set_scale(app, scale);
+        same_line_for_button("Reset");
+        if (button(app, "Reset##scale", "settings.scale.reset")) set_scale(app, 1.0f);
+        if (A11yNode* n = app.a11y.last()) n->name = "Reset the UI scale";
         ImGui::Spacing();
-        if (ImGui::Checkbox("Free reveal (lecturer: reveal stages without committing)", &app.options.free_reveal))
+        if (checkbox_wrapped(app, "Free reveal (lecturer: reveal stages without committing)", "settings.free_reveal", &app.options.free_reveal))
             app.tutor.set_reveal_without_commit(app.options.free_reveal || app.options.present);
-        mark(app, "settings.free_reveal");
         // Topics (tags and objectives) name the answer: hidden in the library unless a lecturer asks.
-        if (ImGui::Checkbox("Show topics in the library (lecturers: filter by topic)", &app.settings.show_topics)) {
+        if (checkbox_wrapped(app, "Show topics in the library (lecturers: filter by topic)", "settings.show_topics", &app.settings.show_topics)) {
             app.settings_dirty = true;
             if (!app.settings.show_topics) app.view.filter_tag.clear();
         }
-        mark(app, "settings.show_topics");
         ImGui::Spacing();
-        if (ImGui::Button("Close (Esc)")) app.view.settings_open = false;
-        mark(app, "settings.close");
+        if (button(app, "Close (Esc)", "settings.close")) app.view.settings_open = false;
     }
     ImGui::End();
 }
@@ -172,14 +172,13 @@ void draw_errors(AppState& app) {
         const Palette& pal = palette(app.settings.theme);
         for (const tutor::LoadError& e : app.tutor.library().errors) {
             ImGui::PushStyleColor(ImGuiCol_Text, pal.negative);
-            ImGui::TextUnformatted(e.file.c_str());
+            text(e.file);
             ImGui::PopStyleColor();
             ImGui::Indent();
             for (const std::string& m : e.messages) wrapped(m);
             ImGui::Unindent();
         }
-        if (ImGui::Button("Dismiss")) app.view.errors_open = false;
-        mark(app, "errors.dismiss");
+        if (button(app, "Dismiss", "errors.dismiss")) app.view.errors_open = false;
     }
     ImGui::End();
 }

@@ -174,6 +174,12 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("Hands up: what is causing it?");
     ImGui::PopStyleColor();
+    // The count before the table: it stays in view on a 1024 × 768 projector (the scores, below, are a
+    // scroll away there).
+    char buf[200];
+    std::snprintf(buf, sizeof buf, vote.total == 1 ? "%d hand" : "%d hands", vote.total);
+    wrapped(buf);
+    mark(app, "vote.total");
     if (ImGui::BeginTable("##hands", shown ? 4 : 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Answer", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("Hands", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -191,26 +197,23 @@ void draw_vote_table(AppState& app, const tutor::CaseView& v) {
             ImGui::TableNextColumn();
             int c = vote.counts[static_cast<std::size_t>(g)];
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::InputInt("##n", &c, 0, 0)) app.tutor.set_vote(g, c);
+            if (number_field(app, "Hands for " + question_label(kb, g), "vote.count." + id, &c, 0)) app.tutor.set_vote(g, c);
             if (ImGui::IsItemActivated()) p.vote_selected = static_cast<int>(i);
-            mark(app, "vote.count." + id);
             ImGui::TableNextColumn();
             probability_bar("", vote.total > 0 ? vote.probabilities[static_cast<std::size_t>(g)] : 0.0, group_colour(g),
                             ImGui::GetContentRegionAvail().x);
+            a11y_prefix("The hall");
             mark(app, "vote.hall." + id);
             if (shown) {
                 ImGui::TableNextColumn();
                 probability_bar("", v.groups[static_cast<std::size_t>(g)], pal.accent, ImGui::GetContentRegionAvail().x, true);
+                a11y_prefix("The engine");
                 mark(app, "vote.engine." + id);
             }
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    char buf[200];
-    std::snprintf(buf, sizeof buf, vote.total == 1 ? "%d hand" : "%d hands", vote.total);
-    wrapped(buf);
-    mark(app, "vote.total");
     if (!shown) {
         wrapped_coloured(pal.muted, "The engine is hidden: E shows it (the hall's vote is then locked in and scored).");
     } else if (vote.total > 0) {

@@ -56,7 +56,7 @@ void draw_reset_confirm(AppState& app) {
         ImGui::Spacing();
         const Palette& pal = palette(app.settings.theme);
         ImGui::PushStyleColor(ImGuiCol_Text, pal.negative);
-        if (ImGui::Button("Yes, erase my progress (Y)")) {
+        if (button(app, "Yes, erase my progress (Y)", "reset.confirm")) {
             reset_progress(app);
             app.modes.reset_confirm = false;
             app.view.notice = "Your progress was reset.";
@@ -64,8 +64,7 @@ void draw_reset_confirm(AppState& app) {
         ImGui::PopStyleColor();
         mark(app, "reset.confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel (Esc)")) app.modes.reset_confirm = false;
-        mark(app, "reset.cancel");
+        if (button(app, "Cancel (Esc)", "reset.cancel")) app.modes.reset_confirm = false;
     }
     ImGui::End();
 }
@@ -77,14 +76,11 @@ void draw_library_tools(AppState& app) {
                                        "The app keeps working, but your answers are lost when you close it.");
     if (app.options.kiosk) return;  // no import, and the idle reset clears the progress
     ImGui::Separator();
-    if (ImGui::Button("My progress (M)")) go_to(app, Screen::progress);
-    mark(app, "library.progress");
-    ImGui::SameLine();
-    if (ImGui::Button("Import a case… (I)")) app.modes.import.open = true;
-    mark(app, "library.import");
-    ImGui::SameLine();
-    if (ImGui::Button("Reset my progress… (R)")) app.modes.reset_confirm = true;
-    mark(app, "library.reset");
+    if (button(app, "My progress (M)", "library.progress")) go_to(app, Screen::progress);
+    same_line_for_button("Import a case… (I)");
+    if (button(app, "Import a case… (I)", "library.import")) app.modes.import.open = true;
+    same_line_for_button("Reset my progress… (R)");
+    if (button(app, "Reset my progress… (R)", "library.reset")) app.modes.reset_confirm = true;
 }
 
 }  // namespace dah::ui

@@ -51,7 +51,7 @@ void draw_replay(AppState& app, const tutor::CaseView& s) {
                ImGui::GetTextLineHeight() * 9, "Probability given to the diagnosis");
     mark(app, "debrief.chart");
     if (!r.top_moves.empty()) {
-        ImGui::TextUnformatted("The findings that moved the engine most:");
+        text("The findings that moved the engine most:");
         for (const tutor::FindingMove& m : r.top_moves) wrapped("\u2022 " + move_words(kb, e, m));
         mark(app, "debrief.moves");
     }
@@ -91,34 +91,28 @@ void draw_debrief(AppState& app) {
     const tutor::CaseView& s = *view;  // a copy: the restart below cannot pull it away
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("Debrief: " + e.data.title);
+    if (A11yNode* n = app.a11y.last()) n->role = A11yRole::heading;
     ImGui::PopStyleColor();
-    if (ImGui::Button("Export JSON (J)")) export_answers(app, false);
-    mark(app, "export.json");
+    if (button(app, "Export JSON (J)", "export.json")) export_answers(app, false);
     ImGui::SameLine();
-    if (ImGui::Button("Export CSV (V)")) export_answers(app, true);
-    mark(app, "export.csv");
-    ImGui::SameLine();
-    if (ImGui::Button("Start this case again (R)")) request_restart(app);
-    mark(app, "restart");
+    if (button(app, "Export CSV (V)", "export.csv")) export_answers(app, true);
+    same_line_for_button("Start this case again (R)");
+    if (button(app, "Start this case again (R)", "restart")) request_restart(app);
     const int next = next_case(app);
     if (next >= 0) {
-        ImGui::SameLine();
-        if (ImGui::Button("Next case (N)")) open_in_player(app, next);
-        mark(app, "debrief.next");
+        same_line_for_button("Next case (N)");
+        if (button(app, "Next case (N)", "debrief.next")) open_in_player(app, next);
     }
     if (app.view.confirm_restart) {
         // It erases the answers this debrief shows: asked once, answered with a key or a click.
         wrapped_coloured(pal.negative, "Start again? Your answers and scores for this case will be erased.");
-        if (ImGui::Button("Yes, start again (Y)")) request_restart(app);
-        mark(app, "restart.yes");
+        if (button(app, "Yes, start again (Y)", "restart.yes")) request_restart(app);
         ImGui::SameLine();
-        if (ImGui::Button("No, keep them (Esc)")) app.view.confirm_restart = false;
-        mark(app, "restart.no");
+        if (button(app, "No, keep them (Esc)", "restart.no")) app.view.confirm_restart = false;
     }
     if (!s.finished) {
         wrapped_coloured(pal.muted, "Commit your differential at every stage to see the diagnosis. Stages committed so far are scored below.");
-        if (ImGui::Button("Back to the case (P)")) go_to(app, Screen::player);
-        mark(app, "debrief.back");
+        if (button(app, "Back to the case (P)", "debrief.back")) go_to(app, Screen::player);
     } else {
         const Diagnosis& dx = kb.diagnoses[static_cast<std::size_t>(e.data.answer)];
         heading("Final diagnosis: " + dx.name);
@@ -145,32 +139,36 @@ void draw_debrief(AppState& app) {
         ImGui::TableSetupColumn(hall ? "The hall gave the answer" : "You gave the answer");
         ImGui::TableSetupColumn("Engine gave it");
         ImGui::TableHeadersRow();
+        a11y_table("debrief.scores", std::string(hall ? "The hall's" : "Your") + " score per stage, beside the engine's",
+                   {"Stage", hall ? "The hall (level)" : "You (level)", "Engine", hall ? "The hall gave the answer" : "You gave the answer",
+                    "Engine gave it"});
         const std::size_t truth = static_cast<std::size_t>(e.data.answer);
         for (std::size_t i = 0; i < s.answers.size(); ++i) {
             const tutor::StageAnswer& a = s.answers[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(std::string(stage_name(e.data.stages[i].stage)).c_str());
+            text(std::string(stage_name(e.data.stages[i].stage)));
             char buf[32];
             ImGui::TableNextColumn();
             if (a.committed) {
                 char scored[64];
                 std::snprintf(scored, sizeof scored, "%.0f (%s)", tutor::score_from_brier(a.learner_brier), level_name(a.level));
-                ImGui::TextUnformatted(scored);
+                text(scored);
             } else {
-                ImGui::TextDisabled("not committed");
+                text_disabled("not committed");
             }
             ImGui::TableNextColumn();
             std::snprintf(buf, sizeof buf, "%.0f", tutor::score_from_brier(a.engine_brier));
-            ImGui::TextUnformatted(a.committed ? buf : "");
+            text(a.committed ? buf : "");
             ImGui::TableNextColumn();
             // On the outcomes answered: at the groups level, the share given to the answer's group.
-            ImGui::TextUnformatted(
-                a.committed && s.finished ? percent(tutor::answered_probability(kb, a.committed_p, a.causes_of, static_cast<int>(truth))).c_str() : "");
+            text(
+                a.committed && s.finished ? percent(tutor::answered_probability(kb, a.committed_p, a.causes_of, static_cast<int>(truth))) : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                a.committed && s.finished ? percent(tutor::answered_probability(kb, e.replay[i].posterior, a.causes_of, static_cast<int>(truth))).c_str() : "");
+            text(
+                a.committed && s.finished ? percent(tutor::answered_probability(kb, e.replay[i].posterior, a.causes_of, static_cast<int>(truth))) : "");
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
     mark(app, "debrief.scores");

@@ -46,6 +46,7 @@ void draw_explorer(AppState& app) {
     search.reserve(64);
     ImGui::InputTextWithHint("##search", "Filter findings (/)", search.data(), search.capacity() + 1,
                              ImGuiInputTextFlags_CallbackResize, text_callback, &search);
+    textbox_mirrored(app, "Filter findings", "explorer.search", search);
     mark(app, "explorer.search");
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < em(30)) ImGui::NewLine();
@@ -54,19 +55,19 @@ void draw_explorer(AppState& app) {
     dx_search.reserve(64);
     ImGui::InputTextWithHint("##dx_search", "Filter diagnoses", dx_search.data(), dx_search.capacity() + 1,
                              ImGuiInputTextFlags_CallbackResize, text_callback, &dx_search);
+    textbox_mirrored(app, "Filter diagnoses", "explorer.diagnosis_search", dx_search);
     mark(app, "explorer.diagnosis_search");
     // "Which findings point to X?": the rows ranked by their likelihood ratio for one diagnosis.
-    ImGui::SetNextItemWidth(std::min(em(40), ImGui::GetContentRegionAvail().x));
     const int& by = app.view.explorer_rank_by;
-    if (ImGui::BeginCombo("Rank findings", by < 0 ? "in knowledge-base order"
-                                                   : ("by how strongly they point to " + kb.diagnoses[static_cast<std::size_t>(by)].short_name).c_str())) {
-        if (ImGui::Selectable("in knowledge-base order", by < 0)) app.view.explorer_rank_by = -1;
-        for (std::size_t d = 0; d < kb.diagnoses.size(); ++d)
-            if (ImGui::Selectable(("by how strongly they point to " + kb.diagnoses[d].name).c_str(), by == static_cast<int>(d)))
-                app.view.explorer_rank_by = static_cast<int>(d);
-        ImGui::EndCombo();
+    std::vector<std::string> orders{"in knowledge-base order"}, rank_texts{"in knowledge-base order"};
+    for (const Diagnosis& dx : kb.diagnoses) {
+        orders.push_back("by how strongly they point to " + dx.name);
+        rank_texts.push_back("by how strongly they point to " + dx.short_name);
     }
-    mark(app, "explorer.rank_by");
+    const float rank_room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Rank findings").x - ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::max(em(10), std::min(fitting_width(rank_texts), rank_room)));
+    const std::string preview = by < 0 ? orders[0] : "by how strongly they point to " + kb.diagnoses[static_cast<std::size_t>(by)].short_name;
+    if (const int i = choice(app, "Rank findings", "explorer.rank_by", preview, orders, by + 1); i >= 0) app.view.explorer_rank_by = i - 1;
     const std::string needle = lower(search), dx_needle = lower(dx_search);
 
     // Rows follow the findings filter, columns the diagnoses filter; a filter with no match keeps all.
@@ -103,7 +104,12 @@ void draw_explorer(AppState& app) {
     ImGui::TableSetupColumn("Finding", ImGuiTableColumnFlags_WidthFixed, em(46));
     for (int d : columns) ImGui::TableSetupColumn(kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str());
     ImGui::TableHeadersRow();
-    // Only the rows in view are laid out.
+    if (A11yTree* t = static_cast<A11yTree*>(ImGui::GetIO().UserData)) {
+        t->begin_table("explorer.table", "Knowledge base: findings against diagnoses (the rows in view)", n_cols);
+        t->add_cell("Finding", true);
+        for (int d : columns) t->add_cell(kb.diagnoses[static_cast<std::size_t>(d)].name, true);
+    }
+    // Only the rows in view are laid out (and mirrored).
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step()) {
@@ -112,14 +118,14 @@ void draw_explorer(AppState& app) {
             const Variable& var = kb.variables[static_cast<std::size_t>(row.variable)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted((var.name + ": " + var.values[static_cast<std::size_t>(row.value)].name).c_str());
+            text(var.name + ": " + var.values[static_cast<std::size_t>(row.value)].name);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s · %s", std::string(stage_name(var.stage)).c_str(), var.question.c_str());
             for (int d : columns) {
                 ImGui::TableNextColumn();
                 const tutor::ExplorerCell& cell = row.cells[static_cast<std::size_t>(d)];
                 char buf[64];
                 std::snprintf(buf, sizeof buf, "P %.2f · LR %.2g%s", cell.probability, cell.likelihood_ratio, cell.estimate ? " *" : "");
-                ImGui::TextUnformatted(buf);
+                text(buf);
                 if (ImGui::IsItemHovered()) {
                     const Citation& c = var.citation[static_cast<std::size_t>(d)];
                     const Source* src = c.is_estimate() ? nullptr : kb.source(c.source_id);
@@ -131,6 +137,7 @@ void draw_explorer(AppState& app) {
             }
         }
     }
+    a11y_table_end();
     ImGui::EndTable();
     mark(app, "explorer.table");
     app.report.explorer_rows = static_cast<int>(rows.size());

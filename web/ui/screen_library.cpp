@@ -33,14 +33,20 @@ std::vector<std::string> all_tags(const AppState& app) {
 
 static void filter_combo(AppState& app, const char* label, const char* control, std::string& value,
                          const std::vector<std::string>& options) {
-    ImGui::SetNextItemWidth(std::min(em(22), ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo(label, value.empty() ? "all" : value.c_str())) {
-        if (ImGui::Selectable("all", value.empty())) value.clear();
-        for (const auto& o : options)
-            if (ImGui::Selectable(o.c_str(), value == o)) value = o;
-        ImGui::EndCombo();
-    }
-    mark(app, control);
+    std::vector<std::string> texts = options;
+    texts.push_back("all");
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float room = ImGui::GetContentRegionAvail().x - (label_w > 0 ? label_w + ImGui::GetStyle().ItemInnerSpacing.x : 0);
+    ImGui::SetNextItemWidth(std::max(em(6), std::min(fitting_width(texts), room)));
+    const float box = ImGui::CalcItemWidth();
+    check_fit(app, control, value.empty() ? "all" : value.c_str(), box);
+    std::vector<std::string> all{"all"};
+    all.insert(all.end(), options.begin(), options.end());
+    int current = 0;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (value == options[i]) current = static_cast<int>(i) + 1;
+    if (const int i = choice(app, label, control, value.empty() ? "all" : value, all, current); i >= 0)
+        value = i == 0 ? std::string() : options[static_cast<std::size_t>(i) - 1];
 }
 
 static std::string stage_list(const Case& c) {
@@ -92,9 +98,10 @@ void draw_library(AppState& app) {
         std::snprintf(label, sizeof label, n <= 9 ? "Open (%d)" : "Open", n);
         const std::string& status = card.progress;
         const bool started = status != "not started";
-        if (ImGui::Button(started && status != "done" ? (std::string("Continue") + (n <= 9 ? " (" + std::to_string(n) + ")" : "")).c_str() : label))
-            open_in_player(app, index);
-        mark(app, "case." + c.id);
+        // The mirror names the button after its case ("Open: a 54-year-old ..."), since "Open" alone is ambiguous.
+        const std::string verb = started && status != "done" ? std::string("Continue") + (n <= 9 ? " (" + std::to_string(n) + ")" : "") : label;
+        if (button(app, verb + "##open", "case." + c.id)) open_in_player(app, index);
+        if (A11yNode* b = app.a11y.last()) b->name += ": " + c.title;
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
         ImGui::PushTextWrapPos(0.0f);

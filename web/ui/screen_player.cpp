@@ -60,42 +60,49 @@ static const char* stage_short_name(Stage s) {
 void draw_timeline(AppState& app, const CaseView& v) {
     const Palette& pal = palette(app.settings.theme);
     const tutor::CaseEntry& e = *v.entry;
-    const bool compact = app.options.present;
+    const bool compact = short_labels(app);
     for (std::size_t i = 0; i < e.data.stages.size(); ++i) {
         const int idx = static_cast<int>(i);
         const bool revealed = idx <= v.reached;
         const bool committed = i < v.answers.size() && v.answers[i].committed;
-        std::string label = compact ? std::string(stage_short_name(e.data.stages[i].stage))
-                                    : std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage));
+        // A locked stage shows a padlock before its name (not its colour alone: high contrast has one text colour).
+        std::string label = (revealed ? "" : "    ") + (compact ? std::string(stage_short_name(e.data.stages[i].stage))
+                                                            : std::to_string(i + 1) + " " + std::string(stage_name(e.data.stages[i].stage)));
         if (committed) label += " \u2713";
         label += "##stage" + std::to_string(i);
         const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
         if (i > 0) same_line_if_fits(w);
         const bool current = idx == v.stage;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (!revealed) ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
-        if (ImGui::Button(label.c_str()) && revealed) app.tutor.view_stage(idx);
+        if (!revealed) {  // muted, and no hover or press colour: nothing to open yet
+            ImGui::PushStyleColor(ImGuiCol_Text, pal.muted);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_Button));
+        }
+        if (button(app, label, "stage." + std::string(stage_id(e.data.stages[i].stage))) && revealed) app.tutor.view_stage(idx);
+        if (A11yNode* n = app.a11y.last(); n && current) n->flags |= a11y_current;
+        if (A11yNode* n = app.a11y.last(); n && !revealed) n->flags |= a11y_disabled;
         if (!revealed) {
-            ImGui::PopStyleColor();
+            const ImVec2 at(ImGui::GetItemRectMin().x + ImGui::GetStyle().FramePadding.x, ImGui::GetItemRectMin().y + ImGui::GetStyle().FramePadding.y);
+            draw_lock(ImGui::GetWindowDrawList(), at, ImGui::GetFontSize(), ImGui::GetColorU32(ImGuiCol_Text));
+            ImGui::PopStyleColor(3);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revealed after you commit your differential for the stage before");
         }
         if (current) ImGui::PopStyleColor();
-        mark(app, "stage." + std::string(stage_id(e.data.stages[i].stage)));
     }
     const bool at_end = v.at_last_stage;
     const char* next_label = at_end ? "Debrief (N)" : compact ? "Next (N)" : "Reveal next stage (N)";
     same_line_if_fits(ImGui::CalcTextSize(next_label).x + em(4));
     const bool enabled = at_end ? v.finished : v.can_reveal_next;
     ImGui::BeginDisabled(!enabled);
-    if (ImGui::Button(next_label)) {
+    if (button(app, next_label, "next")) {
         if (at_end) go_to(app, Screen::debrief);
         else app.tutor.reveal_next();
     }
     ImGui::EndDisabled();
-    mark(app, "next");
     if (!enabled && !at_end) {
         same_line_if_fits(ImGui::CalcTextSize("commit your answer first (C)").x);
-        ImGui::TextDisabled("commit your answer first (C)");
+        text_disabled("commit your answer first (C)");
     }
 }
 
@@ -113,9 +120,9 @@ void draw_findings(AppState& app, const CaseView& view) {
         const CaseStage& st = e.data.stages[static_cast<std::size_t>(i)];
         const bool newest = i == v;
         ImGui::PushStyleColor(ImGuiCol_Text, newest ? pal.accent : pal.muted);
-        ImGui::TextUnformatted((std::string(stage_name(st.stage)) + (newest ? "  (new)" : "")).c_str());
+        text(std::string(stage_name(st.stage)) + (newest ? "  (new)" : ""));
         ImGui::PopStyleColor();
-        if (st.findings.empty()) ImGui::TextDisabled("  nothing new");
+        if (st.findings.empty()) text_disabled("  nothing new");
         for (const Finding& f : st.findings) {
             const std::string text = "\u2022 " + finding_text(kb, f);
             if (newest) {
@@ -163,6 +170,8 @@ void draw_learner(AppState& app, const CaseView& view) {
         ImGui::TableSetupColumn(app.options.present ? "The hall" : "You");
         ImGui::TableSetupColumn("Engine");
         ImGui::TableHeadersRow();
+        a11y_table("compare", app.options.present ? "The hall and the engine" : "You and the engine",
+                   {a.level == tutor::CommitLevel::groups ? "Group" : "Answer", app.options.present ? "The hall" : "You", "Engine"});
         // Only the outcomes that either side gave at least 1 %; the rest in one line.
         int hidden = 0;
         for (std::size_t o = 0; o < mine.size() && o < engine.size() && o < ids.size(); ++o) {
@@ -173,18 +182,20 @@ void draw_learner(AppState& app, const CaseView& view) {
             const int d = kb.diagnosis_index(ids[o]);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d >= 0 ? kb.diagnoses[static_cast<std::size_t>(d)].short_name.c_str()
-                                          : question_label(kb, kb.group_index(ids[o])).c_str());
+            text(d >= 0 ? kb.diagnoses[static_cast<std::size_t>(d)].short_name : question_label(kb, kb.group_index(ids[o])));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(percent(mine[o]).c_str());
+            text(percent(mine[o]));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(percent(engine[o]).c_str());
+            text(percent(engine[o]));
         }
         if (hidden > 0) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%d others: under 1 %% each", hidden);
+            text_disabled(std::to_string(hidden) + " others: under 1 % each");
+            a11y_cell("");
+            a11y_cell("");
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
     mark(app, "compare");
@@ -213,6 +224,7 @@ void draw_group_bars(AppState& app, const std::vector<double>& posterior, const 
     const float width = ImGui::GetContentRegionAvail().x;
     std::vector<int> order(kb.groups.size());
     for (std::size_t g = 0; g < order.size(); ++g) order[g] = static_cast<int>(g);
+    a11y_table("engine.differential", "The engine's differential, by group", {"Group or diagnosis", "Probability"});
     for (int g : order) {
         ImGui::PushID(g);
         probability_bar(kb.groups[static_cast<std::size_t>(g)].name.c_str(), groups[static_cast<std::size_t>(g)],
@@ -234,10 +246,26 @@ void draw_group_bars(AppState& app, const std::vector<double>& posterior, const 
             probability_bar(dx.name.c_str(), posterior[static_cast<std::size_t>(d)], group_colour(g), width - em(3));
             if (ImGui::IsItemHovered() && !dx.summary.empty()) ImGui::SetTooltip("%s", dx.summary.c_str());
         }
-        if (small > 0) ImGui::TextDisabled(small == 1 ? "1 more under 0.5 %%" : "%d more under 0.5 %% each", small);
+        if (small > 0) {
+            text_disabled(small == 1 ? "1 more under 0.5 %" : std::to_string(small) + " more under 0.5 % each");
+            a11y_cell("");
+        }
         ImGui::Unindent(em(3));
         ImGui::PopID();
     }
+    a11y_table_end();
+}
+
+// The chart in words: each group's probability after each stage.
+std::string history_text(const KnowledgeBase& kb, const CaseView& view) {
+    std::string s;
+    for (std::size_t g = 0; g < kb.groups.size(); ++g) {
+        s += kb.groups[g].name + ":";
+        for (std::size_t i = 0; i < view.group_history.size(); ++i)
+            if (g < view.group_history[i].size()) s += (i ? ", " : " ") + percent(view.group_history[i][g]);
+        s += ". ";
+    }
+    return s;
 }
 
 void draw_history_chart(AppState& app, const CaseView& view) {
@@ -275,6 +303,7 @@ void draw_history_chart(AppState& app, const CaseView& view) {
         }
     }
     ImGui::Dummy(ImVec2(w, h + label_h));
+    image_text("chart", "Chart: the engine's group probabilities across the stages", history_text(kb, view));
     mark(app, "chart");
     // Legend: marker and name, so the chart does not depend on colour.
     for (std::size_t g = 0; g < kb.groups.size(); ++g) {
@@ -286,20 +315,17 @@ void draw_history_chart(AppState& app, const CaseView& view) {
                           static_cast<int>(g), ImGui::ColorConvertFloat4ToU32(group_colour(static_cast<int>(g))));
         ImGui::Dummy(ImVec2(r * 4.5f, ImGui::GetTextLineHeight()));
         ImGui::SameLine();
-        ImGui::TextUnformatted(name.c_str());
+        ImGui::TextUnformatted(name.c_str());  // the legend: the chart's text says it all
     }
 }
 
 // The group chosen, or -1 when the combo was not changed.
-int group_combo(const KnowledgeBase& kb, const char* label, int current) {
-    int chosen = -1;
-    ImGui::SetNextItemWidth(std::min(em(24), ImGui::GetContentRegionAvail().x * 0.45f));
-    if (ImGui::BeginCombo(label, kb.groups[static_cast<std::size_t>(current)].name.c_str())) {
-        for (std::size_t g = 0; g < kb.groups.size(); ++g)
-            if (ImGui::Selectable(kb.groups[g].name.c_str(), static_cast<int>(g) == current)) chosen = static_cast<int>(g);
-        ImGui::EndCombo();
-    }
-    return chosen;
+int group_combo(AppState& app, const KnowledgeBase& kb, const char* label, const char* id, int current) {
+    std::vector<std::string> names;
+    for (const Group& g : kb.groups) names.push_back(g.name);
+    // Wide enough for the longest group name ("Coagulopathic" whole), unless the panel is narrower.
+    ImGui::SetNextItemWidth(std::min(fitting_width(names), ImGui::GetContentRegionAvail().x * 0.45f));
+    return choice(app, label, id, kb.groups[static_cast<std::size_t>(current)].name, names, current);
 }
 
 void draw_why(AppState& app, const CaseView& view) {
@@ -310,13 +336,11 @@ void draw_why(AppState& app, const CaseView& view) {
     const int ga = view.why_for, gb = view.why_against;
     ImGui::TextUnformatted("Weigh");
     ImGui::SameLine();
-    if (const int g = group_combo(kb, "##why_for", ga); g >= 0) app.tutor.weigh(g, gb);
-    mark(app, "why.for");
+    if (const int g = group_combo(app, kb, "Weigh##why_for", "why.for", ga); g >= 0) app.tutor.weigh(g, gb);
     same_line_if_fits(em(30));
     ImGui::TextUnformatted("against");
     ImGui::SameLine();
-    if (const int g = group_combo(kb, "##why_against", gb); g >= 0) app.tutor.weigh(ga, g);
-    mark(app, "why.against");
+    if (const int g = group_combo(app, kb, "against##why_against", "why.against", gb); g >= 0) app.tutor.weigh(ga, g);
     const Hypothesis a = Hypothesis::of_group(kb, ga), b = Hypothesis::of_group(kb, gb);
     if (view.why.empty()) {
         wrapped_coloured(pal.muted, "This stage revealed no coded finding.");
@@ -334,9 +358,11 @@ void draw_why(AppState& app, const CaseView& view) {
         const Variable& var = kb.variables[static_cast<std::size_t>(w.finding.variable)];
         wrapped(finding_text(kb, w.finding));
         signed_bar(w.weight_db, max_abs, group_colour(ga), group_colour(gb), std::min(width, em(40)));
-        mark(app, "why." + var.id);
         char buf[96];
         std::snprintf(buf, sizeof buf, "LR %.2g  (%+.1f dB)", w.likelihood_ratio, w.weight_db);
+        image_text("why." + var.id, std::string("Evidence weight: ") + (w.weight_db >= 0 ? "for " : "against ") +
+                   kb.groups[static_cast<std::size_t>(ga)].name, buf);
+        mark(app, "why." + var.id);
         ImGui::SameLine();
         ImGui::TextUnformatted(buf);
         // Sources of the rows that make this ratio: the diagnoses of both sides.
@@ -396,23 +422,39 @@ void draw_what_if(AppState& app, const CaseView& view) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     const std::string preview = current >= 0 ? kb.variables[static_cast<std::size_t>(revealed[static_cast<std::size_t>(current)].finding.variable)].name
                                              : std::string("Choose a finding…");
+    // The list opens under its box and as wide as it (long findings wrap), never shifted off to the left.
+    const float box_w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(box_w, 0), ImVec2(box_w, ImGui::GetTextLineHeightWithSpacing() * 14));
+    std::vector<std::string> options;
+    for (const tutor::RevealedFinding& r : revealed) options.push_back(finding_text(kb, r.finding));
+    int chosen = -1;
     if (ImGui::BeginCombo("##whatif_var", preview.c_str())) {
         for (std::size_t i = 0; i < revealed.size(); ++i) {
             const Finding& f = revealed[i].finding;
+            const std::string text = finding_text(kb, f);
+            const float wrap = ImGui::GetContentRegionAvail().x;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
             // It starts from the real value: the learner picks what to change it to.
-            if (ImGui::Selectable(finding_text(kb, f).c_str(), static_cast<int>(i) == current))
-                app.tutor.set_what_if(Finding{f.variable, f.value, {}});
+            if (ImGui::Selectable(("##wf" + std::to_string(i)).c_str(), static_cast<int>(i) == current, 0,
+                                  ImVec2(0, ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y)))
+                chosen = static_cast<int>(i);
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                                text.c_str(), nullptr, wrap);
         }
         ImGui::EndCombo();
     }
-    mark(app, "what_if.finding");
+    if (const int i = choice_mirrored(app, "Finding to change", "what_if.finding", options, current); i >= 0) chosen = i;
+    if (chosen >= 0) {
+        const Finding& f = revealed[static_cast<std::size_t>(chosen)].finding;
+        app.tutor.set_what_if(Finding{f.variable, f.value, {}});
+    }
     if (view.what_if) {
         const Variable& var = kb.variables[static_cast<std::size_t>(view.what_if->variable)];
         for (std::size_t k = 0; k < var.values.size(); ++k) {
             if (k > 0) same_line_if_fits(ImGui::CalcTextSize(var.values[k].name.c_str()).x + em(4));
-            if (ImGui::RadioButton((var.values[k].name + "##wv" + std::to_string(k)).c_str(), view.what_if->value == static_cast<int>(k)))
+            if (radio(app, var.values[k].name + "##wv" + std::to_string(k), "what_if.value." + var.values[k].id,
+                      view.what_if->value == static_cast<int>(k)))
                 app.tutor.set_what_if(Finding{view.what_if->variable, static_cast<int>(k), {}});
-            mark(app, "what_if.value." + var.values[k].id);
         }
         // Before and after, beside the control (the full bars are with the engine's differential).
         if (ImGui::BeginTable("##whatif_groups", 3, ImGuiTableFlags_SizingStretchProp)) {
@@ -420,15 +462,17 @@ void draw_what_if(AppState& app, const CaseView& view) {
             ImGui::TableSetupColumn("Real case");
             ImGui::TableSetupColumn("What if");
             ImGui::TableHeadersRow();
+            a11y_table("what_if.before_after", "What if: real case and hypothesis", {"Group", "Real case", "What if"});
             for (std::size_t g = 0; g < kb.groups.size() && g < view.groups.size() && g < view.what_if_groups.size(); ++g) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(kb.groups[g].name.c_str());
+                text(kb.groups[g].name);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(percent(view.groups[g]).c_str());
+                text(percent(view.groups[g]));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(percent(view.what_if_groups[g]).c_str());
+                text(percent(view.what_if_groups[g]));
             }
+            a11y_table_end();
             ImGui::EndTable();
         }
         mark(app, "what_if.before_after");
@@ -445,8 +489,7 @@ void draw_hint(AppState& app, const CaseView& view) {
     const KnowledgeBase& kb = *app.tutor.kb();
     const Palette& pal = palette(app.settings.theme);
     heading("What would you order next?");
-    if (ImGui::Button(app.view.hint_open ? "Hide the engine's hint (H)" : "Show the engine's hint (H)")) app.view.hint_open = !app.view.hint_open;
-    mark(app, "hint");
+    if (button(app, app.view.hint_open ? "Hide the engine's hint (H)" : "Show the engine's hint (H)", "hint")) app.view.hint_open = !app.view.hint_open;
     if (!app.view.hint_open) return;
     const std::vector<TestSuggestion>& tests = view.next_tests;
     if (tests.empty()) {
@@ -485,8 +528,7 @@ void draw_engine_bars(AppState& app, const CaseView& view) {
         ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + size.y + ImGui::GetFrameHeightWithSpacing() + 8),
                                             ImGui::ColorConvertFloat4ToU32(pal.hypothetical), 4, 0, 2);
         wrapped_coloured(pal.hypothetical, text);
-        if (ImGui::Button("Back to the real case (B)")) app.tutor.set_what_if(std::nullopt);
-        mark(app, "what_if.back");
+        if (button(app, "Back to the real case (B)", "what_if.back")) app.tutor.set_what_if(std::nullopt);
         ImGui::Spacing();
         draw_group_bars(app, view.what_if_posterior, view.what_if_groups);
         return;
@@ -592,11 +634,14 @@ void draw_player(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped(e.data.title);
     ImGui::PopStyleColor();
+    if (A11yNode* n = app.a11y.last()) n->role = A11yRole::heading;
     const Patient& pt = e.data.patient;
     std::string who = std::to_string(pt.age) + "-year-old " + pt.sex + (pt.setting.empty() ? "" : ", " + pt.setting);
     if (!pt.summary.empty()) who += ". " + pt.summary;
     wrapped_coloured(pal.muted, who);
+    a11y_region("stages", "Stages");
     draw_timeline(app, v);
+    a11y_region_end();
     ImGui::Separator();
 
     // Wide windows: side-by-side panels that scroll on their own, so the sliders stay next to the

@@ -67,20 +67,22 @@ void draw_calibration(AppState& app, const tutor::ProgressReport& r) {
         ImGui::TableSetupColumn("It was the diagnosis");
         ImGui::TableSetupColumn("How often");
         ImGui::TableHeadersRow();
+        a11y_table({}, "Calibration by bin", {"You stated", "Answers", "It was the diagnosis", "How often"});
         for (const CalibrationBin& b : r.calibration) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f–%.0f %%", b.lower * 100, b.upper * 100);
+            text(fixed("%.0f", b.lower * 100) + "–" + fixed("%.0f %%", b.upper * 100));
             ImGui::TableNextColumn();
-            ImGui::Text("%d", b.count);
+            text(std::to_string(b.count));
             ImGui::TableNextColumn();
-            ImGui::Text("%d", static_cast<int>(b.observed_frequency * b.count + 0.5));
+            text(std::to_string(static_cast<int>(b.observed_frequency * b.count + 0.5)));
             ImGui::TableNextColumn();
             if (b.count > 0)
-                ImGui::Text("%.0f %%", b.observed_frequency * 100);
+                text(fixed("%.0f %%", b.observed_frequency * 100));
             else
-                ImGui::TextDisabled("none");
+                text_disabled("none");
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
     ImGui::EndGroup();
@@ -109,20 +111,23 @@ void draw_over_time(AppState& app, const tutor::ProgressReport& r) {
         ImGui::TableSetupColumn("Your log score (bits)");
         ImGui::TableSetupColumn("Engine's (bits)");
         ImGui::TableHeadersRow();
+        a11y_table({}, "Your scores case by case",
+                   {"Case", "Your score", "Engine's", "Your log score (bits)", "Engine's (bits)"});
         for (std::size_t i = 0; i < r.over_time.size(); ++i) {
             const tutor::CaseScores& c = r.over_time[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             wrapped(std::to_string(i + 1) + ". " + c.title);
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f", tutor::score_from_brier(c.learner_brier));
+            text(fixed("%.0f", tutor::score_from_brier(c.learner_brier)));
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f", tutor::score_from_brier(c.engine_brier));
+            text(fixed("%.0f", tutor::score_from_brier(c.engine_brier)));
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", c.learner_log_bits);
+            text(fixed("%.2f", c.learner_log_bits));
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", c.engine_log_bits);
+            text(fixed("%.2f", c.engine_log_bits));
         }
+        a11y_table_end();
         ImGui::EndTable();
     }
     if (ImGui::IsItemHovered())
@@ -186,6 +191,7 @@ void draw_progress(AppState& app) {
     const Palette& pal = palette(app.settings.theme);
     ImGui::PushStyleColor(ImGuiCol_Text, pal.accent);
     wrapped("My progress");
+    if (A11yNode* n = app.a11y.last()) n->role = A11yRole::heading;
     ImGui::PopStyleColor();
     mark(app, "progress.title");
     if (!app.tutor.kb()) {
@@ -194,14 +200,11 @@ void draw_progress(AppState& app) {
         return;
     }
     const tutor::ProgressReport& r = app.tutor.progress_report();
-    if (ImGui::Button("Export CSV (V)")) export_progress(app, true);
-    mark(app, "progress.export.csv");
-    ImGui::SameLine();
-    if (ImGui::Button("Export JSON (J)")) export_progress(app, false);
-    mark(app, "progress.export.json");
-    ImGui::SameLine();
-    if (ImGui::Button("Back to the library (L)")) go_to(app, Screen::library);
-    mark(app, "progress.back");
+    if (button(app, "Export CSV (V)", "progress.export.csv")) export_progress(app, true);
+    same_line_for_button("Export JSON (J)");
+    if (button(app, "Export JSON (J)", "progress.export.json")) export_progress(app, false);
+    same_line_for_button("Back to the library (L)");
+    if (button(app, "Back to the library (L)", "progress.back")) go_to(app, Screen::library);
     wrapped(progress_summary_words(r));
     mark(app, "progress.summary");
     if (r.cases_finished == 0) return;

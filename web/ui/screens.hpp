@@ -20,6 +20,9 @@ void draw_errors(AppState& app);
 // Keyboard shortcuts for the screen shown (see draw_help for the list).
 void handle_shortcuts(AppState& app);
 
+// The name of the screen shown ("Case library", "Case", ...), for the accessible mirror.
+const char* screen_title(const AppState& app);
+
 // Navigation shared by buttons and keys.
 void go_to(AppState& app, Screen screen);
 void open_in_player(AppState& app, int case_index);

@@ -127,8 +127,12 @@ const std::string& state_json(AppState& app) {
     w.key("overlays").begin_object().field("help", app.view.help_open).field("settings", app.view.settings_open);
     w.field("errors", app.view.errors_open && !app.tutor.library().errors.empty()).end_object();
     w.key("options").begin_object().field("present", app.options.present).field("kiosk", app.options.kiosk);
-    w.field("free_reveal", app.options.free_reveal).end_object();
-    w.field("notice", app.view.notice).key("confirm");
+    w.field("free_reveal", app.options.free_reveal).field("touch", app.options.touch).end_object();
+    w.field("tooltip", app.report.tooltip).key("clipped");
+    write_strings(w, app.report.clipped);
+    w.key("scroll").begin_object();
+    for (const auto& [panel, y] : app.report.scroll) w.field(panel, y);
+    w.end_object().field("notice", app.view.notice).key("confirm");
     if (app.view.confirm_even_spread) w.value("even_spread");
     else if (app.view.confirm_restart) w.value("restart");
     else if (app.view.confirm_skip_vote) w.value("skip_vote");
@@ -183,7 +187,7 @@ const std::string& state_json(AppState& app) {
     for (const ShownPicture& p : app.report.pictures) {
         w.begin_object().field("kind", p.kind).field("caption", p.caption).field("description", p.description).key("rect");
         write_rect(w, p.rect);
-        w.end_object();
+        w.field("zoom", p.zoom).end_object();
     }
     w.end_array();
     if (app.view.screen == Screen::progress && app.tutor.kb()) {
