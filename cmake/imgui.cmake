@@ -10,7 +10,9 @@ endif()
 # (web/html5_input.cpp) instead of SDL2, which was the largest part of its download.
 set(imgui_sources ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp)
-set(imgui_definitions IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)  # no demo, no old names
+# No demo, no old names, no debug windows, no .ini or log files (the layout never comes from a file).
+set(imgui_definitions IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_METRICS_WINDOW
+                      IMGUI_DISABLE_FILE_FUNCTIONS)
 
 add_library(imgui STATIC ${imgui_sources} ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
