@@ -189,17 +189,27 @@ test('touch: a vertical drag scrolls and leaves a slider alone, sideways moves i
       `the panel scrolled with the finger (slider from y ${slider.y} to ${s.controls[sliderName]?.y})`);
     await app.shot('input-touch-scrolled');
 
-    // Momentum: a quick flick keeps the content moving after the finger lifts.
-    s = await stateAfter(app);
-    const top = s.scroll['panel.screen'];
-    await finger.drag({ x: 200, y: 600 }, { x: 200, y: 500 }, { steps: 5, stepMs: 10 });
+    // Momentum: a quick flick keeps the content moving after the finger lifts. Back towards the top, where
+    // the swipe above left at least 250 px to go (below, the panel may end sooner).
+    // The swipe's own glide ends first; the flick starts on the causes' names, beside their sliders.
+    const glideEnded = async () => {
+      let last = -1;
+      for (let i = 0; i < 30 && s.scroll['panel.screen'] !== last; ++i) {
+        last = s.scroll['panel.screen'];
+        s = await stateAfter(app, 3);
+      }
+      return last;
+    };
+    const top = await glideEnded();
+    await finger.drag({ x: 40, y: 500 }, { x: 40, y: 600 }, { steps: 5, stepMs: 10 });
     const lifted = (await app.state()).scroll['panel.screen'];
     s = await stateAfter(app, 4);
     const later = s.scroll['panel.screen'];
-    assert.ok(lifted > top, 'the flick scrolled');
-    assert.ok(later > lifted && later - top > 100 + 20, `and the content glided on after the finger lifted (${top} → ${lifted} → ${later})`);
+    assert.ok(lifted < top, `the flick scrolled (${top} → ${lifted})`);
+    assert.ok(later < lifted && top - later > 100 + 20, `and the content glided on after the finger lifted (${top} → ${lifted} → ${later})`);
 
     // Sideways on the slider: the slider's own drag.
+    await glideEnded();
     s = await scrollTo(app, sliderName);
     const r = s.controls[sliderName];
     const was = s.case.learner.draft[sliderName.slice('slider.'.length)];
