@@ -25,7 +25,10 @@ ImVec4 blend(ImVec4 top, ImVec4 below) {  // source-over with the top colour's a
     return ImVec4(top.x * top.w + below.x * (1 - top.w), top.y * top.w + below.y * (1 - top.w),
                   top.z * top.w + below.z * (1 - top.w), 1);
 }
-ImVec4 hex(int v) { return ImVec4(((v >> 16) & 255) / 255.0f, ((v >> 8) & 255) / 255.0f, (v & 255) / 255.0f, 1); }
+ImVec4 hex(int v) {
+    const auto channel = [v](int shift) { return static_cast<float>((v >> shift) & 255) / 255.0f; };
+    return ImVec4(channel(16), channel(8), channel(0), 1);
+}
 
 TEST(Contrast, FormulaMatchesWcagExamples) {
     EXPECT_NEAR(ratio(hex(0x000000), hex(0xffffff)), 21.0, 1e-6);

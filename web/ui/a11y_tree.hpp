@@ -113,7 +113,6 @@ private:
     std::vector<A11yNode> nodes_;
     std::size_t count_ = 0;
     int sequential_columns_ = 0, sequential_cells_ = 0;
-    std::size_t open_table_ = 0;
     unsigned focus_widget_ = 0;
     std::string announcement_;
     int announcement_number_ = 0;
@@ -121,7 +120,6 @@ private:
     std::string text_;
     bool unsent_ = false;
     std::vector<A11yIntent> intents_;
-    std::size_t intents_seen_ = 0;  // intents older than this frame are dropped at its end
 };
 
 }  // namespace dah::ui
