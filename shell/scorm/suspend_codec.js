@@ -56,11 +56,11 @@
     return sum > 0 ? v.map((x) => x / sum) : null;
   }
 
-  // Largest-remainder rounding to units that sum to exactly `steps`.
-  function quantise(v, steps = PROBABILITY_STEPS) {
-    const exact = v.map((x) => x * steps);
+  // Largest-remainder rounding to units that sum to exactly PROBABILITY_STEPS.
+  function quantise(v) {
+    const exact = v.map((x) => x * PROBABILITY_STEPS);
     const units = exact.map(Math.floor);
-    let left = steps - units.reduce((s, x) => s + x, 0);
+    let left = PROBABILITY_STEPS - units.reduce((s, x) => s + x, 0);
     const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     for (let k = 0; left > 0 && k < order.length; k++, left--) units[order[k][1]]++;
     return units;

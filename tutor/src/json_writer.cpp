@@ -128,10 +128,4 @@ JsonWriter& JsonWriter::value(std::nullptr_t) {
     return *this;
 }
 
-JsonWriter& JsonWriter::raw(std::string_view json_text) {
-    before_value();
-    out_ += json_text;
-    return *this;
-}
-
 }  // namespace dah::tutor

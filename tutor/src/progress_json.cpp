@@ -135,14 +135,15 @@ std::string Tutor::progress_json() const {
     w.end_object().key("votes").begin_object();
     if (library_.kb)
         for (const auto& [id, stages] : votes_) {
-            bool any = false;
-            for (const auto& [stage, counts] : stages)
-                for (int n : counts) any = any || n > 0;
-            if (!any) continue;
+            const auto has_hands = [](const auto& stage) {
+                return std::any_of(stage.second.begin(), stage.second.end(), [](int n) { return n > 0; });
+            };
+            if (std::none_of(stages.begin(), stages.end(), has_hands)) continue;
             w.key(id).begin_object();
-            for (const auto& [stage, counts] : stages) {
-                if (std::none_of(counts.begin(), counts.end(), [](int n) { return n > 0; })) continue;
-                w.key(std::to_string(stage)).begin_object();
+            for (const auto& stage : stages) {
+                if (!has_hands(stage)) continue;
+                const std::vector<int>& counts = stage.second;
+                w.key(std::to_string(stage.first)).begin_object();
                 for (std::size_t g = 0; g < counts.size() && g < library_.kb->groups.size(); ++g)
                     if (counts[g] > 0) w.field(library_.kb->groups[g].id, counts[g]);
                 w.end_object();

@@ -24,14 +24,13 @@ public:
 
     JsonWriter& value(std::string_view text);  // invalid UTF-8 becomes U+FFFD
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
-    JsonWriter& value(double number);  // shortest text that reads back the same; NaN and infinities as null
+    JsonWriter& value(double number);  // 15 digits, 17 where 15 do not read back the same; NaN, infinities: null
     JsonWriter& value(bool flag);
     JsonWriter& value(std::nullptr_t);
     template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
     JsonWriter& value(T number) {
         return integer(static_cast<long long>(number));
     }
-    JsonWriter& raw(std::string_view json_text);  // a value that is JSON text already
 
     template <class T>
     JsonWriter& field(std::string_view name, const T& v) {
