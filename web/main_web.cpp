@@ -13,11 +13,11 @@
 #include <vector>
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include "html5_input.hpp"
 #include "platform_web.hpp"
 #include "submitted_frame.hpp"
+#include "webgl_renderer.hpp"
 #include "ui/app.hpp"
 #include "ui/modes.hpp"
 
@@ -39,30 +39,52 @@ struct WebApp {
     dah::ui::WebPlatform platform;
     dah::platform::Html5Input input;
     dah::platform::SubmittedFrame submitted;
+    dah::platform::WebGlRenderer renderer;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double next_timer = -1;
     double last_frame_start = 0;
     double last_frame_ms = 0;  // CPU time of the last drawn frame (UI build + render), for the benchmark
+    int canvas_pixels_w = -1, canvas_pixels_h = -1;  // the drawing buffer's size, as last set
+    double last_parts_ms[3] = {0, 0, 0};  // of it: ImGui's frame, the accessible mirror, the GL submission
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
     bool save_scheduled = false;  // save_after_frame is queued
     bool in_frame = false;        // loop() is running (the mirror's update, in it, may call back)
 };
 
 
+// The canvas's CSS size, read once and again on each window resize (the canvas fills the window: its
+// size changes only with the viewport, browser zoom included). Reading it every frame would force the
+// browser to lay out the page every frame, the accessible mirror's large hidden DOM included.
+EM_JS(void, dah_js_canvas_css_size, (double* width, double* height), {
+    let size = Module['canvasCssSize'];
+    if (!size) {
+        size = Module['canvasCssSize'] = {};
+        const read = () => {
+            const r = document.getElementById('canvas').getBoundingClientRect();
+            size.w = r.width;
+            size.h = r.height;
+        };
+        read();
+        window.addEventListener('resize', read);
+    }
+    HEAPF64[width >> 3] = size.w;
+    HEAPF64[height >> 3] = size.h;
+});
+
 // The canvas's CSS size becomes ImGui's display size; its drawing buffer gets the device pixels
 // (crisp text on high-density screens and projectors at any browser zoom).
 void fit_canvas(WebApp& w) {
     double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    dah_js_canvas_css_size(&css_w, &css_h);
     if (css_w < 1 || css_h < 1) return;
     const double ratio = emscripten_get_device_pixel_ratio();
     const int pixels_w = static_cast<int>(std::lround(css_w * ratio)), pixels_h = static_cast<int>(std::lround(css_h * ratio));
-    int now_w = 0, now_h = 0;
-    emscripten_get_canvas_element_size("#canvas", &now_w, &now_h);
     ImGuiIO& io = ImGui::GetIO();
-    if (now_w != pixels_w || now_h != pixels_h || io.DisplaySize.x != static_cast<float>(css_w) ||
+    if (w.canvas_pixels_w != pixels_w || w.canvas_pixels_h != pixels_h || io.DisplaySize.x != static_cast<float>(css_w) ||
         io.DisplaySize.y != static_cast<float>(css_h)) {
         emscripten_set_canvas_element_size("#canvas", pixels_w, pixels_h);
+        w.canvas_pixels_w = pixels_w;
+        w.canvas_pixels_h = pixels_h;
         w.submitted.forget();  // resizing cleared the drawing buffer
         dah::ui::wake(w.app);
     }
@@ -105,6 +127,7 @@ void loop(void* arg) {
 }
 
 void draw(WebApp& w) {
+    const double frame_start = emscripten_get_now();
     if (w.input.feed()) dah::ui::wake(w.app);
     const dah::platform::ZoomRequest zoom = w.input.take_zoom();
     if (zoom.ui_steps != 0) dah::ui::zoom_ui(w.app, zoom.ui_steps);
@@ -117,36 +140,33 @@ void draw(WebApp& w) {
         pause_loop(w);
         return;
     }
-    const double frame_start = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = w.last_frame_start > 0 ? std::max(static_cast<float>((frame_start - w.last_frame_start) / 1000.0), 1e-4f) : 1.0f / 60.0f;
     w.last_frame_start = frame_start;
 
-    ImGui_ImplOpenGL3_NewFrame();
-    if (dah::ui::update_fonts(w.app, io.DisplayFramebufferScale.x)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        io.Fonts->ClearTexData();  // the pixels are on the GPU now: no CPU copy per UI scale kept
+    if (dah::ui::update_fonts(w.app, io.DisplayFramebufferScale.x) || !w.renderer.has_fonts()) {
+        w.renderer.upload_fonts();
         w.submitted.forget();  // a new texture, perhaps under the old name
     }
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
+    const double ui_done = emscripten_get_now();
     w.input.update_page();
     if (w.app.a11y.take_changed()) dah_js_mirror(w.app.a11y.text().c_str());
+    const double mirror_done = emscripten_get_now();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const ImDrawData& drawn = *ImGui::GetDrawData();
-    if (!w.submitted.same_as(drawn, bg)) {
-        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        w.submitted.remember(drawn, bg);
+    if (w.submitted.needs_sending(drawn, bg)) {
+        w.renderer.render(drawn, bg);
     }
     const double t = dah::ui::seconds_until_timer(w.app);
     w.next_timer = t >= 0 ? now + t : -1;
-    w.last_frame_ms = emscripten_get_now() - frame_start;
+    const double frame_done = emscripten_get_now();
+    w.last_frame_ms = frame_done - frame_start;
+    w.last_parts_ms[0] = ui_done - frame_start;
+    w.last_parts_ms[1] = mirror_done - ui_done;
+    w.last_parts_ms[2] = frame_done - mirror_done;
     // Saving runs in a task of its own, after the browser has had the chance to show the frame.
     if (!w.save_scheduled) {
         w.save_scheduled = true;
@@ -237,6 +257,8 @@ EMSCRIPTEN_KEEPALIVE void dah_files_done(WebApp* w) {
 
 // For the benchmark and the soak test: the last frame's CPU time, and the bytes malloc has handed out.
 EMSCRIPTEN_KEEPALIVE double dah_frame_time_ms(WebApp* w) { return w->last_frame_ms; }
+// Where that time went: 0 ImGui's frame, 1 the accessible mirror, 2 the GL submission.
+EMSCRIPTEN_KEEPALIVE double dah_frame_part_ms(WebApp* w, int part) { return part >= 0 && part < 3 ? w->last_parts_ms[part] : 0; }
 
 EMSCRIPTEN_KEEPALIVE int dah_heap_bytes() { return static_cast<int>(mallinfo().uordblks); }
 
@@ -278,7 +300,8 @@ int main(int argc, char** argv) {
     io.ConfigMemoryCompactTimer = 10.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     w.input.install([&w] { wake(w); });
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!w.renderer.init()) return 1;
+    w.app.render.pictures.set_baker(&w.renderer);
     fit_canvas(w);
 
     emscripten_set_main_loop_arg(loop, &w, 0, 0);

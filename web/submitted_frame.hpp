@@ -4,7 +4,7 @@
 // renderer of most machines without a GPU (and its CPU, which the page shares) two of every three frames.
 #pragma once
 
-#include <vector>
+#include <cstdint>
 
 #include <imgui.h>
 
@@ -12,13 +12,15 @@ namespace dah::platform {
 
 class SubmittedFrame {
 public:
-    // True when `data` (with this clear colour) draws exactly what was last remembered.
-    bool same_as(const ImDrawData& data, const ImVec4& clear) const;
-    void remember(const ImDrawData& data, const ImVec4& clear);
-    void forget() { bytes_.clear(); }
+    // True when `data` (with this clear colour) draws something else than the frame last sent; the
+    // caller then sends it, and it becomes the frame last sent. A 64-bit digest of every byte that
+    // decides the picture stands for it (one pass, nothing copied; a collision is a 2^-64 chance).
+    bool needs_sending(const ImDrawData& data, const ImVec4& clear);
+    void forget() { sent_ = false; }
 
 private:
-    std::vector<char> bytes_;
+    bool sent_ = false;
+    std::uint64_t digest_ = 0;
 };
 
 }  // namespace dah::platform

@@ -158,10 +158,16 @@ async function startSampling(page) {
   if (!await page.evaluate(() => typeof window.dahTutor.frameTimeMs === 'function')) return false;
   await page.evaluate(() => {
     window.__frameSamples = [];
+    window.__frameParts = [];
+    const parts = window.dahTutor.framePartsMs;
     let last = window.dahTutor.frames();
     const tick = () => {
       const n = window.dahTutor.frames();
-      if (n !== last) { window.__frameSamples.push(window.dahTutor.frameTimeMs()); last = n; }
+      if (n !== last) {
+        window.__frameSamples.push(window.dahTutor.frameTimeMs());
+        if (parts) window.__frameParts.push(parts());
+        last = n;
+      }
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -169,9 +175,27 @@ async function startSampling(page) {
   return true;
 }
 
-function frameSummary(samples) {
-  return { frames: samples.length, mean_ms: r3(mean(samples)), p95_ms: r3(quantile(samples, 0.95)), max_ms: r3(Math.max(...samples)) };
+// The frame's total, and (when the app reports them) its parts: ImGui's frame, the accessible
+// mirror's update, the GL submission.
+function frameSummary(samples, parts = []) {
+  const summary = { frames: samples.length, mean_ms: r3(mean(samples)), p95_ms: r3(quantile(samples, 0.95)), max_ms: r3(Math.max(...samples)) };
+  if (parts.length === samples.length && parts.length > 0) {
+    summary.parts = ['imgui', 'mirror', 'gl'].map((name, i) => {
+      const xs = parts.map((p) => p[i]);
+      return { name, mean_ms: r3(mean(xs)), p95_ms: r3(quantile(xs, 0.95)) };
+    });
+  }
+  return summary;
 }
+async function sampled(page) {
+  return page.evaluate(() => [window.__frameSamples, window.__frameParts]);
+}
+// The walk's choices, the same on every run (a fixed seed), so two builds can be compared.
+function seededRandom(seed) {
+  let x = seed >>> 0;
+  return () => { x = (x * 1664525 + 1013904223) >>> 0; return x / 2 ** 32; };
+}
+const random = seededRandom(Number(args.seed || 20261202));
 
 // ---- frame time with the knowledge explorer open and scrolled -----------------------------------
 // Opens the explorer (K) once the cases are in, then turns the wheel over its table down and up.
@@ -194,8 +218,8 @@ async function explorerFrameTimes(browser, server, seconds = 10) {
       await page.mouse.wheel(0, (wheels++ % 20) < 10 ? 120 : -120);  // ten turns down, ten up
       await page.waitForTimeout(50);
     }
-    const samples = await page.evaluate(() => window.__frameSamples);
-    return { ...frameSummary(samples), wheels, console_errors: consoleErrors };
+    const [samples, parts] = await sampled(page);
+    return { ...frameSummary(samples, parts), wheels, console_errors: consoleErrors };
   } finally {
     await context.close();
   }
@@ -222,23 +246,23 @@ async function frameTimes(browser, server, seconds = 20) {
       else if (state.screen === 'debrief') target = controls.find(([n]) => /library|back|home/i.test(n));
       if (!target) {
         const movers = controls.filter(([n]) => progress.test(n));
-        target = movers.length ? movers[Math.floor(Math.random() * movers.length)] : null;
+        target = movers.length ? movers[Math.floor(random() * movers.length)] : null;
       }
       if (target) {
         const [name, r] = target;
         clicked.push(name);
         await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
       } else {
-        await page.mouse.move(100 + Math.random() * 1000, 100 + Math.random() * 600);
+        await page.mouse.move(100 + random() * 1000, 100 + random() * 600);
       }
       // Some dragging of sliders / panels and wheel between clicks, as a learner does.
-      await page.mouse.wheel(0, Math.random() < 0.5 ? 120 : -120);
+      await page.mouse.wheel(0, random() < 0.5 ? 120 : -120);
       await page.waitForTimeout(120);
     }
-    const samples = await page.evaluate(() => window.__frameSamples);
+    const [samples, parts] = await sampled(page);
     const final = await page.evaluate(() => window.dahTutor.state());
     return {
-      ...frameSummary(samples), clicks: clicked.length, controls_clicked: [...new Set(clicked)],
+      ...frameSummary(samples, parts), clicks: clicked.length, controls_clicked: [...new Set(clicked)],
       final_screen: final.screen, console_errors: consoleErrors,
     };
   } finally {
@@ -324,6 +348,10 @@ function machine() {
 const kb = (n) => (n == null ? '–' : (n / 1000).toFixed(1));
 function markdown(res) {
   const L = [];
+  const partRows = (walk, f) => {
+    const names = { imgui: "ImGui's frame", mirror: 'accessible mirror update', gl: 'GL submission' };
+    for (const p of f.parts || []) row(`${walk}: ${names[p.name]}, mean / p95 (ms)`, `${p.mean_ms} / ${p.p95_ms}`, '', '', null);
+  };
   const m = res.machine;
   L.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} × ${m.cpu}, ${m.memory_gb} GB, ${m.chromium} (headless, SwiftShader), Node ${m.node}.`);
   const la = (r) => (r?.load_average ? `${r.load_average.before} → ${r.load_average.after}` : '–');
@@ -346,10 +374,12 @@ function markdown(res) {
   if (a?.frame && !a.frame.error) {
     row(`UI frame CPU time, mean (ms, ${a.frame.frames} frames)`, a.frame.mean_ms, '', '≤ 1', a.frame.mean_ms <= budgets.frame_mean_ms);
     row('UI frame CPU time, p95 / max (ms)', `${a.frame.p95_ms} / ${a.frame.max_ms}`, '', '≤ 2 (p95)', a.frame.p95_ms <= budgets.frame_p95_ms);
+    partRows('walk', a.frame);
   }
   if (a?.explorer && !a.explorer.error) {
     row(`knowledge explorer open and scrolled: frame mean (ms, ${a.explorer.frames} frames)`, a.explorer.mean_ms, '', '≤ 1', a.explorer.mean_ms <= budgets.frame_mean_ms);
     row('knowledge explorer: p95 / max (ms)', `${a.explorer.p95_ms} / ${a.explorer.max_ms}`, '', '', null);
+    partRows('explorer', a.explorer);
   }
   if (res.single_file) row('single-file build, brotli (kB)', kb(res.single_file.brotli), '', '≤ 300', res.single_file.brotli <= budgets.single_file_br_bytes);
   if (res.core) {
@@ -384,6 +414,19 @@ function markdown(res) {
 
 // ---- main ------------------------------------------------------------------------------------------
 const browser = await launchBrowser();
+// --frames-only: the two frame-time walks and nothing else, printed as JSON (to compare two builds).
+if (args['frames-only']) {
+  const server = await startStaticServer(args.app);
+  try {
+    const frames = { frame: await frameTimes(browser, server), explorer: await explorerFrameTimes(browser, server), load: r1(os.loadavg()[0]) };
+    for (const w of [frames.frame, frames.explorer]) delete w.console_errors, delete w.controls_clicked;
+    process.stdout.write(JSON.stringify(frames) + '\n');
+  } finally {
+    await server.stop();
+    await browser.close();
+  }
+  process.exit(0);
+}
 const results = { machine: machine(), budgets, loads, idle_seconds: idleSeconds };
 try {
   if (args.app) results.app = await measureSite('app', args.app, browser);

@@ -85,7 +85,18 @@ bool replay(ImDrawList* draw, const Recording& r, ImVec2 delta) {
 
 }  // namespace
 
+PictureCache::~PictureCache() {
+    for (Recording& r : recordings_) drop(r);
+}
+
+void PictureCache::drop(Recording& r) {
+    if (r.baked && baker_) baker_->release(r.baked);
+    r.baked = nullptr;
+}
+
 void PictureCache::forget_unused(int frame) {
+    for (Recording& r : recordings_)
+        if (frame - r.last_used_frame > frames_kept_unused) drop(r);
     recordings_.erase(std::remove_if(recordings_.begin(), recordings_.end(),
                                      [&](const Recording& r) { return frame - r.last_used_frame > frames_kept_unused; }),
                       recordings_.end());
@@ -98,15 +109,39 @@ float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float w
     const std::string key = key_of(draw, p, width, o);
     auto found = std::find_if(all.begin(), all.end(), [&](const Recording& r) { return r.key == key; });
     if (found == all.end()) {
-        if (all.size() >= max_recordings)
-            all.erase(std::min_element(all.begin(), all.end(), [](const Recording& a, const Recording& b) { return a.last_used_frame < b.last_used_frame; }));
+        if (all.size() >= max_recordings) {
+            const auto oldest = std::min_element(all.begin(), all.end(), [](const Recording& a, const Recording& b) { return a.last_used_frame < b.last_used_frame; });
+            drop(*oldest);
+            all.erase(oldest);
+        }
         all.push_back(record(draw, p, pos, width, o));
         all.back().key = key;
         found = all.end() - 1;
     }
-    found->last_used_frame = frame;
-    if (!replay(draw, *found, ImVec2(pos.x - found->pos.x, pos.y - found->pos.y))) return draw_picture(draw, p, pos, width, o);
-    return found->height;
+    Recording& r = *found;
+    r.last_used_frame = frame;
+    // Baked on its second frame: a picture being pinched changes its width (its key) every frame and
+    // is never worth a texture.
+    if (!r.baked && baker_ && ++r.uses >= 2 && r.height > 0) {
+        std::vector<ImVec4> clips;
+        std::vector<unsigned> counts;
+        for (const Command& c : r.commands) {
+            clips.push_back(c.clipped ? c.clip : ImVec4(r.pos.x, r.pos.y, r.pos.x + width, r.pos.y + r.height));
+            counts.push_back(c.index_count);
+        }
+        r.baked = baker_->bake(r.vertices, r.indices, clips, counts, r.pos, ImVec2(width, r.height));
+        if (r.baked) {
+            r.vertices = {};
+            r.indices = {};
+            r.commands = {};
+        }
+    }
+    if (r.baked) {
+        draw->AddImage(r.baked, pos, ImVec2(pos.x + width, pos.y + r.height));
+        return r.height;
+    }
+    if (!replay(draw, r, ImVec2(pos.x - r.pos.x, pos.y - r.pos.y))) return draw_picture(draw, p, pos, width, o);
+    return r.height;
 }
 
 }  // namespace dah::pictures

@@ -13,6 +13,22 @@
 
 namespace dah::pictures {
 
+// A platform that can turn a recording into a texture (web/webgl_renderer.hpp) draws a picture that
+// stays on screen as one textured quad instead of its ~40K vertices: those would otherwise be copied,
+// compared, uploaded and rasterised again on every frame.
+class PictureBaker {
+public:
+    // A texture holding the recording drawn over `size` (display units) from `origin`, with colours
+    // premultiplied by alpha; nullptr when it cannot.
+    virtual ImTextureID bake(const std::vector<ImDrawVert>& vertices, const std::vector<ImDrawIdx>& indices,
+                             const std::vector<ImVec4>& clips, const std::vector<unsigned>& counts, ImVec2 origin,
+                             ImVec2 size) = 0;
+    virtual void release(ImTextureID texture) = 0;
+
+protected:
+    ~PictureBaker() = default;
+};
+
 // Owned by the app's render cache (one per ImGui context); at most max_recordings are kept and a
 // recording unused for more than frames_kept_unused frames is dropped, so memory follows the screen.
 class PictureCache {
@@ -23,6 +39,8 @@ public:
     // picture that left the screen (up to ~1 MB of vertices) does not stay in memory.
     void forget_unused(int frame);
     std::size_t size() const { return recordings_.size(); }
+    void set_baker(PictureBaker* baker) { baker_ = baker; }
+    ~PictureCache();
 
     struct Command {
         ImVec4 clip;           // the picture's own clip rectangle, at the recorded position
@@ -37,12 +55,16 @@ public:
         std::vector<ImDrawIdx> indices;  // relative to the first vertex
         std::vector<Command> commands;
         int last_used_frame = 0;
+        int uses = 0;
+        ImTextureID baked = nullptr;  // once baked, the vertices are dropped
     };
     static constexpr std::size_t max_recordings = 12;  // the gallery shows 9 pictures
     static constexpr int frames_kept_unused = 2;
 
 private:
+    void drop(Recording& r);
     std::vector<Recording> recordings_;
+    PictureBaker* baker_ = nullptr;
 };
 
 }  // namespace dah::pictures

@@ -1,5 +1,7 @@
 #include "ui/a11y_tree.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -46,8 +48,15 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
+// Most numbers here are whole (flags, rows, columns, slider ends): those skip printf's float path,
+// which was the larger part of writing the tree.
 void append_number(std::string& out, double v) {
     char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+        const auto end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr;
+        out.append(buf, end);
+        return;
+    }
     std::snprintf(buf, sizeof buf, "%.6g", v);
     out += buf;
 }
