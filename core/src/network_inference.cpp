@@ -92,8 +92,7 @@ std::vector<double> remainder(const std::vector<double>& base,
 // are causes and known context, the weights without it (`base`, computed when null) times its likelihood;
 // for any other node, one evaluation per value.
 std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node,
-                                                  const std::vector<double>* base = nullptr,
-                                                  const detail::Plan* base_plan = nullptr) {
+                                                  const std::vector<double>* base = nullptr) {
     std::vector<std::vector<double>> out;
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
     const detail::Plan values(n, e, true);
@@ -112,31 +111,6 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         return out;
     }
     Evidence with = e;
-    std::vector<int> before, after, blocks;
-    if (base && base_plan && base_plan->local_factors(node, before, after, &blocks)) {
-        // Only the factors around the node change: the joint with it known is the whole joint times the
-        // changed part over the part as it was (the base plan's blocks around the node).
-        std::vector<double> part(base->size(), 0.0);
-        for (std::size_t s = 0; s < part.size(); ++s) {
-            if (!((*base)[s] > 0)) continue;
-            double w = 1;
-            for (int b : blocks) w *= base_plan->block_at(b, n.cause_sets[s]);
-            part[s] = w;
-        }
-        // The last value's weights are what the others leave (as below).
-        for (std::size_t v = 0; v + 1 < k; ++v) {
-            with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
-            const detail::Plan now(n, with, after);
-            std::vector<double> w(base->size(), 0.0);
-            for (std::size_t s = 0; s < w.size(); ++s) {
-                if (part[s] > 0 && now.consistent(n.cause_sets[s]))
-                    w[s] = (*base)[s] * (now.weight(n.cause_sets[s]) / part[s]);
-            }
-            out.push_back(std::move(w));
-        }
-        out.push_back(remainder(*base, out));
-        return out;
-    }
     // With the weights without the node at hand, its last value is what the others leave: the values'
     // joint weights sum to them (one evaluation fewer per node, half for a yes/no question).
     const std::size_t evaluated = base && k > 1 ? k - 1 : k;
@@ -278,8 +252,9 @@ bool local_likelihoods(const Network& n, const Evidence& e, int node, const std:
 
 // The information of a finding whose parents are causes and known context nodes, from its likelihood per
 // set. False (nothing written) for any other node. `likelihoods` is scratch space, reused across nodes.
-bool direct_information(const Network& n, const detail::Plan& values, int node, const std::vector<double>& base,
-                        std::vector<std::vector<double>>& likelihoods, double& bits) {
+bool direct_information(const Network& n, const detail::Plan& values, int node,
+                        const std::vector<double>& base, std::vector<std::vector<double>>& likelihoods,
+                        double& bits) {
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
     if (likelihoods.size() < k) likelihoods.resize(k);
     for (std::size_t v = 0; v < k; ++v) {
@@ -519,12 +494,13 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
         // Causes and states are what the tests are about, not tests.
         if (x.kind == NodeKind::cause || x.kind == NodeKind::state || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
+        // A finding on causes and known context: its likelihood per set; a node with hidden neighbours: the
+        // local factors around it; otherwise the joint with each value, evaluated whole.
         double bits = 0;
-        if (direct_information(n, values, static_cast<int>(i), weights, likelihoods, bits)) {
-        } else if (local_likelihoods(n, base, static_cast<int>(i), weights, plan, likelihoods)) {
-            bits = information_from(weights, likelihoods, x.values.size());
-        } else {
-            bits = mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights, &plan));
+        if (!direct_information(n, values, static_cast<int>(i), weights, likelihoods, bits)) {
+            bits = local_likelihoods(n, base, static_cast<int>(i), weights, plan, likelihoods)
+                       ? information_from(weights, likelihoods, x.values.size())
+                       : mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights));
         }
         out.push_back(TestSuggestion{static_cast<int>(i), bits});
     }
