@@ -183,28 +183,35 @@ double mutual_information(const Network& n, const std::vector<std::vector<double
 // shares one), so its logarithm is nearly always remembered, which the general form's ratios are not.
 double information_from(const std::vector<double>& base, const std::vector<std::vector<double>>& likelihoods,
                         std::size_t k) {
-    Log2Memo log2_of;
-    double z = 0, weighted_log = 0;
-    std::vector<double> by_value(k, 0.0);
-    for (std::size_t s = 0; s < base.size(); ++s) {
-        const double w = base[s];
-        if (!(w > 0)) continue;
+    const std::size_t sets = base.size();
+    // T(s) differs from 1 only by rounding for a well-formed node; its logarithm is needed only where it
+    // does by more.
+    std::vector<double> log_t(sets, 0.0);
+    for (std::size_t s = 0; s < sets; ++s) {
         double t = 0;
         for (std::size_t v = 0; v < k; ++v) t += likelihoods[v][s];
-        if (!(t > 0)) continue;
-        const double log_t = t == 1.0 ? 0.0 : std::log2(t);
-        for (std::size_t v = 0; v < k; ++v) {
-            const double l = likelihoods[v][s];
-            if (!(l > 0)) continue;
-            const double j = w * l;
-            by_value[v] += j;
-            weighted_log += j * (log2_of(l) - log_t);
-        }
+        if (t > 0 && std::fabs(t - 1) > 1e-12) log_t[s] = std::log2(t);
     }
-    for (std::size_t v = 0; v < k; ++v) z += by_value[v];
+    // Value by value, so that neighbouring sets repeat the last likelihood and the memo rarely hashes.
+    Log2Memo log2_of;
+    double z = 0, weighted_log = 0, rest = 0;
+    std::vector<double> by_value(k, 0.0);
+    for (std::size_t v = 0; v < k; ++v) {
+        const std::vector<double>& row = likelihoods[v];
+        double sum = 0, logs = 0;
+        for (std::size_t s = 0; s < sets; ++s) {
+            const double l = row[s], w = base[s];
+            if (!(l > 0) || !(w > 0)) continue;
+            const double j = w * l;
+            sum += j;
+            logs += j * (log2_of(l) - log_t[s]);
+        }
+        by_value[v] = sum;
+        z += sum;
+        weighted_log += logs;
+    }
     if (!(z > 0)) return 0;
     const double log_z = std::log2(z);
-    double rest = 0;
     for (std::size_t v = 0; v < k; ++v) {
         if (by_value[v] > 0) rest += by_value[v] * (log_z - std::log2(by_value[v]));
     }
@@ -215,18 +222,29 @@ double information_from(const std::vector<double>& base, const std::vector<std::
 // with hidden parents): the joint with the node known is the whole joint times Plan(after)/Plan(before)
 // (network_plan.hpp), and that ratio is the likelihood. The last value is what the others leave. False
 // when the plan cannot say what lies around the node.
+// `block_values` caches each block's factor per set across nodes (nodes of one block share it).
 bool local_likelihoods(const Network& n, const Evidence& e, int node, const std::vector<double>& base,
-                       const detail::Plan& plan, std::vector<std::vector<double>>& out) {
+                       const detail::Plan& plan, std::vector<std::vector<double>>& block_values,
+                       std::vector<std::vector<double>>& out) {
     std::vector<int> before, after, blocks;
     if (!plan.local_factors(node, before, after, &blocks)) return false;
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size(), sets = base.size();
     if (out.size() < k) out.resize(k);
-    std::vector<double> part(sets, 0.0);
+    std::vector<double> part(sets, 1.0);
+    for (int b : blocks) {
+        if (block_values.size() <= static_cast<std::size_t>(b))
+            block_values.resize(static_cast<std::size_t>(b) + 1);
+        std::vector<double>& values = block_values[static_cast<std::size_t>(b)];
+        if (values.empty()) {
+            values.assign(sets, 0.0);
+            for (std::size_t s = 0; s < sets; ++s) {
+                if (base[s] > 0) values[s] = plan.block_at(b, n.cause_sets[s]);
+            }
+        }
+        for (std::size_t s = 0; s < sets; ++s) part[s] *= values[s];
+    }
     for (std::size_t s = 0; s < sets; ++s) {
-        if (!(base[s] > 0)) continue;
-        double w = 1;
-        for (int b : blocks) w *= plan.block_at(b, n.cause_sets[s]);
-        part[s] = w;
+        if (!(base[s] > 0)) part[s] = 0;
     }
     Evidence with = e;
     for (std::size_t v = 0; v + 1 < k; ++v) {
@@ -488,7 +506,7 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
     const detail::Plan plan(n, base);
     const detail::Plan values(n, base, true);
     const std::vector<double> weights = cause_set_weights(n, plan);
-    std::vector<std::vector<double>> likelihoods;
+    std::vector<std::vector<double>> likelihoods, block_values;
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const Node& x = n.nodes[i];
         // Causes and states are what the tests are about, not tests.
@@ -498,7 +516,7 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
         // local factors around it; otherwise the joint with each value, evaluated whole.
         double bits = 0;
         if (!direct_information(n, values, static_cast<int>(i), weights, likelihoods, bits)) {
-            bits = local_likelihoods(n, base, static_cast<int>(i), weights, plan, likelihoods)
+            bits = local_likelihoods(n, base, static_cast<int>(i), weights, plan, block_values, likelihoods)
                        ? information_from(weights, likelihoods, x.values.size())
                        : mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights));
         }
