@@ -285,10 +285,16 @@ TEST(CausalModel, AsthmaExplainsItsOwnSinusDisease) {
 
 // Fever is common in active ANCA vasculitis (msd-mpa: most people with MPA), not only in infection: in a
 // febrile patient MPA gains, and infection gains less against a vasculitis than against a cause that does
-// not raise the temperature.
-TEST(CausalModel, FeverCountsForVasculitisAsWellAsInfection) {
-    for (const char* cause : {"gpa", "mpa", "egpa", "anti-gbm", "sle"})
-        EXPECT_TRUE(has_parent("fever", cause)) << cause;
+// not raise the temperature. Fever, CRP and ESR all read one systemic inflammatory response (a state, as
+// glomerulonephritis is for the kidney findings), so a normal CRP after no fever says less against
+// vasculitis than a normal CRP alone.
+TEST(CausalModel, FeverCrpAndEsrReadOneInflammatoryResponse) {
+    for (const char* cause : {"gpa", "mpa", "egpa", "anti-gbm", "sle", "infection"})
+        EXPECT_TRUE(has_parent("inflammation", cause)) << cause;
+    for (const char* finding : {"fever", "crp", "esr"}) {
+        EXPECT_TRUE(has_parent(finding, "inflammation")) << finding;
+        EXPECT_FALSE(has_parent(finding, "mpa")) << finding;
+    }
     const Evidence ward = with({{"setting", "ward"}, {"hemoptysis", "present"}});
     EXPECT_GT(weight_for("mpa", ward, "fever", "present"), 0);
     const Network& n = model();
@@ -298,6 +304,12 @@ TEST(CausalModel, FeverCountsForVasculitisAsWellAsInfection) {
     EXPECT_LT(
         weight_of_evidence_db(n, ward, fever, yes, infection, Hypothesis::of_cause(n, node("mpa"))),
         weight_of_evidence_db(n, ward, fever, yes, infection, Hypothesis::of_cause(n, node("cardiac"))));
+    Evidence afebrile = ward;
+    afebrile.set(n, fever, n.value_index(fever, "absent"));
+    const double alone = weight_for("mpa", ward, "crp", "normal");
+    const double after_fever = weight_for("mpa", afebrile, "crp", "normal");
+    EXPECT_LT(alone, 0);
+    EXPECT_GT(after_fever, alone);
 }
 
 // Antiplatelet and lytic bleeding comes within minutes to hours of the drug (ev96, ev103); isolated
