@@ -92,8 +92,7 @@ std::vector<double> remainder(const std::vector<double>& base,
 // are causes and known context, the weights without it (`base`, computed when null) times its likelihood;
 // for any other node, one evaluation per value.
 std::vector<std::vector<double>> weights_by_value(const Network& n, const Evidence& e, int node,
-                                                  const std::vector<double>* base = nullptr,
-                                                  const detail::Plan* base_plan = nullptr) {
+                                                  const std::vector<double>* base = nullptr) {
     std::vector<std::vector<double>> out;
     const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
     const detail::Plan values(n, e, true);
@@ -112,31 +111,6 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
         return out;
     }
     Evidence with = e;
-    std::vector<int> before, after, blocks;
-    if (base && base_plan && base_plan->local_factors(node, before, after, &blocks)) {
-        // Only the factors around the node change: the joint with it known is the whole joint times the
-        // changed part over the part as it was (the base plan's blocks around the node).
-        std::vector<double> part(base->size(), 0.0);
-        for (std::size_t s = 0; s < part.size(); ++s) {
-            if (!((*base)[s] > 0)) continue;
-            double w = 1;
-            for (int b : blocks) w *= base_plan->block_at(b, n.cause_sets[s]);
-            part[s] = w;
-        }
-        // The last value's weights are what the others leave (as below).
-        for (std::size_t v = 0; v + 1 < k; ++v) {
-            with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
-            const detail::Plan now(n, with, after);
-            std::vector<double> w(base->size(), 0.0);
-            for (std::size_t s = 0; s < w.size(); ++s) {
-                if (part[s] > 0 && now.consistent(n.cause_sets[s]))
-                    w[s] = (*base)[s] * (now.weight(n.cause_sets[s]) / part[s]);
-            }
-            out.push_back(std::move(w));
-        }
-        out.push_back(remainder(*base, out));
-        return out;
-    }
     // With the weights without the node at hand, its last value is what the others leave: the values'
     // joint weights sum to them (one evaluation fewer per node, half for a yes/no question).
     const std::size_t evaluated = base && k > 1 ? k - 1 : k;
@@ -153,11 +127,14 @@ std::vector<std::vector<double>> weights_by_value(const Network& n, const Eviden
 class Log2Memo {
 public:
     double operator()(double x) {
+        // Neighbouring sets mostly repeat the last argument: no hashing then.
+        if (x == last_x_) return last_;
         std::uint64_t key;
         std::memcpy(&key, &x, sizeof key);
         Entry& e = entries_[(key ^ key >> 29 ^ key >> 41) & (size - 1)];
         if (!e.used || e.key != key) e = Entry{key, std::log2(x), true};
-        return e.value;
+        last_x_ = x;
+        return last_ = e.value;
     }
 
 private:
@@ -168,6 +145,7 @@ private:
         bool used = false;
     };
     std::array<Entry, size> entries_{};
+    double last_x_ = -1, last_ = 0;  // -1: no argument is ever negative
 };
 
 double mutual_information(const Network& n, const std::vector<std::vector<double>>& joint) {
@@ -196,6 +174,112 @@ double mutual_information(const Network& n, const std::vector<std::vector<double
         }
     }
     return std::max(0.0, bits / z);
+}
+
+// The mutual information between a node and the set of causes from the weights w(s) without the node and
+// its likelihood per set L(v | s) (or anything proportional to it per set): the joint is w(s) L(v | s), so
+// I = sum over v, s of w L (log2 L - log2 T(s) + log2 z - log2 P(v)) / z, with T(s) = sum over v of L
+// (1 for a well-formed node). A likelihood takes few distinct values (every set without the node's causes
+// shares one), so its logarithm is nearly always remembered, which the general form's ratios are not.
+double information_from(const std::vector<double>& base, const std::vector<std::vector<double>>& likelihoods,
+                        std::size_t k) {
+    const std::size_t sets = base.size();
+    // T(s) differs from 1 only by rounding for a well-formed node; its logarithm is needed only where it
+    // does by more.
+    std::vector<double> log_t(sets, 0.0);
+    for (std::size_t s = 0; s < sets; ++s) {
+        double t = 0;
+        for (std::size_t v = 0; v < k; ++v) t += likelihoods[v][s];
+        if (t > 0 && std::fabs(t - 1) > 1e-12) log_t[s] = std::log2(t);
+    }
+    // Value by value, so that neighbouring sets repeat the last likelihood and the memo rarely hashes.
+    Log2Memo log2_of;
+    double z = 0, weighted_log = 0, rest = 0;
+    std::vector<double> by_value(k, 0.0);
+    for (std::size_t v = 0; v < k; ++v) {
+        const std::vector<double>& row = likelihoods[v];
+        double sum = 0, logs = 0;
+        for (std::size_t s = 0; s < sets; ++s) {
+            const double l = row[s], w = base[s];
+            if (!(l > 0) || !(w > 0)) continue;
+            const double j = w * l;
+            sum += j;
+            logs += j * (log2_of(l) - log_t[s]);
+        }
+        by_value[v] = sum;
+        z += sum;
+        weighted_log += logs;
+    }
+    if (!(z > 0)) return 0;
+    const double log_z = std::log2(z);
+    for (std::size_t v = 0; v < k; ++v) {
+        if (by_value[v] > 0) rest += by_value[v] * (log_z - std::log2(by_value[v]));
+    }
+    return std::max(0.0, (weighted_log + rest) / z);
+}
+
+// The likelihood per set of a node whose factors are local (a hidden context node or state, or a finding
+// with hidden parents): the joint with the node known is the whole joint times Plan(after)/Plan(before)
+// (network_plan.hpp), and that ratio is the likelihood. The last value is what the others leave. False
+// when the plan cannot say what lies around the node.
+// `block_values` caches each block's factor per set across nodes (nodes of one block share it).
+bool local_likelihoods(const Network& n, const Evidence& e, int node, const std::vector<double>& base,
+                       const detail::Plan& plan, std::vector<std::vector<double>>& block_values,
+                       std::vector<std::vector<double>>& out) {
+    std::vector<int> before, after, blocks;
+    if (!plan.local_factors(node, before, after, &blocks)) return false;
+    const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size(), sets = base.size();
+    if (out.size() < k) out.resize(k);
+    std::vector<double> part(sets, 1.0);
+    for (int b : blocks) {
+        if (block_values.size() <= static_cast<std::size_t>(b))
+            block_values.resize(static_cast<std::size_t>(b) + 1);
+        std::vector<double>& values = block_values[static_cast<std::size_t>(b)];
+        if (values.empty()) {
+            values.assign(sets, 0.0);
+            for (std::size_t s = 0; s < sets; ++s) {
+                if (base[s] > 0) values[s] = plan.block_at(b, n.cause_sets[s]);
+            }
+        }
+        for (std::size_t s = 0; s < sets; ++s) part[s] *= values[s];
+    }
+    for (std::size_t s = 0; s < sets; ++s) {
+        if (!(base[s] > 0)) part[s] = 0;
+    }
+    Evidence with = e;
+    for (std::size_t v = 0; v + 1 < k; ++v) {
+        with.value_of[static_cast<std::size_t>(node)] = static_cast<int>(v);
+        const detail::Plan now(n, with, after);
+        std::vector<double>& l = out[v];
+        l.assign(sets, 0.0);
+        for (std::size_t s = 0; s < sets; ++s) {
+            if (part[s] > 0 && now.consistent(n.cause_sets[s])) l[s] = now.weight(n.cause_sets[s]) / part[s];
+        }
+    }
+    std::vector<double>& last = out[k - 1];
+    last.assign(sets, 0.0);
+    for (std::size_t s = 0; s < sets; ++s) {
+        if (!(part[s] > 0)) continue;
+        double rest = 1;
+        for (std::size_t v = 0; v + 1 < k; ++v) rest -= out[v][s];
+        // Rounding can leave a tiny remainder where the last value is impossible.
+        last[s] = rest > 1e-12 ? rest : 0;
+    }
+    return true;
+}
+
+// The information of a finding whose parents are causes and known context nodes, from its likelihood per
+// set. False (nothing written) for any other node. `likelihoods` is scratch space, reused across nodes.
+bool direct_information(const Network& n, const detail::Plan& values, int node,
+                        const std::vector<double>& base, std::vector<std::vector<double>>& likelihoods,
+                        double& bits) {
+    const std::size_t k = n.nodes[static_cast<std::size_t>(node)].values.size();
+    if (likelihoods.size() < k) likelihoods.resize(k);
+    for (std::size_t v = 0; v < k; ++v) {
+        if (!values.likelihood_by_set(node, static_cast<int>(v), n.cause_sets, likelihoods[v])) return false;
+    }
+    bits = information_from(base, likelihoods, k);
+    return true;
 }
 
 double plogp_ratio(double joint, double a, double b) {
@@ -420,15 +504,23 @@ std::vector<TestSuggestion> suggest_next_tests(const Network& n, const Evidence&
     std::vector<TestSuggestion> out;
     const Evidence base = normalised(n, e);
     const detail::Plan plan(n, base);
+    const detail::Plan values(n, base, true);
     const std::vector<double> weights = cause_set_weights(n, plan);
+    std::vector<std::vector<double>> likelihoods, block_values;
     for (std::size_t i = 0; i < n.nodes.size(); ++i) {
         const Node& x = n.nodes[i];
         // Causes and states are what the tests are about, not tests.
         if (x.kind == NodeKind::cause || x.kind == NodeKind::state || base.value_of[i] >= 0) continue;
         if (static_cast<int>(x.stage) > static_cast<int>(up_to)) continue;
-        out.push_back(TestSuggestion{
-            static_cast<int>(i),
-            mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights, &plan))});
+        // A finding on causes and known context: its likelihood per set; a node with hidden neighbours: the
+        // local factors around it; otherwise the joint with each value, evaluated whole.
+        double bits = 0;
+        if (!direct_information(n, values, static_cast<int>(i), weights, likelihoods, bits)) {
+            bits = local_likelihoods(n, base, static_cast<int>(i), weights, plan, block_values, likelihoods)
+                       ? information_from(weights, likelihoods, x.values.size())
+                       : mutual_information(n, weights_by_value(n, base, static_cast<int>(i), &weights));
+        }
+        out.push_back(TestSuggestion{static_cast<int>(i), bits});
     }
     sort_stably(out, [](const TestSuggestion& a, const TestSuggestion& b) {
         return a.expected_bits > b.expected_bits;
