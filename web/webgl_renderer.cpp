@@ -103,6 +103,7 @@ bool WebGlRenderer::init() {
     glEnable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE0);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest_texture_);
     return true;
 }
 
@@ -212,9 +213,7 @@ ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const s
                                 ImVec2 size) {
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
     const int w = static_cast<int>(size.x * scale + 0.5f), h = static_cast<int>(size.y * scale + 0.5f);
-    GLint largest = 0;
-    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &largest);
-    if (w <= 0 || h <= 0 || w > largest || h > largest || vertices.empty() || font_texture_ == 0) return nullptr;
+    if (w <= 0 || h <= 0 || w > largest_texture_ || h > largest_texture_ || vertices.empty() || font_texture_ == 0) return nullptr;
 
     GLuint texture = 0, framebuffer = 0;
     glGenTextures(1, &texture);
@@ -227,8 +226,9 @@ ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const s
     glGenFramebuffers(1, &framebuffer);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
-    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    if (complete) {
+    // An RGBA8 texture within the size limit is always a complete attachment, so the framebuffer's status
+    // is not asked: asking waits for the GPU process to finish everything sent before (tens of ms).
+    {
         glViewport(0, 0, w, h);
         glDisable(GL_SCISSOR_TEST);
         glClearColor(0, 0, 0, 0);
@@ -258,10 +258,6 @@ ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const s
     glDeleteFramebuffers(1, &framebuffer);
     mode_ = -1;  // the blend and shader mode were changed here: set again by the next draw
     bound_texture_ = 0;
-    if (!complete) {
-        glDeleteTextures(1, &texture);
-        return nullptr;
-    }
     return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
 }
 

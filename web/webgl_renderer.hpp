@@ -39,6 +39,7 @@ private:
     GLuint bound_texture_ = 0;
     int mode_ = -1;
     GLsizeiptr vertex_capacity_ = 0, index_capacity_ = 0;
+    GLint largest_texture_ = 0;
     std::vector<ImDrawVert> vertex_staging_;
     std::vector<unsigned> index_staging_;
 };

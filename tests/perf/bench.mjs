@@ -184,6 +184,9 @@ function frameSummary(samples, parts = []) {
       const xs = parts.map((p) => p[i]);
       return { name, mean_ms: r3(mean(xs)), p95_ms: r3(quantile(xs, 0.95)) };
     });
+    // The tutor's recomputations after commands, between frames (each counted once).
+    const refresh = parts.map((p) => p[3]).filter((x, i, all) => x > 0 && (i === 0 || x !== all[i - 1]));
+    if (refresh.length) summary.refresh_between_frames = { count: refresh.length, mean_ms: r3(mean(refresh)), p95_ms: r3(quantile(refresh, 0.95)), max_ms: r3(Math.max(...refresh)) };
   }
   return summary;
 }
@@ -351,6 +354,8 @@ function markdown(res) {
   const partRows = (walk, f) => {
     const names = { imgui: "ImGui's frame", mirror: 'accessible mirror update', gl: 'GL submission' };
     for (const p of f.parts || []) row(`${walk}: ${names[p.name]}, mean / p95 (ms)`, `${p.mean_ms} / ${p.p95_ms}`, '', '', null);
+    const r = f.refresh_between_frames;
+    if (r) row(`${walk}: the tutor's recomputation after a command, between frames (${r.count}), mean / p95 (ms)`, `${r.mean_ms} / ${r.p95_ms}`, '', '', null);
   };
   const m = res.machine;
   L.push(`Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} × ${m.cpu}, ${m.memory_gb} GB, ${m.chromium} (headless, SwiftShader), Node ${m.node}.`);

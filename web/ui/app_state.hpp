@@ -137,6 +137,9 @@ struct AppState {
     Platform* platform = nullptr;
     long frame_count = 0;
     int frames_wanted = 3;  // frames still to draw before going idle
+    // The browser recomputes the tutor's result between frames, not in the frame whose command
+    // changed it (the snapshot then catches up one frame later): see take_snapshot.
+    bool refresh_between_frames = false;
     bool settings_dirty = false;
     ModeState modes;  // presenter, kiosk, import, storage (issue 6)
     // The open case as the frame draws it: a copy of the tutor's result, taken at the frame's start (and
@@ -149,8 +152,10 @@ struct AppState {
     A11yWatch a11y_seen;       // what the live region last spoke about
 };
 
-// Brings app.shown up to date with the tutor (copies only after a change).
+// Brings app.shown up to date with the tutor (copies only after a change). Where the platform
+// recomputes between frames, a frame keeps the snapshot it has until then.
 inline void take_snapshot(AppState& app) {
+    if (app.refresh_between_frames && app.tutor.result_outdated() && app.shown_revision != 0) return;
     const tutor::Result& r = app.tutor.result();
     if (r.revision == app.shown_revision) return;
     app.shown = r.open;

@@ -76,6 +76,7 @@ public:
 
     // --- reading
     const Result& result() const;         // recomputed once after a change
+    bool result_outdated() const { return computed_revision_ != revision_; }  // result() would recompute
     const ExplorerTable& explorer() const;  // computed once per knowledge base
     const ProgressReport& progress_report() const;  // "My progress": recomputed once after a change
     const EventLog& events() const { return events_; }
