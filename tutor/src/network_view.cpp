@@ -57,7 +57,8 @@ net::Hypothesis group_hypothesis(const net::Network& n, int g) {
             // Neither an immune cause nor an antithrombotic contribution.
             net::Hypothesis h;
             std::vector<int> clause = net::Hypothesis::of_group(n, n.both_first).clauses.front();
-            for (int c : net::Hypothesis::of_group(n, n.both_second).clauses.front()) clause.push_back(c);
+            const net::Hypothesis second = net::Hypothesis::of_group(n, n.both_second);
+            clause.insert(clause.end(), second.clauses.front().begin(), second.clauses.front().end());
             h.clauses.push_back(clause);
             h.negated = true;
             h.label = "other";
