@@ -49,11 +49,11 @@ void draw_explorer(AppState& app) {
     mark(app, "explorer.search");
     const std::string needle = lower(search);
 
-    // The lines of every node that matches the search (all when none does), from the tutor's list.
+    // The lines of every node whose name, kind, stage or id matches the search (all when none does).
     const tutor::ExplorerTable& lines = app.tutor.explorer();
     std::vector<char> node_shown(kb.variables.size(), 0);
     for (const tutor::ExplorerLine& line : lines)
-        if (line.node >= 0 && static_cast<std::size_t>(line.node) < node_shown.size() && line.kind != tutor::ExplorerLine::Kind::row &&
+        if (line.node >= 0 && static_cast<std::size_t>(line.node) < node_shown.size() && line.kind == tutor::ExplorerLine::Kind::node &&
             (matches(needle, line.text) || matches(needle, kb.variables[static_cast<std::size_t>(line.node)].id)))
             node_shown[static_cast<std::size_t>(line.node)] = 1;
     std::vector<int> rows;
