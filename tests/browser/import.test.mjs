@@ -41,7 +41,7 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     const good = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'gpa-cavities.case.json'), 'utf8'));
     const bad = structuredClone(good);
     bad.id = 'bad-import';
-    bad.stages[0].findings[0].variable = 'no-such-variable';
+    bad.network.stages[0].findings['no-such-node'] = 'present';
     delete bad.title;
     s = await drop(app, 'bad.case.json', JSON.stringify(bad, null, 2));
     assert.equal(s.import.open, true);

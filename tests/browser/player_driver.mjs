@@ -118,13 +118,13 @@ export function outcomeSpace() {
   const [immune, antithrombotic] = kb.both.groups;
   const causes = kb.nodes.filter((n) => n.kind === 'cause');
   const groupName = (id) => kb.groups.find((g) => g.id === id).name;
-  const of = (list, group) => list.map((n) => ({ id: n.id, name: n.name, group }));
+  const of = (list, group) => list.map((n) => ({ id: n.id, name: n.name, short_name: n.short_name || n.name, group }));
   return {
     groups: [{ id: 'immune', name: groupName(immune) }, { id: 'coagulopathic', name: groupName(antithrombotic) },
       { id: 'both', name: kb.both.name }, { id: 'other', name: 'Other causes or not DAH' }],
     diagnoses: [...of(causes.filter((n) => n.group === immune), 'immune'),
       ...of(causes.filter((n) => n.group === antithrombotic), 'coagulopathic'),
-      { id: 'immune-and-antithrombotic', name: 'An immune cause with an antithrombotic contribution', group: 'both' },
+      { id: 'immune-and-antithrombotic', name: 'An immune cause with an antithrombotic contribution', short_name: 'Both', group: 'both' },
       ...of(causes.filter((n) => n.group !== immune && n.group !== antithrombotic), 'other')],
   };
 }

@@ -72,9 +72,14 @@ KnowledgeBase space_as_knowledge_base(const net::Network& n, const net::OutcomeS
 // story's stages, its answer's outcome and the engine's replay.
 std::vector<Diagnostic> load_entry(const Library& lib, const InputFile& file, CaseEntry& entry) {
     Loaded<Case> story = load_case_story(file.text, file.name, lib.kb->sources);
-    if (!story.ok()) return story.errors.empty() ? std::vector<Diagnostic>{problem(file.name, "The case could not be read.")} : story.errors;
     Loaded<net::CaseNetwork> block = net::load_case_network(file.text, file.name, *lib.network);
-    if (!block.errors.empty()) return block.errors;
+    if (!story.ok() || !block.errors.empty()) {  // every problem at once, the story's and the network block's
+        std::vector<Diagnostic> errors = story.errors;
+        for (const Diagnostic& d : block.errors)  // a syntax error is found by both readers: listed once
+            if (std::none_of(errors.begin(), errors.end(), [&](const Diagnostic& x) { return x.to_string() == d.to_string(); }))
+                errors.push_back(d);
+        return errors.empty() ? std::vector<Diagnostic>{problem(file.name, "The case could not be read.")} : errors;
+    }
     if (!block.value)
         return {problem_at(file.name, "/network",
                            "missing \"network\": the case has no findings in the causal model's variables, so it cannot be "

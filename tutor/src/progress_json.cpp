@@ -61,7 +61,7 @@ std::vector<double> probabilities_from(const KnowledgeBase& kb, const json& j) {
         p[static_cast<std::size_t>(d)] += v;
         total += v;
     }
-    return total > 0 ? normalised(p) : even_spread(kb);
+    return total > 0 ? p : even_spread(kb);
 }
 
 // The answer to the first question as saved (by group id), when the file has it.
