@@ -128,7 +128,7 @@ void write_answer(JsonWriter& w, const KnowledgeBase& kb, const StageAnswer& a) 
     w.end_object();
 }
 
-StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
+StageAnswer answer_from(const KnowledgeBase& kb, const json& a, int version) {
     StageAnswer x;
     if (!a.is_object()) return x;
     if (a.contains("draft")) x.draft = probabilities_from(kb, a["draft"]);
@@ -146,8 +146,9 @@ StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
         x.causes_of = all_groups(kb);
         if (a.contains("causes_of")) x.causes_of = groups_from(kb, a["causes_of"]);
         x.level = level_of(kb, x.causes_of);
-        // The groups answered stay exactly as saved, whatever became of the causes within them.
-        if (const std::vector<double> q = saved_groups(kb, a); x.committed && !q.empty())
+        // An answer saved on the naive-Bayes diagnoses: the groups answered stay exactly as saved, whatever
+        // became of the causes within them.
+        if (const std::vector<double> q = saved_groups(kb, a); version < 4 && x.committed && !q.empty())
             set_group_totals(kb, x.committed_p, q);
         if (x.committed) x.committed_groups = group_totals(kb, x.committed_p);
     }
@@ -240,7 +241,7 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
         read(c, "reached", s.reached);
         read(c, "finished", s.finished);
         read(c, "finished_at", s.finished_at);
-        for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a));
+        for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a, version));
         sessions_[id] = std::move(s);
     }
     if (j.contains("votes") && j["votes"].is_object())
