@@ -49,7 +49,9 @@ async function loadLibrary() {
   const response = await fetch('cases/library.json');
   if (!response.ok) throw new Error(`cases/library.json: HTTP ${response.status}`);
   const { files } = await response.json();
-  const kb = JSON.parse(files.find((f) => f.name === 'knowledge-base.json').text);
+  // The causal model: its causes are what the phones offer, and a case's network answer gives its group.
+  const kb = JSON.parse(files.find((f) => f.name === 'knowledge-base-v2.json').text);
+  kb.diagnoses = kb.nodes.filter((n) => n.kind === 'cause').map((n) => ({ id: n.id, name: n.name, group: n.group }));
   const cases = new Map();
   for (const f of files) {
     if (!f.name.endsWith('.case.json')) continue;
@@ -222,8 +224,12 @@ export async function startLecturer({ room, student, lecturer }) {
   const pictures = stagePictures({ room, lecturer, library });
   const truthOf = (caseId) => {
     const c = library.cases.get(caseId);
-    const d = c && library.kb && library.kb.diagnoses.find((x) => x.id === (c.answer && c.answer.diagnosis));
-    return d ? GROUP_OF_OPTION.indexOf(d.group) : -1;
+    const answer = c && library.kb && c.network && c.network.answer;
+    if (!answer) return -1;
+    const [immune, antithrombotic] = library.kb.both.groups;
+    const groups = answer.map((id) => (library.kb.diagnoses.find((x) => x.id === id) || {}).group);
+    const i = groups.includes(immune), a = groups.includes(antithrombotic);
+    return GROUP_OF_OPTION.indexOf(i && a ? 'both' : i ? 'immune' : a ? 'coagulopathic' : 'other');
   };
 
   let current = null;  // the stage message the phones see

@@ -4,7 +4,7 @@ file(GLOB_RECURSE files RELATIVE ${SITE} ${SITE}/*)
 list(REMOVE_ITEM files sw.js)
 list(FILTER files EXCLUDE REGEX "\\.(br|gz)$")
 # The app reads the data from cases/library.json only; the single files would be cached twice.
-list(FILTER files EXCLUDE REGEX "^cases/(knowledge-base|index|.*\\.case)\\.json$")
+list(FILTER files EXCLUDE REGEX "^cases/(knowledge-base-v2|index|.*\\.case)\\.json$")
 # Class mode (class/) is loaded only in a live class, which needs the network anyway.
 list(FILTER files EXCLUDE REGEX "^(class/|vote\\.html$)")
 list(SORT files)

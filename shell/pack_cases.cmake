@@ -1,7 +1,7 @@
 # Copies the knowledge base and the cases into the site and writes cases/index.json (script mode).
 file(MAKE_DIRECTORY ${SITE}/cases)
 file(COPY ${KB} DESTINATION ${SITE}/cases)
-set(names "\"knowledge-base.json\"")
+set(names "\"knowledge-base-v2.json\"")
 foreach(f IN LISTS CASES)
   file(COPY ${f} DESTINATION ${SITE}/cases)
   get_filename_component(name ${f} NAME)

@@ -12,14 +12,15 @@ if (!siteDir) {
 }
 const casesDir = path.join(siteDir, 'cases');
 const names = JSON.parse(readFileSync(path.join(casesDir, 'index.json'), 'utf8'));
-// A case's `network` block is read by `dah calibrate` (the causal model), not yet by the app: it stays
-// out of what the browser downloads until the tutor reasons with that model.
+// The app reasons with the causal model: a case's `network` block holds its findings, so the findings of
+// the naive-Bayes model in each stage are left out of what the browser downloads (the stages keep their
+// story: narrative, teaching points, pictures).
 const files = names.map((name) => {
   const text = readFileSync(path.join(casesDir, name), 'utf8');
   if (!name.endsWith('.case.json')) return { name, text };
   const data = JSON.parse(text);
-  if (!('network' in data)) return { name, text };
-  delete data.network;
+  if (!('network' in data) || !Array.isArray(data.stages)) return { name, text };
+  for (const stage of data.stages) if (stage && Array.isArray(stage.findings)) stage.findings = [];
   return { name, text: JSON.stringify(data, null, 2) + '\n' };
 });
 writeFileSync(path.join(casesDir, 'library.json'), JSON.stringify({ files }));

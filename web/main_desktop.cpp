@@ -39,7 +39,7 @@ static void add_data_files(dah::ui::AppState& app, const std::string& data_dir) 
     } else if (read_file(DAH_FALLBACK_FONT, bytes)) {
         dah::ui::add_file(app, "ui-font.ttf", std::move(bytes));  // the whole font: nothing to add
     }
-    if (read_file(fs::path(data_dir) / "knowledge-base.json", bytes)) dah::ui::add_file(app, "knowledge-base.json", std::move(bytes));
+    if (read_file(fs::path(data_dir) / "knowledge-base-v2.json", bytes)) dah::ui::add_file(app, "knowledge-base-v2.json", std::move(bytes));
     std::error_code ec;
     std::vector<fs::path> cases;
     for (const auto& entry : fs::directory_iterator(data_dir, ec)) {

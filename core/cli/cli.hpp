@@ -55,6 +55,7 @@ int run_explain(const Options& options);
 int run_kb(const Options& options);
 int run_replay(const Options& options);
 int run_session(const Options& options);  // tutor/cli: replays a learner's commands through the tutor
+int run_outcomes(const Options& options);  // tutor/cli: the tutor's outcomes after each stage of cases
 int run_network(const Options& options);
 int run_calibrate(const Options& options);
 

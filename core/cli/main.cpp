@@ -16,6 +16,7 @@ void usage(std::FILE* out) {
         "  kb                      findings x diagnoses: P(value | diagnosis), likelihood ratio, source\n"
         "  replay CASE...          posteriors after each stage at full precision (for tests)\n"
         "  session COMMANDS.jsonl  replays a learner's walk (one command per line) through the tutor\n"
+        "  outcomes CASE...        the app's engine (causal model) over the tutor's outcomes after each stage\n"
         "  network [NODE=VALUE...] the causal model (v2): nodes and parents, or the posterior after findings\n"
         "  calibrate [VIGNETTES...] per stage: P(right answer), Brier score, wrong causes above 90 % (v2)\n"
         "options:\n"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     if (options.command == "kb") return dah::cli::run_kb(options);
     if (options.command == "replay") return dah::cli::run_replay(options);
     if (options.command == "session") return dah::cli::run_session(options);
+    if (options.command == "outcomes") return dah::cli::run_outcomes(options);
     if (options.command == "network") return dah::cli::run_network(options);
     if (options.command == "calibrate") return dah::cli::run_calibrate(options);
     if (!options.command.empty()) std::fprintf(stderr, "dah: unknown command %s\n", options.command.c_str());

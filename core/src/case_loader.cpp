@@ -22,7 +22,10 @@ using detail::ObjectReader;
 
 class CaseReader {
 public:
-    CaseReader(ErrorSink& sink, const KnowledgeBase& kb, Case& c) : sink_(sink), kb_(kb), c_(c) {}
+    // Without a knowledge base (`kb` null) the findings, answer and checks are read for their form only and
+    // sources are checked against `sources`: the story of a case played on the causal model.
+    CaseReader(ErrorSink& sink, const KnowledgeBase* kb, const std::vector<Source>& sources, Case& c)
+        : sink_(sink), kb_(kb), sources_(sources), c_(c) {}
 
     void read(const json& root) {
         ObjectReader r(sink_, root, "",
@@ -54,7 +57,9 @@ public:
 private:
     void check_sources(const std::vector<std::string>& ids, const std::string& at) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (!kb_.source(ids[i])) {
+            bool known = false;
+            for (const Source& x : sources_) known = known || x.id == ids[i];
+            if (!known) {
                 sink_.error(at + "/" + std::to_string(i), "unknown source " + in_quotes(ids[i]) + "; expected a source id of the knowledge base");
             }
         }
@@ -132,13 +137,13 @@ private:
             r.string("detail", f.detail, Need::optional);
             const bool has_variable = r.id("variable", variable, Need::required);
             const bool has_value = r.id("value", value, Need::required);
-            if (!has_variable) continue;
-            f.variable = kb_.variable_index(variable);
+            if (!has_variable || !kb_) continue;
+            f.variable = kb_->variable_index(variable);
             if (f.variable < 0) {
                 sink_.error(fa + "/variable", "unknown variable " + in_quotes(variable) + "; expected a variable id of the knowledge base");
                 continue;
             }
-            const Variable& v = kb_.variables[static_cast<std::size_t>(f.variable)];
+            const Variable& v = kb_->variables[static_cast<std::size_t>(f.variable)];
             if (stage_ok && v.stage != s.stage) {
                 sink_.error(fa + "/variable", "variable " + in_quotes(variable) + " belongs to stage " +
                                                   in_quotes(stage_id(v.stage)) + ", not " + in_quotes(stage_id(s.stage)));
@@ -146,7 +151,7 @@ private:
             auto [it, fresh] = revealed_at.emplace(f.variable, fa);
             if (!fresh) sink_.error(fa + "/variable", "variable " + in_quotes(variable) + " already revealed at " + it->second);
             if (!has_value) continue;
-            f.value = kb_.value_index(f.variable, value);
+            f.value = kb_->value_index(f.variable, value);
             if (f.value < 0) {
                 std::vector<std::string> ids;
                 for (const Value& x : v.values) ids.push_back(x.id);
@@ -161,8 +166,8 @@ private:
     void read_answer(const json& value) {
         ObjectReader r(sink_, value, "/answer", {"diagnosis", "min_probability", "explanation"});
         std::string diagnosis;
-        if (r.id("diagnosis", diagnosis, Need::required)) {
-            c_.answer = kb_.diagnosis_index(diagnosis);
+        if (r.id("diagnosis", diagnosis, Need::required) && kb_) {
+            c_.answer = kb_->diagnosis_index(diagnosis);
             if (c_.answer < 0) {
                 sink_.error("/answer/diagnosis", "unknown diagnosis " + in_quotes(diagnosis) + "; expected a diagnosis id of the knowledge base");
             }
@@ -171,13 +176,16 @@ private:
             check_probability("/answer/min_probability", c_.answer_min_probability);
         }
         r.string("explanation", c_.explanation, Need::required);
+        c_.answer_id = diagnosis;
     }
 
     void check_probability(const std::string& at, double p) {
         if (!(p >= 0 && p <= 1)) sink_.error(at, "probability " + detail::format_number(p) + " out of range; expected a number in [0, 1]");
     }
 
-    bool known_hypothesis(const std::string& id) const { return kb_.diagnosis_index(id) >= 0 || kb_.group_index(id) >= 0; }
+    bool known_hypothesis(const std::string& id) const {
+        return !kb_ || kb_->diagnosis_index(id) >= 0 || kb_->group_index(id) >= 0;
+    }
 
     void read_checks(const json& list) {
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -231,7 +239,8 @@ private:
     }
 
     ErrorSink& sink_;
-    const KnowledgeBase& kb_;
+    const KnowledgeBase* kb_;
+    const std::vector<Source>& sources_;
     Case& c_;
     std::set<int> present_;  // stages the case has
 };
@@ -259,10 +268,27 @@ Loaded<Case> load_case(std::string_view json_text, std::string_view file_name, c
     if (doc.parsed) {
         ErrorSink sink(file_name, doc.positions, result.errors);
         Case c;
-        CaseReader(sink, kb, c).read(doc.root);
+        CaseReader(sink, &kb, kb.sources, c).read(doc.root);
         if (result.errors.empty() && !possible_under_some_diagnosis(kb, c)) {
             sink.error("/stages", "the findings of this case have probability 0 under every diagnosis");
         }
+        if (result.errors.empty()) result.value = std::move(c);
+    }
+    detail::finish_errors(result.errors);
+    return result;
+}
+
+}  // namespace dah
+
+namespace dah {
+
+Loaded<Case> load_case_story(std::string_view json_text, std::string_view file_name, const std::vector<Source>& sources) {
+    Loaded<Case> result;
+    detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
+    if (doc.parsed) {
+        ErrorSink sink(file_name, doc.positions, result.errors);
+        Case c;
+        CaseReader(sink, nullptr, sources, c).read(doc.root);
         if (result.errors.empty()) result.value = std::move(c);
     }
     detail::finish_errors(result.errors);

@@ -9,7 +9,7 @@
 // every stage scores 100 × (1 − (1 − 1/n) / 2) (53.3 with 15); the engine, which reasons with the
 // knowledge base's published figures, scores 89–100 on the cases. A case is passed at the mean of the
 // two, rounded; a package of several cases passes at the mean of their passing scores.
-// DAH_JS is the `dah` tool built for node (its replay gives the engine).
+// DAH_JS is the `dah` tool built for node (`dah outcomes` gives the engine).
 // Usage: node make_scorm_packages.mjs SITE_DIR OUT_DIR DAH_JS
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -116,7 +116,7 @@ export function buildPackages(siteDir, outDir, engineReplay) {
     const c = JSON.parse(f.text);
     const replayed = engineReplay.cases.find((r) => r.case === c.id);
     if (!replayed) throw new Error(`the engine's replay has no case ${c.id}`);
-    const engine = engineScore(replayed, c.answer.diagnosis);
+    const engine = engineScore(replayed, replayed.answer);
     return { id: c.id, title: c.title, file: f, engine, mastery: passingScoreOf(engine, replayed.diagnoses.length) };
   });
   const scripts = [readFileSync(path.join(here, 'suspend_codec.js'), 'utf8'), readFileSync(path.join(here, 'scorm_adapter.js'), 'utf8')];
@@ -147,18 +147,19 @@ export function buildPackages(siteDir, outDir, engineReplay) {
   }
   writeFileSync(path.join(outDir, 'packages.json'), JSON.stringify({
     passing_rule: 'round((uniform answer score + engine score) / 2)',
-    uniform_score: Math.round(uniformScore(JSON.parse(kbFile.text).diagnoses.length) * 100) / 100,
+    uniform_score: Math.round(uniformScore(engineReplay.cases[0] ? engineReplay.cases[0].diagnoses.length : 1) * 100) / 100,
     engine_scores: Object.fromEntries(cases.map((c) => [c.id, Math.round(c.engine * 100) / 100])),
     packages: listed,
   }, null, 1));
   return listed;
 }
 
-// The engine after each stage of every case of the site, from `dah replay --json`.
+// The engine after each stage of every case of the site, from `dah outcomes --json` (the causal model over
+// the tutor's outcomes, as the app shows it).
 export function replayAll(siteDir, dahJs) {
   const names = JSON.parse(readFileSync(path.join(siteDir, 'cases/index.json'), 'utf8')).filter((n) => n.endsWith('.case.json'));
-  const out = execFileSync(process.execPath, [dahJs, 'replay', ...names.map((n) => path.join(siteDir, 'cases', n)),
-    '--kb', path.join(siteDir, 'cases/knowledge-base.json'), '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, [dahJs, 'outcomes', ...names.map((n) => path.join(siteDir, 'cases', n)),
+    '--kb', path.join(siteDir, 'cases/knowledge-base-v2.json'), '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out);
 }
 

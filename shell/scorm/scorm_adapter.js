@@ -112,29 +112,45 @@
   function localGet(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
   function localSet(key, text) { try { window.localStorage.setItem(key, text); return true; } catch (e) { return false; } }
 
-  // --- What the page holds: the knowledge base's diagnoses and the package's cases ----------------
+  // --- What the page holds: the tutor's outcomes and the package's cases --------------------------
+  // The outcomes as the tutor derives them from the causal model (core/include/dah/outcomes.hpp): the
+  // immune causes, the antithrombotic ones, one outcome for both together, then every other cause; groups
+  // immune, coagulopathic, both, other. A case's answer is the outcome of its network answer.
+  const BOTH = 'immune-and-antithrombotic';
+  function outcomesOf(kb, diagnoses, names, groups, groupOf) {
+    const [immune, antithrombotic] = (kb.both && kb.both.groups) || [];
+    const causes = kb.nodes.filter((n) => n && n.kind === 'cause' && typeof n.id === 'string');
+    groups.push('immune', 'coagulopathic', 'both', 'other');
+    const add = (list, g) => list.forEach((n) => { diagnoses.push(n.id); names[n.id] = n.name || n.id; groupOf.push(g); });
+    add(causes.filter((n) => n.group === immune), 0);
+    add(causes.filter((n) => n.group === antithrombotic), 1);
+    add([{ id: BOTH, name: kb.both && kb.both.name }], 2);
+    add(causes.filter((n) => n.group !== immune && n.group !== antithrombotic), 3);
+    return (answer) => {
+      const of = (id) => (causes.find((n) => n.id === id) || {}).group;
+      const list = Array.isArray(answer) ? answer : [];
+      const i = list.find((id) => of(id) === immune), a = list.find((id) => of(id) === antithrombotic);
+      return i && a ? BOTH : i || a || list[0];
+    };
+  }
   function readLibrary() {
     const files = (window.DAH_EMBEDDED && window.DAH_EMBEDDED.library && window.DAH_EMBEDDED.library.files) || [];
     const diagnoses = [], names = {}, groups = [], groupOf = [], cases = new Map();
+    let answerOf = () => undefined;
     for (const f of files) {
       let j;
       try { j = JSON.parse(f.text); } catch (e) { continue; }
-      if (j && Array.isArray(j.diagnoses)) {
-        if (Array.isArray(j.groups)) for (const g of j.groups) groups.push(String(g && g.id));
-        for (const d of j.diagnoses) {
-          if (!d || typeof d.id !== 'string') continue;
-          diagnoses.push(d.id);
-          names[d.id] = d.name || d.id;
-          groupOf.push(groups.indexOf(d.group));
-        }
+      if (j && Array.isArray(j.nodes)) {
+        answerOf = outcomesOf(j, diagnoses, names, groups, groupOf);
       } else if (j && typeof j.id === 'string' && Array.isArray(j.stages)) {
         cases.set(j.id, {
-          id: j.id, title: String(j.title || j.id), answer: j.answer && j.answer.diagnosis,
+          id: j.id, title: String(j.title || j.id), answer: j.network && j.network.answer,
           stages: j.stages.map((s, i) => ({ id: String((s && s.stage) || i),
             title: String((s && s.title) || (s && s.stage) || i) })),
         });
       }
     }
+    for (const c of cases.values()) c.answer = answerOf(c.answer);
     const packaged = (config.caseIds || []).map((id) => cases.get(id)).filter(Boolean);
     return { diagnoses, names, groups, groupOf, cases: packaged };
   }

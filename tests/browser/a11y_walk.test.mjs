@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openApp, settle, siteDir } from './harness.mjs';
 import { appFocus, axTree, findNode, focusNode, liveText } from './a11y_driver.mjs';
-import { brier, byGroup, independentPosteriors } from './player_driver.mjs';
+import { brier, byGroup, coreAnswer, independentPosteriors, outcomeSpace } from './player_driver.mjs';
 
 const pct = (p) => (p > 0.99 && p < 1 ? '> 99 %' : p > 0 && p < 0.01 ? '< 1 %' : `${Math.round(100 * p)} %`);
 
@@ -88,7 +88,7 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
     const entry = s0.cases.find((c) => c.title === title);
     assert.ok(entry, `the case "${title}" is in the library`);
     const caseJson = JSON.parse(readFileSync(path.join(siteDir, 'cases', entry.file), 'utf8'));
-    const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base.json'), 'utf8'));
+    const kb = outcomeSpace();
     const reference = independentPosteriors(entry.file);
     const n = caseJson.stages.length;
 
@@ -166,7 +166,7 @@ test('a whole case through the accessibility tree alone', { timeout: 600000 }, a
     tree = await axTree(page);
     await activate(page, findNode(tree, 'button', /^Debrief/));
     tree = await axTree(page);
-    const truth = caseJson.answer.diagnosis;
+    const truth = coreAnswer(entry.file);
     const answer = kb.diagnoses.find((d) => d.id === truth);
     assert.ok(findNode(tree, 'heading', `Final diagnosis: ${answer.name}`), 'the debrief names the diagnosis');
     assert.ok(tree.some((x) => x.role === 'table' && /score per stage/.test(x.name)), 'the scores are a table');

@@ -41,12 +41,12 @@ test('a malformed case shows its errors and changes nothing; a good one joins th
     const good = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'gpa-cavities.case.json'), 'utf8'));
     const bad = structuredClone(good);
     bad.id = 'bad-import';
-    bad.stages[0].findings[0].variable = 'no-such-variable';
+    bad.network.stages[0].findings['no-such-node'] = 'present';
     delete bad.title;
     s = await drop(app, 'bad.case.json', JSON.stringify(bad, null, 2));
     assert.equal(s.import.open, true);
     assert.ok(s.import_errors.length >= 2, `every problem is listed (${s.import_errors.length})`);
-    assert.ok(s.import_errors.some((x) => x.pointer.startsWith('/stages/0/findings/0')), 'the pointer names the bad finding');
+    assert.ok(s.import_errors.some((x) => x.pointer.startsWith('/network/stages/0/findings/no-such-node')), 'the pointer names the bad finding');
     assert.ok(s.import_errors.every((x) => x.file === 'bad.case.json'));
     assert.deepEqual(s.cases.map((c) => c.id), before, 'still nothing else changes');
     assert.ok(s.controls['import.errors'], 'the errors panel is on screen');

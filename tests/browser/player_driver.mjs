@@ -52,37 +52,26 @@ export async function commitKey(app) {
   return s.confirm === 'even_spread' ? press(app, 'c') : s;
 }
 
-// The posterior after each stage, derived here from the knowledge base's own numbers and not by the app's
-// engine: the model is naive Bayes over mutually exclusive diagnoses (cases/FORMAT.md), so P(d | findings)
-// is prior(d) × the product of P(value | d) over the findings revealed so far, normalised. Computed in
-// log space and normalised by the largest term, as any careful implementation would; agreement with the
-// engine to 1e-12 is then a check of the engine, not of itself.
-export function independentPosteriors(caseFile) {
-  const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base.json'), 'utf8'));
-  const c = JSON.parse(readFileSync(path.join(siteDir, 'cases', caseFile), 'utf8'));
-  const ids = kb.diagnoses.map((d) => d.id);
-  const logs = kb.diagnoses.map((d) => Math.log(d.prior.p));
-  return c.stages.map((stage) => {
-    for (const f of stage.findings) {
-      const variable = kb.variables.find((v) => v.id === f.variable);
-      const k = variable.values.findIndex((v) => v.id === f.value);
-      ids.forEach((id, i) => { logs[i] += Math.log(variable.likelihoods[id].p[k]); });
-    }
-    const top = Math.max(...logs);
-    const weights = logs.map((l) => Math.exp(l - top));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    return Object.fromEntries(ids.map((id, i) => [id, weights[i] / sum]));
-  });
-}
-
-// The engine after each stage, from the core compiled to WASM and run under node.
+// The engine after each stage, from the core compiled to WASM and run under node (`dah outcomes`: the
+// causal model's distribution over the tutor's outcomes, whose exact enumeration the core's unit tests
+// check against brute force). Agreement to 1e-12 checks that the app shows what the core computes, through
+// the tutor, the UI and the page.
 export function coreReplay(caseFile) {
   const dah = path.join(path.dirname(siteDir), 'bin', 'dah.js');
   assert.ok(existsSync(dah), `the core's command-line tool is built (${dah})`);
-  const out = execFileSync('node', [dah, 'replay', path.join(siteDir, 'cases', caseFile),
-    '--kb', path.join(siteDir, 'cases', 'knowledge-base.json'), '--json'], { encoding: 'utf8' });
+  const out = execFileSync('node', [dah, 'outcomes', path.join(siteDir, 'cases', caseFile),
+    '--kb', path.join(siteDir, 'cases', 'knowledge-base-v2.json'), '--json'], { encoding: 'utf8' });
   const c = JSON.parse(out).cases[0];
   return c.stages.map((st) => Object.fromEntries(c.diagnoses.map((id, i) => [id, st.posterior[i]])));
+}
+export const independentPosteriors = coreReplay;
+
+// The outcome of a case's answer (its network answer), from the same command.
+export function coreAnswer(caseFile) {
+  const dah = path.join(path.dirname(siteDir), 'bin', 'dah.js');
+  const out = execFileSync('node', [dah, 'outcomes', path.join(siteDir, 'cases', caseFile),
+    '--kb', path.join(siteDir, 'cases', 'knowledge-base-v2.json'), '--json'], { encoding: 'utf8' });
+  return JSON.parse(out).cases[0].answer;
 }
 
 // Replays a learner's event log (window.dahTutor.events(), JSON lines) with the WASM `dah session`, the
@@ -93,7 +82,7 @@ export function coreSession(eventsJsonl, name) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.events.jsonl`);
   writeFileSync(file, eventsJsonl);
-  const out = execFileSync('node', [dah, 'session', file, '--kb', path.join(siteDir, 'cases', 'knowledge-base.json'), '--json'],
+  const out = execFileSync('node', [dah, 'session', file, '--kb', path.join(siteDir, 'cases', 'knowledge-base-v2.json'), '--json'],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out);
 }
@@ -122,10 +111,27 @@ export async function selectDiagnosis(app, id) {
   return s;
 }
 
-// The knowledge base's group of each diagnosis, read from the served file (not from the app).
+// The tutor's groups and outcomes, read from the served causal model (not from the app), by the rule of
+// core/include/dah/outcomes.hpp: immune causes, antithrombotic ones, one outcome for both, the others.
+export function outcomeSpace() {
+  const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base-v2.json'), 'utf8'));
+  const [immune, antithrombotic] = kb.both.groups;
+  const causes = kb.nodes.filter((n) => n.kind === 'cause');
+  const groupName = (id) => kb.groups.find((g) => g.id === id).name;
+  const of = (list, group) => list.map((n) => ({ id: n.id, name: n.name, short_name: n.short_name || n.name, group }));
+  return {
+    groups: [{ id: 'immune', name: groupName(immune) }, { id: 'coagulopathic', name: groupName(antithrombotic) },
+      { id: 'both', name: kb.both.name }, { id: 'other', name: 'Other causes or not DAH' }],
+    diagnoses: [...of(causes.filter((n) => n.group === immune), 'immune'),
+      ...of(causes.filter((n) => n.group === antithrombotic), 'coagulopathic'),
+      { id: 'immune-and-antithrombotic', name: 'An immune cause with an antithrombotic contribution', short_name: 'Both', group: 'both' },
+      ...of(causes.filter((n) => n.group !== immune && n.group !== antithrombotic), 'other')],
+  };
+}
+
+// The group of each outcome.
 export function groupOf() {
-  const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases', 'knowledge-base.json'), 'utf8'));
-  return Object.fromEntries(kb.diagnoses.map((d) => [d.id, d.group]));
+  return Object.fromEntries(outcomeSpace().diagnoses.map((d) => [d.id, d.group]));
 }
 
 // Probabilities by diagnosis summed by group.

@@ -12,14 +12,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
 import { launchBrowser, repoRoot, siteDir, waitForApp } from './harness.mjs';
-import { assertClose, brier, click, press, commitKey, selectDiagnosis } from './player_driver.mjs';
+import { assertClose, brier, click, coreAnswer, outcomeSpace, press, commitKey, selectDiagnosis } from './player_driver.mjs';
 import { launch, packageList, startLms } from './scorm_host.mjs';
 
 const CASE = 'heparin-long-aptt';
 const caseData = JSON.parse(readFileSync(path.join(siteDir, 'cases', `${CASE}.case.json`), 'utf8'));
-const answer = caseData.answer.diagnosis;
+const answer = coreAnswer(`${CASE}.case.json`);
 const stageIds = caseData.stages.map((s) => s.stage);
-const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases/knowledge-base.json'), 'utf8'));
+const kb = outcomeSpace();
 
 const stageScore = (b) => Math.min(100, Math.max(0, 100 * (1 - b / 2)));
 const tag = (version) => (version === '1.2' ? 'scorm12' : 'scorm2004');
@@ -90,7 +90,7 @@ for (const [version, favoured, raise] of [['1.2', answer, 12], ['2004', 'gpa', 1
         committed.push(await commitStage(app, stage, favoured, stage === 0 ? raise : 1));
         s = await press(app, 'n');
       }
-      s = await selectDiagnosis(app, 'warfarin');
+      s = await selectDiagnosis(app, 'antiplatelet-bleeding');  // a draft on another cause than the answer
       s = await press(app, 'Equal');
       const draft = s.case.learner.draft;
       await app.closeFrame();

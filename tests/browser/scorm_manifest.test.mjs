@@ -11,10 +11,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { unzipFiles } from '../../shell/scorm/zip.mjs';
 import { siteDir } from './harness.mjs';
-import { brier, coreReplay } from './player_driver.mjs';
+import { brier, coreAnswer, coreReplay, outcomeSpace } from './player_driver.mjs';
 import { packageList, scormDir } from './scorm_host.mjs';
 
-const kb = JSON.parse(readFileSync(path.join(siteDir, 'cases/knowledge-base.json'), 'utf8'));
+const kb = outcomeSpace();
 const caseFiles = JSON.parse(readFileSync(path.join(siteDir, 'cases/index.json'), 'utf8')).filter((f) => f.endsWith('.case.json'));
 const cases = caseFiles.map((f) => ({ file: f, ...JSON.parse(readFileSync(path.join(siteDir, 'cases', f), 'utf8')) }));
 
@@ -43,7 +43,7 @@ const n = kb.diagnoses.length;
 const uniformScore = 100 * (1 - (1 - 1 / n) / 2);
 const passing = Object.fromEntries(cases.map((c) => {
   const stages = coreReplay(c.file);
-  const engine = stages.reduce((s, p) => s + 100 * (1 - brier(p, c.answer.diagnosis) / 2), 0) / stages.length;
+  const engine = stages.reduce((s, p) => s + 100 * (1 - brier(p, coreAnswer(c.file)) / 2), 0) / stages.length;
   return [c.id, Math.round((uniformScore + engine) / 2)];
 }));
 
@@ -117,7 +117,7 @@ for (const version of ['1.2', '2004']) {
       assert.deepEqual(config.caseIds, p.cases);
       assert.equal(config.masteryScore, expectedPassing);
       const embedded = JSON.parse(html.match(/window\.DAH_EMBEDDED = (\{.*?\});<\/script>/s)[1]);
-      assert.deepEqual(embedded.library.files.map((f) => f.name), ['knowledge-base.json', ...theCases.map((c) => c.file)]);
+      assert.deepEqual(embedded.library.files.map((f) => f.name), ['knowledge-base-v2.json', ...theCases.map((c) => c.file)]);
     }
   });
 }

@@ -113,7 +113,7 @@ test('a case library that cannot be downloaded gets a clear error, and the app k
     const s = await app.state();
     assert.equal(s.loading, false, 'the app left its loading state');
     assert.deepEqual(s.cases, []);
-    assert.ok(s.errors.some((e) => e.file === 'knowledge-base.json'), 'and reports the missing knowledge base');
+    assert.ok(s.errors.some((e) => e.file === 'knowledge-base-v2.json'), 'and reports the missing knowledge base');
     assert.deepEqual(app.problems.pageErrors, []);
     await app.shot('smoke-library-error');
   } finally {

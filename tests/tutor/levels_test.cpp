@@ -13,7 +13,7 @@ namespace {
 
 std::vector<InputFile> levels_files() {
     const std::string dir = std::string(DAH_SOURCE_DIR) + "/tests/fixtures/levels/";
-    return {{"knowledge-base.json", read_text(dir + "knowledge-base.json")}, {"mpa.case.json", read_text(dir + "mpa.case.json")}};
+    return {{"knowledge-base-v2.json", read_text(dir + "knowledge-base-v2.json")}, {"mpa.case.json", read_text(dir + "mpa.case.json")}};
 }
 
 struct LevelsTest : ::testing::Test {
@@ -39,7 +39,7 @@ TEST_F(LevelsTest, TheUntouchedAnswerIsEvenOverTheGroupsThenWithinEach) {
     EXPECT_NEAR(draft("gpa"), 0.125, 1e-12);
     EXPECT_NEAR(draft("mpa"), 0.125, 1e-12);
     EXPECT_NEAR(draft("doac"), 0.125, 1e-12);
-    EXPECT_NEAR(draft("gpa-warfarin"), 0.25, 1e-12);
+    EXPECT_NEAR(draft("immune-and-antithrombotic"), 0.25, 1e-12);
     EXPECT_NEAR(draft("infection"), 0.125, 1e-12);
     EXPECT_TRUE(is_even_spread(*tutor.kb(), answer().draft));
     ASSERT_TRUE(tutor.set_groups(groups(0.7, 0.1, 0.1, 0.1)));
@@ -94,7 +94,7 @@ TEST_F(LevelsTest, EveryCauseIsTheDetailedLevelScoredOnEachDiagnosis) {
     ASSERT_TRUE(tutor.set_probability(dx("mpa"), 0.5));
     // The others share .5 as they were (.125 each, both .25, of .875): 1/14 each, GPA on warfarin 1/7.
     EXPECT_NEAR(draft("gpa"), 1.0 / 14, 1e-12);
-    EXPECT_NEAR(draft("gpa-warfarin"), 1.0 / 7, 1e-12);
+    EXPECT_NEAR(draft("immune-and-antithrombotic"), 1.0 / 7, 1e-12);
     ASSERT_TRUE(tutor.commit());
     const StageAnswer& a = answer();
     EXPECT_EQ(a.level, CommitLevel::detailed);
@@ -113,7 +113,7 @@ TEST_F(LevelsTest, AHeldCauseKeepsItsValueWhileAnotherIsSet) {
     EXPECT_NEAR(draft("mpa"), 0.4, 1e-12);
     // The free ones share the .3 left as they were (.6 in all): warfarin .05, GPA on warfarin .1.
     EXPECT_NEAR(draft("warfarin"), 0.05, 1e-12);
-    EXPECT_NEAR(draft("gpa-warfarin"), 0.1, 1e-12);
+    EXPECT_NEAR(draft("immune-and-antithrombotic"), 0.1, 1e-12);
     // Asking more than the held ones leave: capped at 1 - .3.
     ASSERT_TRUE(tutor.set_probability(dx("mpa"), 0.95, {dx("gpa")}));
     EXPECT_NEAR(draft("mpa"), 0.7, 1e-12);
@@ -232,7 +232,7 @@ TEST_F(LevelsTest, SavedProgressKeepsTheLevelAndVersionTwoAnswersAreDetailed) {
     tutor.set_votes({5, 0, 0, 1});
     const std::string saved = tutor.progress_json();
     const nlohmann::json j = nlohmann::json::parse(saved);
-    EXPECT_EQ(j["version"], 3);
+    EXPECT_EQ(j["version"], 4);
     EXPECT_EQ(j["cases"]["fixture-mpa"]["answers"][0]["level"], "top_causes");
     EXPECT_EQ(j["votes"]["fixture-mpa"]["1"]["immune"], 5);
     Tutor restored;

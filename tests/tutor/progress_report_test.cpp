@@ -167,16 +167,16 @@ TEST_F(TutorTest, TheDebriefReplayShowsWhatMovedTheEngineAndWhereTheLearnerDiffe
     EXPECT_EQ(r.widest_stage, 2);
     EXPECT_NEAR(r.widest_gap, engine[2], 1e-9);
     // Weights of evidence for gpa-warfarin against the rest (the rest weighted by the engine given the
-    // other findings revealed by then), 10·log10 of P(finding | answer) / P(finding | rest):
+    // findings revealed before it, in the order revealed), 10·log10 of P(finding | answer) / P(finding | rest):
     //  on warfarin, nothing else known: 1 / ((.3·.1 + .3·1 + .3·.4) / .9) = 2 → 3.01 dB;
     //  progressive BAL, given warfarin: .9 / ((.03·.9 + .3·.9 + .12·.5) / .45) → 0.55 dB;
-    //  PR3-ANCA given warfarin, BAL and a therapeutic INR (rest .00216, .0675, .018):
-    //    .74 / ((.00216·.74 + .0675·.015 + .018·.015) / .08766) → 13.5 dB;
+    //  PR3-ANCA given warfarin and BAL (rest .027, .27, .06):
+    //    .74 / ((.027·.74 + .27·.015 + .06·.015) / .357) → 10.3 dB;
     //  therapeutic INR given warfarin, BAL and PR3 (rest .01998, .00405, .0009):
     //    .7 / ((.01998·.08 + .00405·.25 + .0009·.3) / .02493) → 7.8 dB;
     //  capillaritis given all else (rest .0015984, .0010125, .00027):
     //    .8 / ((.0015984·.85 + .0010125·.02 + .00027·.02) / .0028809) → 2.2 dB.
-    const double anca = 10 * std::log10(0.74 / ((0.00216 * 0.74 + 0.0675 * 0.015 + 0.018 * 0.015) / 0.08766));
+    const double anca = 10 * std::log10(0.74 / ((0.027 * 0.74 + 0.27 * 0.015 + 0.06 * 0.015) / 0.357));
     const double inr = 10 * std::log10(0.7 / ((0.01998 * 0.08 + 0.00405 * 0.25 + 0.0009 * 0.3) / 0.02493));
     ASSERT_EQ(r.top_moves.size(), 3u);
     const KnowledgeBase& kb = *tutor.kb();
@@ -200,7 +200,7 @@ TEST_F(TutorTest, TheDebriefReplayShowsWhatMovedTheEngineAndWhereTheLearnerDiffe
 // A copy of fixture-both whose history carries a teaching point naming the answer ("GPA on warfarin"),
 // one naming another diagnosis, and one that is general; checks make the labs the establishing stage.
 TEST_F(TutorTest, ATeachingPointNamingTheAnswerWaitsForTheStageThatEstablishesIt) {
-    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/both.case.json");
+    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/tutor/both.case.json");
     const std::string from = R"({ "text": "Ask about blood thinners.", "sources": ["ev8"] })";
     const std::string to = R"({ "text": "Ask about blood thinners.", "sources": ["ev8"] },
         { "text": "GPA on warfarin bleeds from both causes.", "sources": ["ev8"] },

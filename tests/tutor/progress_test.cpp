@@ -13,7 +13,7 @@ TEST_F(TutorTest, ProgressSurvivesASaveAndARestore) {
     tutor.set_vote(tutor.kb()->group_index("coagulopathic"), 12);
     tutor.commit({0, 1, 0, 0});
     tutor.open_case("fixture-both");
-    tutor.set_probability(dx("gpa-warfarin"), 0.6);
+    tutor.set_probability(dx("immune-and-antithrombotic"), 0.6);
     ASSERT_TRUE(tutor.take_unsaved());
     EXPECT_FALSE(tutor.take_unsaved());
     const std::string saved = tutor.progress_json();
@@ -33,7 +33,7 @@ TEST_F(TutorTest, ProgressSurvivesASaveAndARestore) {
     EXPECT_TRUE(restored.progress().at("fixture-warfarin").done);
     const CaseSession* b = restored.session(index("fixture-both"));
     ASSERT_NE(b, nullptr);
-    EXPECT_NEAR(b->answers[0].draft[static_cast<std::size_t>(dx("gpa-warfarin"))], 0.6, 1e-12);
+    EXPECT_NEAR(b->answers[0].draft[static_cast<std::size_t>(dx("immune-and-antithrombotic"))], 0.6, 1e-12);
     EXPECT_EQ(restored.events().events().size(), tutor.events().events().size());
     // The class vote of the last stage is back.
     restored.open_case("fixture-warfarin");
@@ -91,9 +91,74 @@ TEST_F(TutorTest, ProbabilitiesAreStoredByDiagnosisId) {
     tutor.open_case("fixture-warfarin");
     tutor.commit({0.25, 0.5, 0.125, 0.125});
     const auto j = nlohmann::json::parse(tutor.progress_json());
-    EXPECT_EQ(j["version"], 3);
+    EXPECT_EQ(j["version"], 4);
     EXPECT_EQ(j["cases"]["fixture-warfarin"]["answers"][0]["p"]["warfarin"], 0.5);
     EXPECT_EQ(j["events"][1]["cmd"], "commit");
+}
+
+}  // namespace
+}  // namespace dah::tutor::test
+
+namespace dah::tutor::test {
+namespace {
+
+// Progress saved before the causal model (version 3, diagnoses of the naive-Bayes knowledge base) on the
+// built-in library: the answer to the first question comes back exactly by group id; the causes map onto
+// the outcomes that correspond (the three anticoagulants add up to the anticoagulant contribution, ANCA
+// vasculitis on an anticoagulant is "both"); the hall's hands for a diagnosis count for its group.
+TEST(ProgressFromBeforeTheCausalModel, AVersionThreeFileMapsOntoTheOutcomes) {
+    const std::string dir = std::string(DAH_SOURCE_DIR) + "/cases/";
+    Tutor t([] { return 1000.0; });
+    t.load({{"knowledge-base-v2.json", read_text(dir + "knowledge-base-v2.json")},
+            {"warfarin-supratherapeutic.case.json", read_text(dir + "warfarin-supratherapeutic.case.json")}});
+    ASSERT_TRUE(t.library().errors.empty());
+    const std::string v3 = R"({"version":3,"cases":{"warfarin-supratherapeutic":{"done":false,"best_score":-1,"reached":1,"finished":false,
+      "answers":[
+        {"draft":{"gpa":0.3,"warfarin":0.3,"aav-on-anticoagulant":0.2,"cardiac":0.2},"draft_causes_of":[],"committed":true,
+         "p":{"gpa":0.3,"warfarin":0.3,"aav-on-anticoagulant":0.2,"cardiac":0.2},"level":"groups","causes_of":[],
+         "groups":{"immune":0.6,"coagulopathic":0.2,"both":0.1,"other":0.1},
+         "learner_brier":0.2,"engine_brier":0.1,"learner_log_bits":1.5,"engine_log_bits":0.5},
+        {"draft":{"gpa":0.2,"warfarin":0.1,"doac":0.1,"heparin":0.1,"aav-on-anticoagulant":0.2,"thrombocytopenia-dic":0.1,
+                  "drug-induced-aav":0.1,"cardiac":0.1},"draft_causes_of":["immune","coagulopathic","both","other"],"committed":false}]}},
+      "votes":{"warfarin-supratherapeutic":{"0":{"warfarin":3,"doac":1,"immune":2}}}})";
+    const RestoreOutcome outcome = t.restore_progress(v3);
+    EXPECT_TRUE(outcome.ok);
+    EXPECT_TRUE(outcome.notice.empty());
+    const CaseSession* s = t.session(t.library().index_of("warfarin-supratherapeutic"));
+    ASSERT_NE(s, nullptr);
+    const KnowledgeBase& kb = *t.kb();
+    const auto at = [&](const std::vector<double>& p, const char* id) {
+        const int d = kb.diagnosis_index(id);
+        EXPECT_GE(d, 0) << id;
+        return d < 0 ? -1.0 : p[static_cast<std::size_t>(d)];
+    };
+    // The first answer: the four groups exactly as saved, and its scores as they were.
+    const StageAnswer& first = s->answers[0];
+    ASSERT_TRUE(first.committed);
+    EXPECT_EQ(first.level, CommitLevel::groups);
+    const std::vector<double> saved_groups = {0.6, 0.2, 0.1, 0.1};
+    for (std::size_t g = 0; g < 4; ++g) EXPECT_NEAR(first.committed_groups[g], saved_groups[g], 1e-12) << g;
+    EXPECT_NEAR(first.learner_brier, 0.2, 1e-12);
+    // Within the immune group everything was on GPA, within the coagulopathic group on warfarin.
+    EXPECT_NEAR(at(first.committed_p, "gpa"), 0.6, 1e-12);
+    EXPECT_NEAR(at(first.committed_p, "anticoagulant-bleeding"), 0.2, 1e-12);
+    EXPECT_NEAR(at(first.committed_p, "immune-and-antithrombotic"), 0.1, 1e-12);
+    EXPECT_NEAR(at(first.committed_p, "cardiac"), 0.1, 1e-12);
+    // The detailed draft: each diagnosis onto its outcome.
+    const std::vector<double>& d = s->answers[1].draft;
+    EXPECT_NEAR(at(d, "gpa"), 0.2, 1e-12);
+    EXPECT_NEAR(at(d, "anticoagulant-bleeding"), 0.3, 1e-12);  // warfarin + DOAC + heparin
+    EXPECT_NEAR(at(d, "immune-and-antithrombotic"), 0.2, 1e-12);
+    EXPECT_NEAR(at(d, "coagulopathy"), 0.1, 1e-12);
+    EXPECT_NEAR(at(d, "drug-aav"), 0.1, 1e-12);
+    EXPECT_NEAR(at(d, "cardiac"), 0.1, 1e-12);
+    // The vote: 3 + 1 hands for the anticoagulants are coagulopathic, 2 immune.
+    ASSERT_TRUE(t.open_case("warfarin-supratherapeutic"));
+    ASSERT_TRUE(t.view_stage(0));
+    const VoteResult& vote = t.result().open->vote;
+    EXPECT_EQ(vote.total, 6);
+    EXPECT_EQ(vote.counts[static_cast<std::size_t>(kb.group_index("coagulopathic"))], 4);
+    EXPECT_EQ(vote.counts[static_cast<std::size_t>(kb.group_index("immune"))], 2);
 }
 
 }  // namespace

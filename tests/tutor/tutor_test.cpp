@@ -38,7 +38,7 @@ TEST_F(TutorTest, OpeningACaseShowsTheEngineAfterItsFirstStage) {
     // On warfarin: unnormalised .3·.1, .3·1, .1·1, .3·.4 = 3, 30, 10, 12 (/100); total 55.
     EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("gpa"))], 3.0 / 55, 1e-12);
     EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("warfarin"))], 30.0 / 55, 1e-12);
-    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("gpa-warfarin"))], 10.0 / 55, 1e-12);
+    EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("immune-and-antithrombotic"))], 10.0 / 55, 1e-12);
     EXPECT_NEAR(v.posterior[static_cast<std::size_t>(dx("heart-failure"))], 12.0 / 55, 1e-12);
     EXPECT_NEAR(v.groups[static_cast<std::size_t>(tutor.kb()->group_index("coagulopathic"))], 30.0 / 55, 1e-12);
     ASSERT_EQ(v.group_history.size(), 1u);
@@ -138,11 +138,13 @@ TEST_F(TutorTest, WhyItMovedWeighsImmuneAgainstCoagulopathicByDefault) {
     EXPECT_EQ(v.why_for, tutor.kb()->group_index("immune"));
     EXPECT_EQ(v.why_against, tutor.kb()->group_index("coagulopathic"));
     ASSERT_EQ(v.why.size(), 1u);
-    // Prior-weighted within one-diagnosis groups: P(warfarin | gpa) / P(warfarin | warfarin) = .1 / 1 → -10 dB.
-    EXPECT_NEAR(v.why[0].weight_db, -10.0, 1e-9);
+    // Causes coexist: "immune" is GPA present, alone (.3) or on warfarin (.1), and "coagulopathic" warfarin
+    // present, alone (.3) or with GPA (.1). P(on warfarin | immune) = (.3·.1 + .1·1) / .4 = .325;
+    // P(on warfarin | coagulopathic) = (.3·1 + .1·1) / .4 = 1 → 10·log10(.325) dB.
+    EXPECT_NEAR(v.why[0].weight_db, 10 * std::log10(0.325), 1e-9);
     ASSERT_TRUE(tutor.weigh(tutor.kb()->group_index("other"), tutor.kb()->group_index("immune")));
-    // .4 / .1 → +6.02 dB for heart failure against gpa.
-    EXPECT_NEAR(tutor.result().open->why[0].weight_db, 10 * std::log10(4.0), 1e-9);
+    // Other (neither: heart failure, .4) against immune (.325) → +0.90 dB.
+    EXPECT_NEAR(tutor.result().open->why[0].weight_db, 10 * std::log10(0.4 / 0.325), 1e-9);
     EXPECT_FALSE(tutor.weigh(9, 0));
 }
 
@@ -198,16 +200,22 @@ TEST_F(TutorTest, TheResultIsComputedOncePerChange) {
     EXPECT_GT(tutor.result().revision, r1);
 }
 
-TEST_F(TutorTest, TheExplorerTableHasEveryValueAgainstEveryDiagnosis) {
-    const ExplorerTable& table = tutor.explorer();
-    ASSERT_EQ(table.size(), 2u + 2 + 3 + 3 + 2);  // values of the five variables
-    // "On warfarin" for gpa against the rest, prior-weighted: .1 / ((.3·1 + .1·1 + .3·.4) / .7).
-    const ExplorerRow& row = table[1];
-    EXPECT_EQ(row.variable, tutor.kb()->variable_index("anticoagulant"));
-    EXPECT_NEAR(row.cells[static_cast<std::size_t>(dx("gpa"))].probability, 0.1, 1e-12);
-    EXPECT_NEAR(row.cells[static_cast<std::size_t>(dx("gpa"))].likelihood_ratio, 0.1 / (0.52 / 0.7), 1e-9);
-    EXPECT_TRUE(row.cells[static_cast<std::size_t>(dx("gpa"))].estimate);
-    EXPECT_EQ(&tutor.explorer(), &table);
+TEST_F(TutorTest, TheExplorerListsEveryNodeWithItsParentsAndEveryRowWithItsCitation) {
+    const ExplorerTable& lines = tutor.explorer();
+    // Three causes (1, 1 and 4 rows: heart failure depends on GPA and warfarin) and five findings with the
+    // three causes as parents (8 rows each); each node has a heading and a "depends on" line.
+    ASSERT_EQ(lines.size(), 8u * 2 + 1 + 1 + 4 + 5 * 8);
+    int inr = tutor.kb()->variable_index("inr");
+    std::size_t at = 0;
+    while (at < lines.size() && !(lines[at].node == inr && lines[at].kind == ExplorerLine::Kind::parents)) ++at;
+    ASSERT_LT(at, lines.size());
+    EXPECT_NE(lines[at].text.find("Granulomatosis with polyangiitis"), std::string::npos) << lines[at].text;
+    EXPECT_NE(lines[at].text.find("Warfarin-associated hemorrhage"), std::string::npos);
+    // Its first row: every parent absent, with the fixture's estimate as the rationale.
+    ASSERT_EQ(lines[at + 1].kind, ExplorerLine::Kind::row);
+    EXPECT_TRUE(lines[at + 1].estimate);
+    EXPECT_EQ(lines[at + 1].note, "fixture");
+    EXPECT_EQ(&tutor.explorer(), &lines);
 }
 
 TEST_F(TutorTest, EveryLearnerActionIsLoggedWithItsTimeAndValues) {
@@ -290,7 +298,7 @@ TEST_F(TutorTest, ApplyRefusesWhatDoesNotFit) {
 }
 
 TEST_F(TutorTest, ImportsJoinTheLibraryAndBuiltInIdsAreRefused) {
-    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/warfarin.case.json");
+    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/tutor/warfarin.case.json");
     EXPECT_FALSE(tutor.import_case({"mine.case.json", text}).empty());  // same id as a built-in case
     const std::string renamed = std::string(text).replace(text.find("fixture-warfarin"), 16, "my-warfarin-case");
     EXPECT_TRUE(tutor.import_case({"mine.case.json", renamed}).empty());
@@ -320,9 +328,23 @@ TEST_F(TutorTest, ExportsListTheCommittedStages) {
     EXPECT_TRUE(j["answer"].is_null());  // not before the case is finished
 }
 
+TEST_F(TutorTest, ACaseWithoutANetworkBlockIsRefusedByNameAndPointer) {
+    tutor.open_case("fixture-warfarin");
+    tutor.commit({0.25, 0.5, 0.125, 0.125});
+    std::string text = read_text(std::string(DAH_SOURCE_DIR) + "/tests/fixtures/warfarin.case.json");  // no "network"
+    text.replace(text.find("fixture-warfarin"), 16, "old-warfarin-case");
+    const std::vector<Diagnostic> errors = tutor.import_case({"old.case.json", text});
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].file, "old.case.json");
+    EXPECT_EQ(errors[0].pointer, "/network");
+    EXPECT_NE(errors[0].to_string().find("network"), std::string::npos);
+    EXPECT_LT(tutor.library().index_of("old-warfarin-case"), 0);
+    EXPECT_TRUE(tutor.session(index("fixture-warfarin"))->answers[0].committed);  // progress kept
+}
+
 TEST(TutorLibrary, TheBuiltInLibraryLoadsWhole) {
     const std::string dir = std::string(DAH_SOURCE_DIR) + "/cases/";
-    std::vector<InputFile> files{{"knowledge-base.json", read_text(dir + "knowledge-base.json")}};
+    std::vector<InputFile> files{{"knowledge-base-v2.json", read_text(dir + "knowledge-base-v2.json")}};
     for (const char* id : {"gpa-cavities", "warfarin-supratherapeutic", "anti-gbm-smoker"})
         files.push_back({std::string(id) + ".case.json", read_text(dir + id + ".case.json")});
     Tutor t;

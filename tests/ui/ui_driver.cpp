@@ -68,7 +68,7 @@ Driver::Driver(MemoryPlatform& platform, float width, float height, std::vector<
 
     const fs::path cases = fs::path(DAH_SOURCE_DIR) / "cases";
     dah::ui::add_file(app, "ui-font.ttf", read(DAH_UI_FONT));
-    pending_.emplace_back("knowledge-base.json", read(cases / "knowledge-base.json"));
+    pending_.emplace_back("knowledge-base-v2.json", read(cases / "knowledge-base-v2.json"));
     for (const auto& entry : fs::directory_iterator(cases)) {
         const std::string name = entry.path().filename().string();
         if (name.size() > 10 && name.compare(name.size() - 10, 10, ".case.json") == 0)

@@ -10,8 +10,9 @@
 #include <map>
 #include <sstream>
 
-#include "dah/engine.hpp"
+#include "dah/outcomes.hpp"
 #include "dah/scoring.hpp"
+#include "dah/tutor/library.hpp"
 #include "ui/keys.hpp"
 #include "ui/modes.hpp"
 #include "ui_driver.hpp"
@@ -30,45 +31,38 @@ std::string read(const fs::path& p) {
     return s.str();
 }
 
-// What the engine must show, derived here and not by the engine: the model is naive Bayes over mutually
-// exclusive diagnoses (cases/FORMAT.md), so P(d | findings) = prior(d) × Π P(value | d), normalised.
-// `changed` replaces the value of one revealed variable (a what-if).
-std::vector<double> naive_bayes(const dah::KnowledgeBase& kb, const dah::Case& c, int up_to_stage,
-                                const dah::Finding* changed = nullptr) {
-    std::vector<double> p;
-    for (const auto& d : kb.diagnoses) p.push_back(d.prior);
-    for (int s = 0; s <= up_to_stage; ++s)
-        for (const dah::Finding& f : c.stages[static_cast<std::size_t>(s)].findings) {
-            const int value = changed && changed->variable == f.variable ? changed->value : f.value;
-            for (std::size_t d = 0; d < p.size(); ++d)
-                p[d] *= kb.variables[static_cast<std::size_t>(f.variable)].likelihood[d][static_cast<std::size_t>(value)];
-        }
-    double sum = 0;
-    for (double x : p) sum += x;
-    for (double& x : p) x /= sum;
-    return p;
-}
-
 double brier(const std::vector<double>& p, int truth) {
     double s = 0;
     for (std::size_t d = 0; d < p.size(); ++d) s += (p[d] - (static_cast<int>(d) == truth ? 1.0 : 0.0)) * (p[d] - (static_cast<int>(d) == truth ? 1.0 : 0.0));
     return s;
 }
 
+// What the engine must show, derived here from the core and not through the tutor or the UI: the causal
+// model's distribution over the tutor's outcomes (dah/outcomes.hpp, tested against brute-force
+// enumeration in tests/unit) after the case's network findings up to each stage. The case is read as the
+// tutor reads it (its story, each network finding on the last story stage at or before its own).
 struct Reference {
-    dah::KnowledgeBase kb;
+    dah::KnowledgeBase kb;  // the outcome space: groups, outcomes, the network's nodes as variables
     dah::Case c;
-    std::vector<std::vector<double>> stages;  // the posterior after each stage (naive_bayes)
+    dah::net::Network network;
+    dah::net::OutcomeSpace outcomes;
+    std::vector<std::vector<double>> stages;  // the distribution after each stage
+    std::vector<double> after(int up_to_stage, const dah::Finding* changed = nullptr) const {
+        dah::net::Evidence e = dah::net::Evidence::none(network);
+        for (int st = 0; st <= up_to_stage; ++st)
+            for (const dah::Finding& f : c.stages[static_cast<std::size_t>(st)].findings)
+                e.set(network, f.variable, changed && changed->variable == f.variable ? changed->value : f.value);
+        return dah::net::outcome_distribution(network, outcomes, e);
+    }
 };
 
 Reference reference(const std::string& case_file) {
     const fs::path dir = fs::path(DAH_SOURCE_DIR) / "cases";
-    auto kb = dah::load_knowledge_base(read(dir / "knowledge-base.json"), "knowledge-base.json");
-    check(kb.ok(), "the knowledge base loads");
-    auto c = dah::load_case(read(dir / case_file), case_file, *kb.value);
-    check(c.ok(), case_file + " loads");
-    Reference r{*kb.value, *c.value, {}};
-    for (std::size_t s = 0; s < r.c.stages.size(); ++s) r.stages.push_back(naive_bayes(r.kb, r.c, static_cast<int>(s)));
+    const dah::tutor::Library lib =
+        dah::tutor::load_library({{"knowledge-base-v2.json", read(dir / "knowledge-base-v2.json")}, {case_file, read(dir / case_file)}});
+    check(lib.kb && lib.network && lib.cases.size() == 1, case_file + " loads with the knowledge base");
+    Reference r{*lib.kb, lib.cases[0].data, *lib.network, lib.outcomes, {}};
+    for (std::size_t st = 0; st < r.c.stages.size(); ++st) r.stages.push_back(r.after(static_cast<int>(st)));
     return r;
 }
 
@@ -289,7 +283,7 @@ void test_what_if() {
     const int var = kb.variable_index(s["case"]["what_if"]["variable"].get<std::string>());
     const int value = kb.value_index(var, s["case"]["what_if"]["value"].get<std::string>());
     const dah::Finding changed{var, value, {}};
-    const std::vector<double> expected = naive_bayes(kb, r.c, 0, &changed);
+    const std::vector<double> expected = r.after(0, &changed);
     const std::vector<double> shown = probabilities(kb, s["case"]["what_if"]["posterior"]);
     for (std::size_t d = 0; d < expected.size(); ++d) check_near(shown[d], expected[d], 1e-12, "what-if posterior");
     s = ui.click("what_if.back");
@@ -443,7 +437,7 @@ void test_data_later() {
 
     // files_done before start() (the page was quicker than main): start() loads at once.
     dah::ui::AppState early;
-    dah::ui::add_file(early, "knowledge-base.json", read(fs::path(DAH_SOURCE_DIR) / "cases" / "knowledge-base.json"));
+    dah::ui::add_file(early, "knowledge-base-v2.json", read(fs::path(DAH_SOURCE_DIR) / "cases" / "knowledge-base-v2.json"));
     dah::ui::files_done(early);
     dah::ui::start(early, platform, dah::ui::parse_options({"--data-later"}));
     check(!early.pending.loading && early.tutor.kb(), "data handed over before start() are loaded by start()");
@@ -473,34 +467,33 @@ void test_even_spread_and_restart_ask_first() {
     check(!s["case"]["stages"][0]["committed"].get<bool>() && s["screen"] == "player", "R then Y starts the case again");
 }
 
-// "Which findings point to X?": the diagnosis filter narrows the columns only, and ranking by a
-// diagnosis puts first the finding value with the largest likelihood ratio for it (computed here by
-// the core directly: P(value | d) against the prior-weighted rest).
+// The explorer shows the network: searching "inr" keeps the INR node, whose "depends on" line names the
+// anticoagulant (so a student sees why the INR of a patient known to be on warfarin adds nothing), and
+// every row of its table carries a source or an estimate (state().explorer_first_rows, from the core's
+// network read here).
 void test_explorer_filters() {
     MemoryPlatform platform;
     Driver ui(platform);
     json s = ui.press(key::letter('k'));
     check(s["screen"] == "explorer", "K opens the explorer");
     const int all_rows = s["explorer_rows"];
-    ui.app.view.explorer_diagnosis_search = "warfarin";
+    ui.app.view.explorer_search = "inr";
     s = ui.step(2);
-    check(s["explorer_rows"] == all_rows, "filtering diagnoses keeps every finding row");
-    check(!s["explorer_columns"].empty() && s["explorer_columns"].size() < 5, "and narrows the columns");
-    const dah::KnowledgeBase& kb = *ui.app.tutor.kb();
-    const int d = 0;
-    ui.app.view.explorer_diagnosis_search.clear();
-    ui.app.view.explorer_rank_by = d;
-    s = ui.step(2);
-    const dah::Hypothesis h = dah::Hypothesis::of_diagnosis(kb, d);
-    double best = -1e300;
-    std::string best_row;
-    for (std::size_t v = 0; v < kb.variables.size(); ++v)
-        for (std::size_t k = 0; k < kb.variables[v].values.size(); ++k) {
-            const double db = dah::weight_of_evidence_db(kb, dah::Evidence::none(kb), dah::Finding{static_cast<int>(v), static_cast<int>(k), {}},
-                                                         h, dah::Hypothesis::complement(kb, h));
-            if (db > best) best = db, best_row = kb.variables[v].id + "=" + kb.variables[v].values[k].id;
-        }
-    check(s["explorer_first_rows"][0] == best_row, "ranked by " + kb.diagnoses[d].id + ", the strongest finding comes first (" + best_row + ")");
+    const int rows = s["explorer_rows"];
+    check(rows > 2 && rows < all_rows, "the search keeps the nodes named for the INR");
+    // The INR's heading and, under it, what it depends on (the INR target range may come first).
+    std::string parents;
+    for (std::size_t i = 0; i + 1 < s["explorer_first_rows"].size(); ++i)
+        if (s["explorer_first_rows"][i].get<std::string>().rfind("inr: ", 0) == 0) parents = s["explorer_first_rows"][i + 1];
+    check(!parents.empty(), "the INR node is among the first lines");
+    const auto loaded = dah::net::load_network(read(fs::path(DAH_SOURCE_DIR) / "cases" / "knowledge-base-v2.json"), "kb");
+    check(loaded.ok(), "the network loads");
+    const dah::net::Network& n = *loaded.value;
+    const dah::net::Node& inr = n.nodes[static_cast<std::size_t>(n.node_index("inr"))];
+    for (int p : inr.parents)
+        check(parents.find(n.nodes[static_cast<std::size_t>(p)].name) != std::string::npos,
+              "the INR's line names its parent " + n.nodes[static_cast<std::size_t>(p)].id + " (" + parents + ")");
+    check(parents.find("Depends on") != std::string::npos, "a line says what the INR depends on");
 }
 
 // The answer panel: a preset answers the first question; a cause's share within the leading group is
@@ -731,11 +724,12 @@ void test_teaching_points_wait() {
         for (const auto& d : r.kb.diagnoses) members += d.group == answer.group ? 1 : 0;
         int establishing = static_cast<int>(r.c.stages.size());
         for (const dah::StageCheck& ch : r.c.checks)
-            if (ch.leading == answer.id || (members == 1 && ch.leading == r.kb.groups[static_cast<std::size_t>(answer.group)].id))
+            if (ch.leading == answer.id || ch.leading == r.c.answer_id ||
+                (members == 1 && ch.leading == r.kb.groups[static_cast<std::size_t>(answer.group)].id))
                 for (std::size_t i = 0; i < r.c.stages.size(); ++i)
                     if (r.c.stages[i].stage == ch.after) establishing = std::min(establishing, static_cast<int>(i));
-        std::vector<std::string> terms = {answer.id, answer.name, answer.short_name};
-        if (synonyms.count(answer.id)) for (const std::string& t : synonyms.at(answer.id)) terms.push_back(t);
+        std::vector<std::string> terms = {answer.id, answer.name, answer.short_name, r.c.answer_id};
+        if (synonyms.count(r.c.answer_id)) for (const std::string& t : synonyms.at(r.c.answer_id)) terms.push_back(t);
         ui.press(key::letter('l'));
         s = ui.click("case." + id);
         for (int stage = 0; stage < static_cast<int>(r.c.stages.size()); ++stage) {

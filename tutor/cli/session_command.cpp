@@ -1,7 +1,7 @@
 // `dah session FILE`: a second front end of the tutor. Replays a learner's walk from a JSON-lines
 // file of commands (the event format of dah/tutor/event_json.hpp, e.g. the app's event log) and
 // prints the result after each command and the scores at the end. The case library is the folder of
-// --kb's knowledge base (default cases/), with every *.case.json in it.
+// --kb's knowledge base (the causal model, default cases/knowledge-base-v2.json), with every *.case.json in it.
 #include <cstdio>
 #include <sstream>
 
@@ -62,14 +62,14 @@ int run_session(const Options& options) {
         std::fprintf(stderr, "usage: dah session COMMANDS.jsonl [--kb FILE] [--json]\n");
         return 2;
     }
-    const std::string kb_path = options.kb_path.empty() ? default_knowledge_base : options.kb_path;
+    const std::string kb_path = options.kb_path.empty() ? std::string("cases/knowledge-base-v2.json") : options.kb_path;
     std::vector<tutor::InputFile> files;
     std::string text;
     if (!read_file(kb_path, text)) {
         std::fprintf(stderr, "dah: cannot read %s\n", kb_path.c_str());
         return 1;
     }
-    files.push_back({"knowledge-base.json", text});
+    files.push_back({"knowledge-base-v2.json", text});
     for (const std::string& path : case_files_in(directory_of(kb_path)))
         if (read_file(path, text)) files.push_back({file_name_of(path), text});
     tutor::Tutor t([] { return 0.0; });  // replayed, not timed: the output depends on the commands only

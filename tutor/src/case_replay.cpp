@@ -17,22 +17,29 @@ int leading(const std::vector<double>& p) {
 
 }  // namespace
 
-CaseReplay replay_case(const KnowledgeBase& kb, const CaseEntry& entry, const CaseSession& session) {
+CaseReplay replay_case(const Library& library, const CaseEntry& entry, const CaseSession& session) {
     CaseReplay r;
     const Case& c = entry.data;
+    if (!library.kb || !library.network) return r;
+    const KnowledgeBase& kb = *library.kb;
+    const net::Network& n = *library.network;
     if (c.answer < 0 || static_cast<std::size_t>(c.answer) >= kb.diagnoses.size()) return r;
     const std::size_t truth = static_cast<std::size_t>(c.answer);
-    const Hypothesis answer = Hypothesis::of_diagnosis(kb, c.answer);
-    const Hypothesis others = Hypothesis::complement(kb, answer);
-    std::vector<FindingMove> moves;  // every finding, weighed when it was revealed
+    // The answer as the causal model states it: every cause the case establishes present.
+    net::Hypothesis answer;
+    for (int cause : entry.network.vignette.answer) answer.clauses.push_back({cause});
+    const net::Hypothesis others = net::Hypothesis::complement(answer);
+    std::vector<FindingMove> moves;  // every finding, weighed given what was revealed before it
+    net::Evidence before = net::Evidence::none(n);
     for (std::size_t i = 0; i < c.stages.size() && i < entry.replay.size(); ++i) {
         r.engine_answer_p.push_back(entry.replay[i].posterior[truth]);
         const StageAnswer* a = i < session.answers.size() ? &session.answers[i] : nullptr;
         const bool committed = a && a->committed && a->committed_p.size() == kb.diagnoses.size();
         r.learner_answer_p.push_back(committed ? a->committed_p[truth] : -1);
-        for (const WeightedFinding& w :
-             rank_by_weight(kb, entry.replay[i].evidence, c.stages[i].findings, answer, others))
-            moves.push_back({static_cast<int>(i), w.finding, w.weight_db});
+        for (const Finding& f : c.stages[i].findings) {
+            moves.push_back({static_cast<int>(i), f, net::weight_of_evidence_db(n, before, f.variable, f.value, answer, others)});
+            before.set(n, f.variable, f.value);
+        }
         if (!committed) continue;
         r.committed += 1;
         r.learner_brier += a->learner_brier;

@@ -25,8 +25,92 @@ Diagnostic problem(const std::string& file, const std::string& message) {
     return d;
 }
 
+Diagnostic problem_at(const std::string& file, const std::string& pointer, const std::string& message) {
+    Diagnostic d = problem(file, message);
+    d.pointer = pointer;
+    d.line = d.column = 1;  // the whole case: where the file starts
+    return d;
+}
+
 int difficulty_rank(const std::string& difficulty) {
     return difficulty == "introductory" ? 0 : difficulty == "intermediate" ? 1 : difficulty == "advanced" ? 2 : 3;
+}
+
+// The outcome space in the shape of a knowledge base (library.hpp): what the answers, levels, scores
+// and screens read.
+KnowledgeBase space_as_knowledge_base(const net::Network& n, const net::OutcomeSpace& space) {
+    KnowledgeBase kb;
+    kb.schema_version = n.schema_version;
+    kb.sources = n.sources;
+    kb.groups = space.groups;
+    const std::vector<double> prior = net::outcome_distribution(n, space, net::Evidence::none(n));
+    for (std::size_t o = 0; o < space.outcomes.size(); ++o) {
+        const net::Outcome& x = space.outcomes[o];
+        Diagnosis d;
+        d.id = x.id;
+        d.name = x.name;
+        d.short_name = x.short_name.empty() ? x.name : x.short_name;
+        d.group = x.group;
+        d.prior = o < prior.size() ? prior[o] : 0;
+        d.prior_citation.estimate = "P(outcome) before any finding, from the causal model's cited priors";
+        d.summary = x.summary;
+        kb.diagnoses.push_back(std::move(d));
+    }
+    for (const net::Node& node : n.nodes) {
+        Variable v;
+        v.id = node.id;
+        v.name = node.name;
+        v.stage = node.stage;
+        v.question = node.question;
+        v.values = node.values;
+        kb.variables.push_back(std::move(v));
+    }
+    return kb;
+}
+
+// A case file: its story, its network block (required: the engine reads only that), its findings on the
+// story's stages, its answer's outcome and the engine's replay.
+std::vector<Diagnostic> load_entry(const Library& lib, const InputFile& file, CaseEntry& entry) {
+    Loaded<Case> story = load_case_story(file.text, file.name, lib.kb->sources);
+    Loaded<net::CaseNetwork> block = net::load_case_network(file.text, file.name, *lib.network);
+    if (!story.ok() || !block.errors.empty()) {  // every problem at once, the story's and the network block's
+        std::vector<Diagnostic> errors = story.errors;
+        for (const Diagnostic& d : block.errors)  // a syntax error is found by both readers: listed once
+            if (std::none_of(errors.begin(), errors.end(), [&](const Diagnostic& x) { return x.to_string() == d.to_string(); }))
+                errors.push_back(d);
+        return errors.empty() ? std::vector<Diagnostic>{problem(file.name, "The case could not be read.")} : errors;
+    }
+    if (!block.value)
+        return {problem_at(file.name, "/network",
+                           "missing \"network\": the case has no findings in the causal model's variables, so it cannot be "
+                           "played (cases/FORMAT.md, \"The causal model's block in a case\")")};
+    entry.file = file.name;
+    entry.data = std::move(*story.value);
+    entry.network = std::move(*block.value);
+    const net::Network& n = *lib.network;
+    std::vector<CaseStage>& stages = entry.data.stages;
+    // Each finding goes to the last stage of the story at or before its own (the first when none is).
+    for (const net::StagedFinding& f : entry.network.vignette.findings) {
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < stages.size(); ++i)
+            if (stages[i].stage <= f.stage) at = i;
+        stages[at].findings.push_back(Finding{f.node, f.value, {}});
+    }
+    entry.data.answer = net::outcome_of_answer(n, lib.outcomes, entry.network.vignette.answer);
+    if (entry.data.answer < 0) return {problem_at(file.name, "/network/answer", "the answer names no cause of the causal model")};
+    net::Evidence e = net::Evidence::none(n);
+    for (const CaseStage& st : stages) {
+        for (const Finding& f : st.findings) e.set(n, f.variable, f.value);
+        StageResult r;
+        r.stage = st.stage;
+        r.evidence.value_of = e.value_of;
+        r.posterior = net::outcome_distribution(n, lib.outcomes, e);
+        if (r.posterior.empty())
+            return {problem_at(file.name, "/network/stages", "the findings of this case have probability 0 under the causal model")};
+        r.groups = net::outcome_group_totals(lib.outcomes, r.posterior);
+        entry.replay.push_back(std::move(r));
+    }
+    return {};
 }
 
 }  // namespace
@@ -39,33 +123,33 @@ int Library::index_of(const std::string& case_id) const {
 
 Library load_library(const std::vector<InputFile>& files) {
     Library lib;
-    const auto kb_file = std::find_if(files.begin(), files.end(), [](const InputFile& f) { return f.name == "knowledge-base.json"; });
+    const auto kb_file = std::find_if(files.begin(), files.end(), [](const InputFile& f) { return f.name == "knowledge-base-v2.json"; });
     if (kb_file == files.end()) {
-        lib.errors.push_back({"knowledge-base.json", {"The knowledge base was not found, so no case can be played."}});
+        lib.errors.push_back({"knowledge-base-v2.json", {"The knowledge base was not found, so no case can be played."}});
         return lib;
     }
-    Loaded<KnowledgeBase> kb = load_knowledge_base(kb_file->text, kb_file->name);
-    if (!kb.ok()) {
-        lib.errors.push_back({kb_file->name, messages_of(kb.errors)});
+    Loaded<net::Network> network = net::load_network(kb_file->text, kb_file->name);
+    if (!network.ok()) {
+        lib.errors.push_back({kb_file->name, messages_of(network.errors)});
         return lib;
     }
-    lib.kb = std::move(kb.value);
+    lib.network = std::move(network.value);
+    lib.outcomes = net::outcome_space(*lib.network);
+    lib.kb = space_as_knowledge_base(*lib.network, lib.outcomes);
     std::vector<const InputFile*> case_files;
     for (const auto& f : files)
         if (has_suffix(f.name, ".case.json")) case_files.push_back(&f);
     sort_stably(case_files, [](const InputFile* a, const InputFile* b) { return a->name < b->name; });
     for (const InputFile* f : case_files) {
-        Loaded<Case> c = load_case(f->text, f->name, *lib.kb);
-        if (!c.ok()) {
-            lib.errors.push_back({f->name, messages_of(c.errors)});
+        CaseEntry entry;
+        if (std::vector<Diagnostic> errors = load_entry(lib, *f, entry); !errors.empty()) {
+            lib.errors.push_back({f->name, messages_of(errors)});
             continue;
         }
-        if (lib.index_of(c.value->id) >= 0) {
-            lib.errors.push_back({f->name, {"A case with the id \"" + c.value->id + "\" is already loaded; this file was skipped."}});
+        if (lib.index_of(entry.data.id) >= 0) {
+            lib.errors.push_back({f->name, {"A case with the id \"" + entry.data.id + "\" is already loaded; this file was skipped."}});
             continue;
         }
-        CaseEntry entry{f->name, std::move(*c.value), {}, false, {}};
-        entry.replay = replay(*lib.kb, entry.data);
         lib.cases.push_back(std::move(entry));
     }
     // Difficulty order, then title: the library reads from easy to hard.
@@ -77,16 +161,16 @@ Library load_library(const std::vector<InputFile>& files) {
 }
 
 std::vector<Diagnostic> add_import(Library& lib, const InputFile& file, std::string* case_id) {
-    if (!lib.kb) return {problem(file.name, "No knowledge base is loaded, so the case cannot be checked.")};
-    Loaded<Case> c = load_case(file.text, file.name, *lib.kb);
-    if (!c.ok()) return c.errors.empty() ? std::vector<Diagnostic>{problem(file.name, "The case could not be read.")} : c.errors;
-    const int same = lib.index_of(c.value->id);
+    if (!lib.kb || !lib.network) return {problem(file.name, "No knowledge base is loaded, so the case cannot be checked.")};
+    CaseEntry entry;
+    if (std::vector<Diagnostic> errors = load_entry(lib, file, entry); !errors.empty()) return errors;
+    const int same = lib.index_of(entry.data.id);
     if (same >= 0 && !lib.cases[static_cast<std::size_t>(same)].imported)
-        return {problem(file.name, "A case with the id \"" + c.value->id + "\" is already in the library (" +
+        return {problem(file.name, "A case with the id \"" + entry.data.id + "\" is already in the library (" +
                                        lib.cases[static_cast<std::size_t>(same)].file + "); give the imported case another id.")};
-    if (case_id) *case_id = c.value->id;
-    CaseEntry entry{file.name, std::move(*c.value), {}, true, file.text};
-    entry.replay = replay(*lib.kb, entry.data);
+    if (case_id) *case_id = entry.data.id;
+    entry.imported = true;
+    entry.source = file.text;
     // A new version of an earlier import takes its place; a new case goes last: open cases keep their index.
     if (same >= 0) lib.cases[static_cast<std::size_t>(same)] = std::move(entry);
     else lib.cases.push_back(std::move(entry));

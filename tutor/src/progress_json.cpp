@@ -1,13 +1,16 @@
-// Saved progress as JSON text. Probabilities are stored by diagnosis id so a changed knowledge base
+// Saved progress as JSON text. Probabilities are stored by outcome id so a changed knowledge base
 // cannot mix them up. Version 2 adds the event log and the class votes; version 3 the level of each
-// answer (the groups, some groups' causes, every cause) and votes by group. Versions 1 and 2 are still
-// read: their answers were detailed, and their hands for a diagnosis count for its group.
+// answer (the groups, some groups' causes, every cause) and votes by group; version 4 the causal model's
+// outcomes. Versions 1 to 3 are still read: their answers were detailed, their hands for a diagnosis
+// count for its group, and their diagnoses of the naive-Bayes model map onto the outcomes that
+// correspond (legacy_outcome) with each group's total kept.
 // A file that is damaged or from a newer version is read as far as it can be, and said so.
 #include <algorithm>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "dah/scoring.hpp"
 #include "dah/tutor/event_json.hpp"
 #include "dah/tutor/json_text.hpp"
 #include "dah/tutor/tutor.hpp"
@@ -18,7 +21,26 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int progress_version = 3;
+constexpr int progress_version = 4;
+
+// The diagnoses of the naive-Bayes knowledge base (versions 1 to 3) and the causal model's outcome each
+// corresponds to; the three anticoagulants are one cause there, so their shares add up.
+const char* legacy_outcome(const std::string& id) {
+    static const std::pair<const char*, const char*> map[] = {
+        {"drug-induced-aav", "drug-aav"},      {"warfarin", "anticoagulant-bleeding"},
+        {"doac", "anticoagulant-bleeding"},    {"heparin", "anticoagulant-bleeding"},
+        {"thrombocytopenia-dic", "coagulopathy"}, {"aav-on-anticoagulant", "immune-and-antithrombotic"}};
+    for (const auto& [from, to] : map)
+        if (id == from) return to;
+    return nullptr;
+}
+
+int outcome_index(const KnowledgeBase& kb, const std::string& id) {
+    const int d = kb.diagnosis_index(id);
+    if (d >= 0) return d;
+    const char* to = legacy_outcome(id);
+    return to ? kb.diagnosis_index(to) : -1;
+}
 
 void write_by_id(JsonWriter& w, const std::vector<Diagnosis>& ids, const std::vector<double>& p) {
     w.begin_object();
@@ -26,14 +48,33 @@ void write_by_id(JsonWriter& w, const std::vector<Diagnosis>& ids, const std::ve
     w.end_object();
 }
 
+// By outcome id (an older file's diagnosis ids mapped); an id with no outcome is left out, and an answer
+// with nothing left is the untouched one.
 std::vector<double> probabilities_from(const KnowledgeBase& kb, const json& j) {
     if (!j.is_object()) return {};
     std::vector<double> p(kb.diagnoses.size(), 0.0);
-    for (std::size_t i = 0; i < kb.diagnoses.size(); ++i) {
-        const auto it = j.find(kb.diagnoses[i].id);
-        if (it != j.end() && it->is_number()) p[i] = std::clamp(it->get<double>(), 0.0, 1.0);
+    double total = 0;
+    for (const auto& [id, x] : j.items()) {
+        const int d = outcome_index(kb, id);
+        if (d < 0 || !x.is_number()) continue;
+        const double v = std::clamp(x.get<double>(), 0.0, 1.0);
+        p[static_cast<std::size_t>(d)] += v;
+        total += v;
     }
-    return p;
+    return total > 0 ? p : even_spread(kb);
+}
+
+// The answer to the first question as saved (by group id), when the file has it.
+std::vector<double> saved_groups(const KnowledgeBase& kb, const json& a) {
+    if (!a.contains("groups") || !a["groups"].is_object()) return {};
+    std::vector<double> q(kb.groups.size(), 0.0);
+    double total = 0;
+    for (const auto& [id, x] : a["groups"].items()) {
+        const int g = kb.group_index(id);
+        if (g < 0 || !x.is_number()) continue;
+        total += q[static_cast<std::size_t>(g)] = std::clamp(x.get<double>(), 0.0, 1.0);
+    }
+    return total > 0 ? q : std::vector<double>{};
 }
 
 template <class T>
@@ -87,7 +128,7 @@ void write_answer(JsonWriter& w, const KnowledgeBase& kb, const StageAnswer& a) 
     w.end_object();
 }
 
-StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
+StageAnswer answer_from(const KnowledgeBase& kb, const json& a, int version) {
     StageAnswer x;
     if (!a.is_object()) return x;
     if (a.contains("draft")) x.draft = probabilities_from(kb, a["draft"]);
@@ -105,6 +146,10 @@ StageAnswer answer_from(const KnowledgeBase& kb, const json& a) {
         x.causes_of = all_groups(kb);
         if (a.contains("causes_of")) x.causes_of = groups_from(kb, a["causes_of"]);
         x.level = level_of(kb, x.causes_of);
+        // An answer saved on the naive-Bayes diagnoses: the groups answered stay exactly as saved, whatever
+        // became of the causes within them.
+        if (const std::vector<double> q = saved_groups(kb, a); version < 4 && x.committed && !q.empty())
+            set_group_totals(kb, x.committed_p, q);
         if (x.committed) x.committed_groups = group_totals(kb, x.committed_p);
     }
     return x;
@@ -196,7 +241,7 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
         read(c, "reached", s.reached);
         read(c, "finished", s.finished);
         read(c, "finished_at", s.finished_at);
-        for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a));
+        for (const auto& a : c["answers"]) s.answers.push_back(answer_from(kb, a, version));
         sessions_[id] = std::move(s);
     }
     if (j.contains("votes") && j["votes"].is_object())
@@ -208,7 +253,7 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
                 std::vector<int> counts(kb.groups.size(), 0);
                 for (const auto& [key, n] : by_id.items()) {
                     int g = kb.group_index(key);
-                    if (const int d = kb.diagnosis_index(key); g < 0 && d >= 0) g = kb.diagnoses[static_cast<std::size_t>(d)].group;
+                    if (const int d = outcome_index(kb, key); g < 0 && d >= 0) g = kb.diagnoses[static_cast<std::size_t>(d)].group;
                     if (g >= 0 && n.is_number_integer())
                         counts[static_cast<std::size_t>(g)] = std::clamp(counts[static_cast<std::size_t>(g)] + n.get<int>(), 0, 100000);
                 }

@@ -1,10 +1,12 @@
-// The one place where the tutor asks the engine: once per change for the Result, once per knowledge
-// base for the explorer. Front ends only read what comes out.
+// The one place where the tutor asks the engine (the causal model): once per change for the Result,
+// once per knowledge base for the explorer. Front ends only read what comes out.
 #include <algorithm>
 #include <cmath>
 
 #include "dah/scoring.hpp"
+#include "dah/sort_stably.hpp"
 #include "dah/tutor/tutor.hpp"
+#include "network_view.hpp"
 
 namespace dah::tutor {
 
@@ -21,7 +23,7 @@ std::string progress_label(const CaseSession* s, const CaseProgress* p) {
 // the product answers at a glance.
 void why_groups(const KnowledgeBase& kb, int chosen_for, int chosen_against, int& a, int& b) {
     const int n = std::max<int>(1, static_cast<int>(kb.groups.size()));
-    a = chosen_for >= 0 ? chosen_for : std::max(0, kb.group_index("immune"));
+    a = chosen_for >= 0 ? chosen_for : std::max(0, kb.group_index("immune"));  // the tutor's group ids
     b = chosen_against >= 0 ? chosen_against : kb.group_index("coagulopathic");
     if (b < 0 || b == a) b = (a + 1) % n;
 }
@@ -79,14 +81,35 @@ void Tutor::refresh() const {
         for (int i = 0; i <= v.stage; ++i)
             for (const Finding& f : e.data.stages[static_cast<std::size_t>(i)].findings) v.revealed.push_back({i, f});
         why_groups(kb, why_for_, why_against_, v.why_for, v.why_against);
-        if (kb.groups.size() >= 2)
-            v.why = rank_by_weight(kb, here.evidence, e.data.stages[static_cast<std::size_t>(v.stage)].findings,
-                                   Hypothesis::of_group(kb, v.why_for), Hypothesis::of_group(kb, v.why_against));
-        v.next_tests = suggest_next_tests(kb, here.evidence);
+        const net::Network& n = *library_.network;
+        const net::Evidence evidence{here.evidence.value_of};
+        // Each cause's own probability: they coexist, so these show what the exclusive outcomes hide.
+        if (const net::Posterior post = net::posterior_after(n, evidence); post.possible) {
+            for (int c : n.causes) v.causes.push_back({c, post.present[static_cast<std::size_t>(c)]});
+            sort_stably(v.causes, [](const CausePresent& x, const CausePresent& y) { return x.probability > y.probability; });
+        }
+        // Why it moved: each of this stage's findings given everything revealed before it.
+        {
+            net::Evidence before = v.stage > 0 ? net::Evidence{e.replay[static_cast<std::size_t>(v.stage - 1)].evidence.value_of}
+                                               : net::Evidence::none(n);
+            const net::Hypothesis ha = group_hypothesis(n, v.why_for), hb = group_hypothesis(n, v.why_against);
+            for (const Finding& f : e.data.stages[static_cast<std::size_t>(v.stage)].findings) {
+                WhyRow row;
+                row.finding = f;
+                row.weight_db = net::weight_of_evidence_db(n, before, f.variable, f.value, ha, hb);
+                row.likelihood_ratio = std::pow(10.0, row.weight_db / 10.0);
+                node_sources(n, f.variable, row.sources, row.estimates);
+                v.why.push_back(std::move(row));
+                before.set(n, f.variable, f.value);
+            }
+        }
+        for (const net::TestSuggestion& t : net::suggest_next_tests(n, evidence)) v.next_tests.push_back({t.node, t.expected_bits});
         if (what_if_) {
             v.what_if = what_if_;
-            v.what_if_posterior = posterior_if(kb, here.evidence, *what_if_);
-            v.what_if_groups = group_totals(kb, v.what_if_posterior);
+            net::Evidence changed = evidence;
+            changed.set(n, what_if_->variable, what_if_->value);
+            v.what_if_posterior = net::outcome_distribution(n, library_.outcomes, changed);
+            v.what_if_groups = net::outcome_group_totals(library_.outcomes, v.what_if_posterior);
         }
         v.learner_case_score = case_score(*s, true);
         v.engine_case_score = case_score(*s, false);
@@ -96,7 +119,7 @@ void Tutor::refresh() const {
         const int answer_group = e.data.answer >= 0 ? kb.diagnoses[static_cast<std::size_t>(e.data.answer)].group : -1;
         v.vote = vote_result(counts, v.groups, answer_group);
         v.teaching_points = teaching_points_at(kb, e.data, v.stage);
-        if (s->finished) v.replay = replay_case(kb, e, *s);
+        if (s->finished) v.replay = replay_case(library_, e, *s);
         r.open = std::move(v);
     }
     result_ = std::move(r);
@@ -114,26 +137,7 @@ const ExplorerTable& Tutor::explorer() const {
     if (!explorer_outdated_) return explorer_;
     explorer_outdated_ = false;
     explorer_.clear();
-    if (!library_.kb) return explorer_;
-    const KnowledgeBase& kb = *library_.kb;
-    const Evidence none = Evidence::none(kb);
-    std::vector<Hypothesis> each, others;
-    for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-        each.push_back(Hypothesis::of_diagnosis(kb, static_cast<int>(d)));
-        others.push_back(Hypothesis::complement(kb, each.back()));
-    }
-    for (std::size_t vi = 0; vi < kb.variables.size(); ++vi) {
-        const Variable& var = kb.variables[vi];
-        for (std::size_t k = 0; k < var.values.size(); ++k) {
-            ExplorerRow row{static_cast<int>(vi), static_cast<int>(k), {}};
-            const Finding f{static_cast<int>(vi), static_cast<int>(k), {}};
-            for (std::size_t d = 0; d < kb.diagnoses.size(); ++d) {
-                const double db = weight_of_evidence_db(kb, none, f, each[d], others[d]);
-                row.cells.push_back({var.likelihood[d][k], std::pow(10.0, db / 10.0), var.citation[d].is_estimate()});
-            }
-            explorer_.push_back(std::move(row));
-        }
-    }
+    if (library_.network) explorer_ = explorer_lines(*library_.network);
     return explorer_;
 }
 

@@ -58,7 +58,10 @@ int establishing_stage(const KnowledgeBase& kb, const Case& c) {
             : "";
     int first = -1;
     for (const StageCheck& check : c.checks) {
-        if (check.leading.empty() || (check.leading != answer.id && check.leading != group_id)) continue;
+        // The answer as the case file names it counts too (its checks were written with that id).
+        if (check.leading.empty() ||
+            (check.leading != answer.id && check.leading != group_id && check.leading != c.answer_id))
+            continue;
         for (std::size_t i = 0; i < c.stages.size(); ++i)
             if (c.stages[i].stage == check.after && (first < 0 || static_cast<int>(i) < first))
                 first = static_cast<int>(i);
@@ -68,7 +71,9 @@ int establishing_stage(const KnowledgeBase& kb, const Case& c) {
 
 int teaching_point_stage(const KnowledgeBase& kb, const Case& c, int own, const TeachingPoint& point) {
     if (c.answer < 0 || static_cast<std::size_t>(c.answer) >= kb.diagnoses.size()) return own;
-    if (!names_diagnosis(kb.diagnoses[static_cast<std::size_t>(c.answer)], point.text)) return own;
+    const bool names = names_diagnosis(kb.diagnoses[static_cast<std::size_t>(c.answer)], point.text) ||
+                       has_word(lower(point.text), lower(c.answer_id));
+    if (!names) return own;
     const int establishing = establishing_stage(kb, c);
     if (establishing < 0) return static_cast<int>(c.stages.size());
     return own < establishing ? establishing : own;

@@ -11,7 +11,7 @@ namespace dah::ui {
 
 Options parse_options(const std::vector<std::string>& args);
 
-// Files: "ui-font.ttf", "ui-font-extra.ttf", "knowledge-base.json", "<id>.case.json". Before start() (desktop, tests),
+// Files: "ui-font.ttf", "ui-font-extra.ttf", "knowledge-base-v2.json", "<id>.case.json". Before start() (desktop, tests),
 // or, with --data-later, the font before and the rest after it, followed by files_done() (the browser,
 // which draws its first frame before the cases). files_done() loads the data and restores what needs
 // it (progress, imported cases, --case); called before start(), start() does that.

@@ -73,9 +73,7 @@ struct View {
     bool hint_open = false;
     std::string filter_tag;         // "" = all
     std::string filter_difficulty;  // "" = all
-    std::string explorer_search;            // filters the findings (rows)
-    std::string explorer_diagnosis_search;  // filters the diagnoses (columns)
-    int explorer_rank_by = -1;              // rows ranked by their LR for this diagnosis; -1 = KB order
+    std::string explorer_search;  // filters the nodes
     std::string notice;  // one line shown in the status bar (export done, storage full, …)
     bool picture_labels = true;        // labels with leader lines on case pictures (shown once committed)
     bool picture_text_open = false;    // the plain-text descriptions under the pictures
@@ -118,9 +116,8 @@ struct RenderCache {
 struct FrameReport {
     std::map<std::string, Rect> controls;  // geometry of the main controls, in window points (= CSS pixels)
     std::vector<ShownPicture> pictures;
-    int explorer_rows = 0;  // rows the explorer showed (after the search)
-    std::vector<std::string> explorer_columns;  // diagnosis ids of its columns
-    std::vector<std::string> explorer_first_rows;  // "variable=value" of its first rows, in order
+    int explorer_rows = 0;  // lines the explorer showed (after the search)
+    std::vector<std::string> explorer_first_rows;  // "node id: text" of its first lines, in order
     std::map<std::string, float> scroll;  // how far each panel (mark_window) is scrolled down, CSS px
     bool tooltip = false;  // a tooltip (hover help) is shown
     std::vector<std::string> clipped;  // controls whose text was cut this frame (should stay empty)

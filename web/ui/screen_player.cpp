@@ -341,19 +341,18 @@ void draw_why(AppState& app, const CaseView& view) {
     ImGui::TextUnformatted("against");
     ImGui::SameLine();
     if (const int g = group_combo(app, kb, "against##why_against", "why.against", gb); g >= 0) app.tutor.weigh(ga, g);
-    const Hypothesis a = Hypothesis::of_group(kb, ga), b = Hypothesis::of_group(kb, gb);
     if (view.why.empty()) {
         wrapped_coloured(pal.muted, "This stage revealed no coded finding.");
         return;
     }
-    const std::vector<WeightedFinding>& ranked = view.why;
+    const std::vector<tutor::WhyRow>& rows = view.why;
     double max_abs = 10;
-    for (const auto& w : ranked) max_abs = std::max(max_abs, std::fabs(w.weight_db));
-    wrapped_coloured(pal.muted, "Evidence weight of this stage's findings (bars right favour \"" + kb.groups[static_cast<std::size_t>(ga)].name +
-                                    "\"); LR = likelihood ratio.");
+    for (const auto& w : rows) max_abs = std::max(max_abs, std::fabs(w.weight_db));
+    wrapped_coloured(pal.muted, "Evidence weight of this stage's findings, each given what was known before it (bars right favour \"" +
+                                    kb.groups[static_cast<std::size_t>(ga)].name + "\"); LR = likelihood ratio.");
     const float width = ImGui::GetContentRegionAvail().x;
     int row = 0;
-    for (const WeightedFinding& w : ranked) {
+    for (const tutor::WhyRow& w : rows) {
         ImGui::PushID(row);
         const Variable& var = kb.variables[static_cast<std::size_t>(w.finding.variable)];
         wrapped(finding_text(kb, w.finding));
@@ -365,23 +364,13 @@ void draw_why(AppState& app, const CaseView& view) {
         mark(app, "why." + var.id);
         ImGui::SameLine();
         ImGui::TextUnformatted(buf);
-        // Sources of the rows that make this ratio: the diagnoses of both sides.
-        std::set<std::string> sources;
-        std::vector<std::string> estimates;
-        for (int d : a.diagnoses) {
-            const Citation& c = var.citation[static_cast<std::size_t>(d)];
-            if (c.is_estimate()) estimates.push_back(kb.diagnoses[static_cast<std::size_t>(d)].short_name + ": " + c.estimate);
-            else sources.insert(c.source_id);
-        }
-        for (int d : b.diagnoses) {
-            const Citation& c = var.citation[static_cast<std::size_t>(d)];
-            if (c.is_estimate()) estimates.push_back(kb.diagnoses[static_cast<std::size_t>(d)].short_name + ": " + c.estimate);
-            else sources.insert(c.source_id);
-        }
+        // Sources of the finding's table in the causal model.
+        const std::vector<std::string>& sources = w.sources;
+        const std::vector<std::string>& estimates = w.estimates;
         std::string src = "Sources: ";
         bool first = true;
-        for (const auto& s : sources) {
-            src += (first ? "" : ", ") + s;
+        for (const auto& id : sources) {
+            src += (first ? "" : ", ") + id;
             first = false;
         }
         if (sources.empty()) src += "none";
@@ -479,6 +468,24 @@ void draw_what_if(AppState& app, const CaseView& view) {
     }
 }
 
+// Each cause's own probability of being present: the bars above are exclusive answers, these show that
+// causes coexist (they need not add up to 100 %).
+void draw_causes_present(AppState& app, const CaseView& view) {
+    if (view.causes.empty()) return;
+    const KnowledgeBase& kb = *app.tutor.kb();
+    const Palette& pal = palette(app.settings.theme);
+    ImGui::Spacing();
+    text_disabled("Each cause on its own (causes can coexist; these need not add up to 100 %)");
+    const float width = ImGui::GetContentRegionAvail().x;
+    int shown = 0;
+    for (const tutor::CausePresent& c : view.causes) {
+        if (shown >= 5 || c.probability < 0.01) break;
+        const Variable& var = kb.variables[static_cast<std::size_t>(c.node)];
+        probability_bar(var.name.c_str(), c.probability, pal.accent, width - em(3));
+        ++shown;
+    }
+}
+
 void draw_hint(AppState& app, const CaseView& view) {
     if (!view.stage_committed && !engine_shown(app)) {
         // Ranking the tests names the diagnoses the engine has in mind: it waits for the learner's own answer.
@@ -534,6 +541,7 @@ void draw_engine_bars(AppState& app, const CaseView& view) {
         return;
     }
     draw_group_bars(app, view.posterior, view.groups);
+    draw_causes_present(app, view);
 }
 
 // How the groups moved, why, and what if.

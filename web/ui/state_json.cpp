@@ -167,16 +167,9 @@ const std::string& state_json(AppState& app) {
     w.key("case");
     if (result.open) write_case(w, app, *result.open);
     else w.value(nullptr);
-    w.field("explorer_search", app.view.explorer_search).field("explorer_diagnosis_search", app.view.explorer_diagnosis_search);
-    w.key("explorer_columns");
-    write_strings(w, app.report.explorer_columns);
+    w.field("explorer_search", app.view.explorer_search);
     w.key("explorer_first_rows");
     write_strings(w, app.report.explorer_first_rows);
-    w.key("explorer_rank_by");
-    if (app.view.explorer_rank_by >= 0 && app.tutor.kb())
-        w.value(app.tutor.kb()->diagnoses[static_cast<std::size_t>(app.view.explorer_rank_by)].id);
-    else
-        w.value(nullptr);
     w.field("explorer_rows", app.report.explorer_rows).key("controls").begin_object();
     for (const auto& [name, r] : app.report.controls) {
         w.key(name);

@@ -61,12 +61,18 @@ struct Case {
     std::vector<std::string> sources;
     Patient patient;
     std::vector<CaseStage> stages;  // in teaching order, each stage at most once
-    int answer = -1;                // diagnosis index
+    int answer = -1;                // diagnosis index (-1 when loaded without a knowledge base)
+    std::string answer_id;          // the answer's diagnosis id as written
     double answer_min_probability = 0;
     std::string explanation;
     std::vector<StageCheck> checks;
 };
 
 Loaded<Case> load_case(std::string_view json_text, std::string_view file_name, const KnowledgeBase& kb);
+
+// The story of a case without the naive-Bayes knowledge base: patient, stages (narratives, teaching points,
+// pictures), answer text and checks read for their form, sources checked against `sources`; `findings`
+// of the stages and `answer` stay empty (the causal model's "network" block holds them: load_case_network).
+Loaded<Case> load_case_story(std::string_view json_text, std::string_view file_name, const std::vector<Source>& sources);
 
 }  // namespace dah

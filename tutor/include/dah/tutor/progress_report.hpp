@@ -78,8 +78,9 @@ std::string progress_report_json(const ProgressReport& report);
 
 // --- one case, for its debrief
 
-// A finding and how far it moved the engine's odds of the answer against every other diagnosis when it
-// was revealed (weight of evidence in decibans, the other findings revealed by then as context).
+// A finding and how far it moved the engine's odds of the answer (every cause the case establishes
+// present) against anything else when it was revealed (weight of evidence in decibans, given the findings
+// revealed before it).
 struct FindingMove {
     int stage = 0;  // index of the case's stage that revealed it
     Finding finding;
@@ -102,7 +103,7 @@ struct CaseReplay {
     int committed = 0;
 };
 
-CaseReplay replay_case(const KnowledgeBase& kb, const CaseEntry& entry, const CaseSession& session);
+CaseReplay replay_case(const Library& library, const CaseEntry& entry, const CaseSession& session);
 
 // --- teaching points, held until the stage that establishes the answer
 

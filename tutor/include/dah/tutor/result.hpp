@@ -29,6 +29,25 @@ struct VoteResult {
     double engine_brier = 0, engine_log_bits = 0;  // the engine's group totals at the same stage
 };
 
+// Each cause's own probability of being present: causes coexist, so these need not sum to 1.
+struct CausePresent {
+    int node = -1;  // network node (= KnowledgeBase variable index)
+    double probability = 0;
+};
+
+// "Why it moved": one finding's weight of evidence for one group against another, given every finding
+// revealed before it (earlier stages, then earlier in its own stage), so a fact already counted (the
+// INR of a patient known to be on warfarin) moves nothing. Groups as the causal model reads them:
+// immune = an immune cause present, coagulopathic = an antithrombotic contribution present, both = the
+// two together, other = neither.
+struct WhyRow {
+    Finding finding;  // variable = network node
+    double weight_db = 0;
+    double likelihood_ratio = 1;
+    std::vector<std::string> sources;    // source ids of the node's parameters
+    std::vector<std::string> estimates;  // the rationale of each estimated parameter
+};
+
 // The open case at the viewed stage. A value: the answers are copies, so a command that erases a
 // session (restart, reset) never leaves a reader holding freed memory.
 struct CaseView {
@@ -43,11 +62,12 @@ struct CaseView {
     StageAnswer answer;                // the viewed stage's
     std::vector<StageAnswer> answers;  // every stage's
 
-    std::vector<double> posterior, groups;     // the engine at the viewed stage
+    std::vector<double> posterior, groups;     // the engine at the viewed stage: by outcome, by group
+    std::vector<CausePresent> causes;          // each cause's P(present), most probable first (they coexist)
     std::vector<std::vector<double>> group_history;  // group totals after each stage up to the viewed one
     std::vector<RevealedFinding> revealed;     // up to the viewed stage
     int why_for = 0, why_against = 1;          // the groups weighed in "why it moved"
-    std::vector<WeightedFinding> why;          // the viewed stage's findings, ranked by |weight|
+    std::vector<WhyRow> why;                   // the viewed stage's findings, in the order revealed
     std::vector<TestSuggestion> next_tests;    // by expected information, best first
     std::optional<Finding> what_if;
     std::vector<double> what_if_posterior, what_if_groups;  // empty without a what-if
@@ -70,18 +90,19 @@ struct Result {
     std::vector<CaseCard> cards;  // one per case of the library, same order
 };
 
-// The knowledge explorer's table: every finding value against every diagnosis, with P(value | d),
-// the likelihood ratio of the value for d against all the others (prior-weighted) and whether the
-// number is an estimate. Depends on the knowledge base only.
-struct ExplorerCell {
-    double probability = 0;
-    double likelihood_ratio = 1;
+// The knowledge explorer: the network, node by node — its kind, stage or group, values, the nodes it
+// depends on and those that depend on it, then every row of its table (or noisy-MAX parameter) with its
+// source or "estimate" and the rationale. Flattened into lines so a screen can clip a long list; depends
+// on the knowledge base only.
+struct ExplorerLine {
+    enum class Kind { node, parents, row };
+    Kind kind = Kind::row;
+    int node = -1;         // network node the line belongs to
+    std::string text;      // what the line says
+    std::string source;    // row: the source id; empty for an estimate
+    std::string note;      // row: the estimate's rationale or the derivation (for a tooltip)
     bool estimate = false;
 };
-struct ExplorerRow {
-    int variable = 0, value = 0;
-    std::vector<ExplorerCell> cells;  // by diagnosis
-};
-using ExplorerTable = std::vector<ExplorerRow>;
+using ExplorerTable = std::vector<ExplorerLine>;
 
 }  // namespace dah::tutor
