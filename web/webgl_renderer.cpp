@@ -36,18 +36,19 @@ void main() {
     out_colour = premultiplied ? t * frag_colour : vec4(frag_colour.rgb, frag_colour.a * t.r);
 })";
 
+// Each status query waits for the GPU process to finish compiling, so only the link's is asked, and
+// the shaders' logs only when it failed.
 GLuint compiled(GLenum kind, const char* source) {
     const GLuint shader = glCreateShader(kind);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[512] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        emscripten_log(EM_LOG_ERROR, "WebGL shader: %s", log);
-    }
     return shader;
+}
+
+void log_shader(GLuint shader) {
+    char log[512] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    if (log[0]) emscripten_log(EM_LOG_ERROR, "WebGL shader: %s", log);
 }
 
 // Grows a buffer to at least `bytes` (doubling, so a growing UI reallocates rarely) and fills it.
@@ -59,6 +60,18 @@ void upload(GLenum target, GLsizeiptr& capacity, GLsizeiptr bytes, const void* d
     glBufferSubData(target, 0, bytes, data);
 }
 
+// A texture sampled smoothly and never repeated, left bound.
+GLuint new_texture() {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return texture;
+}
+
 }  // namespace
 
 bool WebGlRenderer::init() {
@@ -67,14 +80,16 @@ bool WebGlRenderer::init() {
     glAttachShader(program_, vs);
     glAttachShader(program_, fs);
     glLinkProgram(program_);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
     GLint linked = 0;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
     if (!linked) {
+        log_shader(vs);
+        log_shader(fs);
         emscripten_log(EM_LOG_ERROR, "WebGL program did not link");
-        return false;
     }
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    if (!linked) return false;
     glUseProgram(program_);
     scale_at_ = glGetUniformLocation(program_, "scale");
     offset_at_ = glGetUniformLocation(program_, "offset");
@@ -112,12 +127,8 @@ void WebGlRenderer::upload_fonts() {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
-    if (font_texture_ == 0) glGenTextures(1, &font_texture_);
+    if (font_texture_ == 0) font_texture_ = new_texture();
     glBindTexture(GL_TEXTURE_2D, font_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
     io.Fonts->ClearTexData();  // the pixels are on the GPU now: no CPU copy per UI scale kept
@@ -215,13 +226,8 @@ ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const s
     const int w = static_cast<int>(size.x * scale + 0.5f), h = static_cast<int>(size.y * scale + 0.5f);
     if (w <= 0 || h <= 0 || w > largest_texture_ || h > largest_texture_ || vertices.empty() || font_texture_ == 0) return nullptr;
 
-    GLuint texture = 0, framebuffer = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    const GLuint texture = new_texture();
+    GLuint framebuffer = 0;
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
     glGenFramebuffers(1, &framebuffer);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);

@@ -41,6 +41,34 @@ struct NamedCase {
     dah::Case value;
 };
 
+// The cases written while the naive-Bayes model ran the tutor, whose stage findings and checks are in its
+// variables: kept here as that model's regression. Cases added since carry their stage findings for it
+// only where it has them (some name its nearest diagnosis as a stand-in); the causal model, which runs
+// the tutor, judges every case (tests/unit/vignette_test.cpp).
+const char* const written_for_naive_bayes[] = {
+    "anti-gbm-smoker",
+    "crack-no-hemoptysis",
+    "dabigatran-blood-in-urine",
+    "dabigatran-flail-valve",
+    "doac-negative-workup",
+    "egpa-asthma",
+    "gpa-cavities",
+    "heparin-long-aptt",
+    "iph-recurrent",
+    "leptospirosis-infection",
+    "leukaemia-thrombocytopenia",
+    "lupus-low-complement",
+    "mitral-stenosis-mimic",
+    "mpa-one-sided-shadow",
+    "mpa-pulmonary-renal",
+    "mpo-after-years-of-bleeding",
+    "nodules-then-kidneys",
+    "ptu-anca-vasculitis",
+    "valve-warfarin-leukocytosis",
+    "warfarin-and-vasculitis",
+    "warfarin-supratherapeutic",
+};
+
 // Loaded once for the whole suite; each test asserts on the parts it needs.
 struct Library {
     dah::KnowledgeBase kb;
@@ -62,7 +90,9 @@ const Library& library() {
         for (const auto& entry : fs::directory_iterator(cases_dir)) {
             const std::string name = entry.path().filename().string();
             const std::string suffix = ".case.json";
-            if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+                std::find(std::begin(written_for_naive_bayes), std::end(written_for_naive_bayes),
+                          name.substr(0, name.size() - suffix.size())) != std::end(written_for_naive_bayes)) {
                 l.case_files.push_back(name);
             }
         }
