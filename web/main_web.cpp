@@ -3,6 +3,8 @@
 // comes from html5_input (no SDL: it was the largest part of the download). Frames are drawn only when
 // something changed (input, resize, dah_wake, a timer); otherwise the loop pauses.
 #include <emscripten.h>
+#include <emscripten/console.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <malloc.h>
@@ -47,6 +49,7 @@ struct WebApp {
     int canvas_pixels_w = -1, canvas_pixels_h = -1;  // the drawing buffer's size, as last set
     double last_parts_ms[3] = {0, 0, 0};  // of it: ImGui's frame, the accessible mirror, the GL submission
     bool paused = false;       // the browser is not asked for frames (see pause_loop)
+    bool frame_requested = false;  // an animation frame is asked for and has not come yet
     bool save_scheduled = false;  // save_after_frame is queued
     bool refresh_scheduled = false;  // refresh_after_frame is queued
     double last_refresh_ms = 0;      // the tutor's last recomputation between frames, for the benchmark
@@ -114,32 +117,49 @@ void save_after_frame(void* arg) {
     dah::ui::after_frame(w.app);
 }
 
+EM_BOOL on_animation_frame(double, void* arg);
+
+// One animation frame at a time, asked for again after each frame drawn. (Emscripten's main loop would
+// do the same, but brings its Browser library into the download: fullscreen, pointer lock, image
+// decoding.)
+void request_frame(WebApp& w) {
+    if (w.frame_requested) return;
+    w.frame_requested = true;
+    emscripten_request_animation_frame(on_animation_frame, &w);
+}
+
 void resume_loop(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
     if (!w.paused) return;
     w.paused = false;
-    emscripten_resume_main_loop();
+    request_frame(w);
 }
 
 // Nothing to draw: stop asking the browser for frames (an idle requestAnimationFrame loop alone costs
 // about 6 % of a core in Chromium) until input, dah_wake (resize, focus: shell/loader.js) or the next
 // timer (caret, idle reset) resumes the loop.
 void pause_loop(WebApp& w) {
-    emscripten_pause_main_loop();
     w.paused = true;
     if (w.next_timer >= 0) {
         const double ms = (w.next_timer - w.platform.now_seconds()) * 1000.0;
-        emscripten_async_call(resume_loop, &w, ms > 0 ? static_cast<int>(ms) + 1 : 0);
+        emscripten_set_timeout(resume_loop, ms > 0 ? std::floor(ms) + 1 : 0, &w);
     }
 }
 
 void draw(WebApp& w);
 
-void loop(void* arg) {
-    WebApp& w = *static_cast<WebApp*>(arg);
+void loop(WebApp& w) {
     w.in_frame = true;
     draw(w);
     w.in_frame = false;
+    if (!w.paused) request_frame(w);
+}
+
+EM_BOOL on_animation_frame(double, void* arg) {
+    WebApp& w = *static_cast<WebApp*>(arg);
+    w.frame_requested = false;
+    if (!w.paused) loop(w);
+    return EM_FALSE;
 }
 
 void draw(WebApp& w) {
@@ -185,12 +205,12 @@ void draw(WebApp& w) {
     w.last_parts_ms[2] = frame_done - mirror_done;
     if (w.app.tutor.result_outdated() && !w.refresh_scheduled) {
         w.refresh_scheduled = true;
-        emscripten_async_call(refresh_after_frame, &w, 0);
+        emscripten_set_timeout(refresh_after_frame, 0, &w);
     }
     // Saving runs in a task of its own, after the browser has had the chance to show the frame.
     if (!w.save_scheduled) {
         w.save_scheduled = true;
-        emscripten_async_call(save_after_frame, &w, 0);
+        emscripten_set_timeout(save_after_frame, 0, &w);
     }
 }
 
@@ -248,7 +268,7 @@ EMSCRIPTEN_KEEPALIVE void dah_a11y_intent(WebApp* w, int kind, const char* id, d
     wake(*w);
     // At once, not at the next animation frame (which a busy GPU process can hold back for half a
     // second): a screen reader's action is answered, and announced, without delay.
-    if (!w->in_frame) loop(w);
+    if (!w->in_frame) loop(*w);
 }
 
 EMSCRIPTEN_KEEPALIVE int dah_frame_count(WebApp* w) { return static_cast<int>(w->app.frame_count); }
@@ -290,7 +310,7 @@ EMSCRIPTEN_KEEPALIVE int dah_heap_bytes() { return static_cast<int>(mallinfo().u
 int main(int argc, char** argv) {
     auto* app = reinterpret_cast<WebApp*>(dah_js_app());
     if (!app) {
-        emscripten_log(EM_LOG_ERROR, "The page did not create the app (dah_create)");
+        emscripten_console_error("The page did not create the app (dah_create)");
         return 1;
     }
     WebApp& w = *app;
@@ -311,7 +331,7 @@ int main(int argc, char** argv) {
     attrs.preserveDrawingBuffer = true;
     w.gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (w.gl <= 0 || emscripten_webgl_make_context_current(w.gl) != EMSCRIPTEN_RESULT_SUCCESS) {
-        emscripten_log(EM_LOG_ERROR, "WebGL 2 context failed (%d)", static_cast<int>(w.gl));
+        emscripten_console_error(("WebGL 2 context failed (" + std::to_string(static_cast<int>(w.gl)) + ")").c_str());
         return 1;
     }
 
@@ -328,7 +348,6 @@ int main(int argc, char** argv) {
     w.app.render.pictures.set_baker(&w.renderer);
     fit_canvas(w);
 
-    emscripten_set_main_loop_arg(loop, &w, 0, 0);
-    loop(&w);  // the first frame now, not one animation frame later
+    loop(w);  // the first frame now, not one animation frame later
     return 0;
 }

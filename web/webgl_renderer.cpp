@@ -1,9 +1,11 @@
 #include "webgl_renderer.hpp"
 
 #include <emscripten.h>
+#include <emscripten/console.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace dah::platform {
 namespace {
@@ -48,7 +50,7 @@ GLuint compiled(GLenum kind, const char* source) {
 void log_shader(GLuint shader) {
     char log[512] = {};
     glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    if (log[0]) emscripten_log(EM_LOG_ERROR, "WebGL shader: %s", log);
+    if (log[0]) emscripten_console_error((std::string("WebGL shader: ") + log).c_str());
 }
 
 // Grows a buffer to at least `bytes` (doubling, so a growing UI reallocates rarely) and fills it.
@@ -85,7 +87,7 @@ bool WebGlRenderer::init() {
     if (!linked) {
         log_shader(vs);
         log_shader(fs);
-        emscripten_log(EM_LOG_ERROR, "WebGL program did not link");
+        emscripten_console_error("WebGL program did not link");
     }
     glDeleteShader(vs);
     glDeleteShader(fs);
@@ -219,12 +221,10 @@ void WebGlRenderer::use_texture(GLuint texture) {
     else glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
-ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const std::vector<ImDrawIdx>& indices,
-                                const std::vector<ImVec4>& clips, const std::vector<unsigned>& counts, ImVec2 origin,
-                                ImVec2 size) {
+ImTextureID WebGlRenderer::bake(const pictures::Recording& r) {
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
-    const int w = static_cast<int>(size.x * scale + 0.5f), h = static_cast<int>(size.y * scale + 0.5f);
-    if (w <= 0 || h <= 0 || w > largest_texture_ || h > largest_texture_ || vertices.empty() || font_texture_ == 0) return nullptr;
+    const int w = static_cast<int>(r.width * scale + 0.5f), h = static_cast<int>(r.height * scale + 0.5f);
+    if (w <= 0 || h <= 0 || w > largest_texture_ || h > largest_texture_ || r.vertices.empty() || font_texture_ == 0) return nullptr;
 
     const GLuint texture = new_texture();
     GLuint framebuffer = 0;
@@ -240,24 +240,25 @@ ImTextureID WebGlRenderer::bake(const std::vector<ImDrawVert>& vertices, const s
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
         glEnable(GL_SCISSOR_TEST);
-        index_staging_.assign(indices.begin(), indices.end());
-        upload(GL_ARRAY_BUFFER, vertex_capacity_, static_cast<GLsizeiptr>(vertices.size() * sizeof(ImDrawVert)), vertices.data());
+        index_staging_.assign(r.indices.begin(), r.indices.end());
+        upload(GL_ARRAY_BUFFER, vertex_capacity_, static_cast<GLsizeiptr>(r.vertices.size() * sizeof(ImDrawVert)), r.vertices.data());
         upload(GL_ELEMENT_ARRAY_BUFFER, index_capacity_, static_cast<GLsizeiptr>(index_staging_.size() * sizeof(unsigned)), index_staging_.data());
         // Display units → the texture's clip space, y up, so that the texture's first row is the
         // picture's top (drawn later with ImGui's usual texture coordinates).
-        glUniform2f(scale_at_, 2.0f / size.x, 2.0f / size.y);
-        glUniform2f(offset_at_, -1.0f - origin.x * 2.0f / size.x, -1.0f - origin.y * 2.0f / size.y);
+        const ImVec2 origin = r.pos;
+        glUniform2f(scale_at_, 2.0f / r.width, 2.0f / r.height);
+        glUniform2f(offset_at_, -1.0f - origin.x * 2.0f / r.width, -1.0f - origin.y * 2.0f / r.height);
         // Coverage tinted by the vertex colour, blended into premultiplied colour.
         glBindTexture(GL_TEXTURE_2D, font_texture_);
         glUniform1i(premultiplied_at_, 0);
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         std::size_t first = 0;
-        for (std::size_t c = 0; c < clips.size() && c < counts.size(); ++c) {
-            const ImVec4& r = clips[c];
-            const int x0 = static_cast<int>((r.x - origin.x) * scale), y0 = static_cast<int>((r.y - origin.y) * scale);
-            glScissor(x0, y0, static_cast<int>((r.z - origin.x) * scale) - x0, static_cast<int>((r.w - origin.y) * scale) - y0);
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(counts[c]), GL_UNSIGNED_INT, reinterpret_cast<void*>(first * sizeof(unsigned)));
-            first += counts[c];
+        for (const pictures::Recording::Command& c : r.commands) {
+            const ImVec4 clip = r.clip_of(c);
+            const int x0 = static_cast<int>((clip.x - origin.x) * scale), y0 = static_cast<int>((clip.y - origin.y) * scale);
+            glScissor(x0, y0, static_cast<int>((clip.z - origin.x) * scale) - x0, static_cast<int>((clip.w - origin.y) * scale) - y0);
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(c.index_count), GL_UNSIGNED_INT, reinterpret_cast<void*>(first * sizeof(unsigned)));
+            first += c.index_count;
         }
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

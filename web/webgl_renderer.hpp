@@ -26,9 +26,7 @@ public:
     void render(const ImDrawData& data, const ImVec4& clear);
 
     // A case picture drawn once into a texture at the screen's pixel density (pictures/picture_cache.hpp).
-    ImTextureID bake(const std::vector<ImDrawVert>& vertices, const std::vector<ImDrawIdx>& indices,
-                     const std::vector<ImVec4>& clips, const std::vector<unsigned>& counts, ImVec2 origin,
-                     ImVec2 size) override;
+    ImTextureID bake(const pictures::Recording& recording) override;
     void release(ImTextureID texture) override;
 
 private:

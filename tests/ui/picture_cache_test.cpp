@@ -17,12 +17,11 @@ struct RecordingBaker final : dah::pictures::PictureBaker {
     std::vector<ImTextureID> released;
     std::size_t vertices = 0;
     ImVec2 origin, size;
-    ImTextureID bake(const std::vector<ImDrawVert>& v, const std::vector<ImDrawIdx>&, const std::vector<ImVec4>&,
-                     const std::vector<unsigned>&, ImVec2 o, ImVec2 s) override {
+    ImTextureID bake(const dah::pictures::Recording& r) override {
         ++bakes;
-        vertices = v.size();
-        origin = o;
-        size = s;
+        vertices = r.vertices.size();
+        origin = r.pos;
+        size = ImVec2(r.width, r.height);
         return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1000 + bakes));
     }
     void release(ImTextureID t) override { released.push_back(t); }

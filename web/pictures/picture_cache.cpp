@@ -8,7 +8,6 @@
 namespace dah::pictures {
 namespace {
 
-using Recording = PictureCache::Recording;
 
 template <class T>
 void append_bytes(std::string& key, const T& value) {
@@ -49,13 +48,14 @@ Recording record(const ImDrawList* target, const Picture& p, ImVec2 pos, float w
     list.PushTextureID(ImGui::GetIO().Fonts->TexID);
     Recording r;
     r.pos = pos;
+    r.width = width;
     r.height = draw_picture(&list, p, pos, width, o);
     r.vertices.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
         if (cmd.ElemCount == 0 || cmd.UserCallback) continue;
         for (unsigned int i = 0; i < cmd.ElemCount; ++i)
             r.indices.push_back(static_cast<ImDrawIdx>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + i)]));
-        r.commands.push_back(PictureCache::Command{cmd.ClipRect, cmd.ClipRect.x > -far, cmd.ElemCount});
+        r.commands.push_back(Recording::Command{cmd.ClipRect, cmd.ClipRect.x > -far, cmd.ElemCount});
     }
     return r;
 }
@@ -74,7 +74,7 @@ bool replay(ImDrawList* draw, const Recording& r, ImVec2 delta) {
     }
     draw->_VtxCurrentIdx += vertex_count;
     std::size_t next = 0;
-    for (const PictureCache::Command& c : r.commands) {
+    for (const Recording::Command& c : r.commands) {
         if (c.clipped) draw->PushClipRect(ImVec2(c.clip.x + delta.x, c.clip.y + delta.y), ImVec2(c.clip.z + delta.x, c.clip.w + delta.y), true);
         draw->PrimReserve(static_cast<int>(c.index_count), 0);
         for (unsigned int i = 0; i < c.index_count; ++i) *draw->_IdxWritePtr++ = static_cast<ImDrawIdx>(base + r.indices[next++]);
@@ -123,13 +123,7 @@ float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float w
     // Baked on its second frame: a picture being pinched changes its width (its key) every frame and
     // is never worth a texture.
     if (!r.baked && baker_ && ++r.uses >= 2 && r.height > 0) {
-        std::vector<ImVec4> clips;
-        std::vector<unsigned> counts;
-        for (const Command& c : r.commands) {
-            clips.push_back(c.clipped ? c.clip : ImVec4(r.pos.x, r.pos.y, r.pos.x + width, r.pos.y + r.height));
-            counts.push_back(c.index_count);
-        }
-        r.baked = baker_->bake(r.vertices, r.indices, clips, counts, r.pos, ImVec2(width, r.height));
+        r.baked = baker_->bake(r);
         if (r.baked) {
             r.vertices = {};
             r.indices = {};

@@ -13,16 +13,35 @@
 
 namespace dah::pictures {
 
+// What drawing one picture put into a draw list, kept to be copied into place on later frames.
+struct Recording {
+    struct Command {
+        ImVec4 clip;           // the picture's own clip rectangle, at the recorded position
+        bool clipped = false;  // false: drawn under whatever clip rectangle is current (the legend)
+        unsigned int index_count = 0;
+    };
+    std::string key;
+    ImVec2 pos;  // where it was recorded
+    float width = 0, height = 0;
+    std::vector<ImDrawVert> vertices;
+    std::vector<ImDrawIdx> indices;  // relative to the first vertex
+    std::vector<Command> commands;
+    int last_used_frame = 0;
+    int uses = 0;
+    ImTextureID baked = nullptr;  // once baked, the vertices are dropped
+
+    // The rectangle a command is drawn within: its own clip, else the picture's box.
+    ImVec4 clip_of(const Command& c) const { return c.clipped ? c.clip : ImVec4(pos.x, pos.y, pos.x + width, pos.y + height); }
+};
+
 // A platform that can turn a recording into a texture (web/webgl_renderer.hpp) draws a picture that
 // stays on screen as one textured quad instead of its ~40K vertices: those would otherwise be copied,
 // compared, uploaded and rasterised again on every frame.
 class PictureBaker {
 public:
-    // A texture holding the recording drawn over `size` (display units) from `origin`, with colours
-    // premultiplied by alpha; nullptr when it cannot.
-    virtual ImTextureID bake(const std::vector<ImDrawVert>& vertices, const std::vector<ImDrawIdx>& indices,
-                             const std::vector<ImVec4>& clips, const std::vector<unsigned>& counts, ImVec2 origin,
-                             ImVec2 size) = 0;
+    // A texture holding the recording over its box (width × height display units from pos), with
+    // colours premultiplied by alpha; nullptr when it cannot.
+    virtual ImTextureID bake(const Recording& recording) = 0;
     virtual void release(ImTextureID texture) = 0;
 
 protected:
@@ -42,22 +61,6 @@ public:
     void set_baker(PictureBaker* baker) { baker_ = baker; }
     ~PictureCache();
 
-    struct Command {
-        ImVec4 clip;           // the picture's own clip rectangle, at the recorded position
-        bool clipped = false;  // false: drawn under whatever clip rectangle is current (the legend)
-        unsigned int index_count = 0;
-    };
-    struct Recording {
-        std::string key;
-        ImVec2 pos;  // where it was recorded
-        float height = 0;
-        std::vector<ImDrawVert> vertices;
-        std::vector<ImDrawIdx> indices;  // relative to the first vertex
-        std::vector<Command> commands;
-        int last_used_frame = 0;
-        int uses = 0;
-        ImTextureID baked = nullptr;  // once baked, the vertices are dropped
-    };
     static constexpr std::size_t max_recordings = 12;  // the gallery shows 9 pictures
     static constexpr int frames_kept_unused = 2;
 
