@@ -284,11 +284,11 @@
     // The learner's actions as JSON lines: what `dah session` replays (tests compare the two).
     window.dahTutor.events = () => module.UTF8ToString(module._dah_events_jsonl(app));
     window.dahTutor.frames = () => module._dah_frame_count(app);
-    // For the benchmark and the soak test: CPU time of the last drawn frame, bytes in use by malloc.
+    // For the benchmark and the soak test: wall time of the last drawn frame, bytes in use by malloc.
     window.dahTutor.frameTimeMs = () => module._dah_frame_time_ms(app);
     // Of it: [ImGui's frame, the accessible mirror's update, the GL submission], then the tutor's last
-    // recomputation (between frames).
-    window.dahTutor.framePartsMs = () => [0, 1, 2, 3].map((part) => module._dah_frame_part_ms(app, part));
+    // recomputation (between frames), then of ImGui's frame: recording pictures, baking them.
+    window.dahTutor.framePartsMs = () => [0, 1, 2, 3, 4, 5].map((part) => module._dah_frame_part_ms(app, part));
     window.dahTutor.heapBytes = () => module._dah_heap_bytes();
     installCaseImport(module, app);
     if (window.dahTutorInput) window.dahTutorInput(module, app, canvas);  // text entry, clipboard (input.js)

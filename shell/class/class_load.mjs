@@ -93,6 +93,8 @@ async function browserLecturer() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const frameCpu = await import(path.join(root, 'tests/perf/frame_cpu.mjs'));
+  await frameCpu.markDrawnFrames(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(lecturerLink(site.url, room) + `&case=${caseId}`);
@@ -123,11 +125,11 @@ async function browserLecturer() {
   let stage = 0;
   return {
     async open(n) {
-      while (stage < n) { await page.evaluate(() => { window.keyAt = performance.now(); }); await page.keyboard.press('ArrowRight'); stage += 1; }
+      while (stage < n) { await page.evaluate(() => { window.keyAt = performance.now(); performance.mark('dah-key'); }); await page.keyboard.press('ArrowRight'); stage += 1; }
       await page.waitForFunction((k) => window.dahTutor.classState.key === k && window.dahTutor.classState.open, `${caseId}/${n}`, { timeout: 30000 });
     },
     async close() {
-      await page.evaluate(() => { window.keyAt = performance.now(); });
+      await page.evaluate(() => { window.keyAt = performance.now(); performance.mark('dah-key'); });
       await page.keyboard.press('e');
       await page.waitForFunction(() => !window.dahTutor.classState.open, null, { timeout: 30000 });
     },
@@ -146,6 +148,14 @@ async function browserLecturer() {
     },
     cost: () => page.evaluate(() => window.dahTutor.classCost()),
     reset: () => page.evaluate(() => { window.loadFrames.length = 0; window.appFrames.length = 0; window.keyFrames.length = 0; }),
+    // The CPU time of the app's frames from Chromium's trace (tests/perf/frame_cpu.mjs), the frames
+    // within 1.5 s of a lecturer's key apart: [frames, key frames] in ms.
+    startTrace: () => frameCpu.startCpuTrace(browser, page),
+    async stopTrace() {
+      const { frames, marks } = await frameCpu.stopCpuTrace(browser, ['dah-key']);
+      const nearKey = (f) => marks['dah-key'].some((k) => f.ts >= k && f.ts - k < 1.5e6);
+      return [frames.filter((f) => !nearKey(f)).map((f) => f.ms), frames.filter(nearKey).map((f) => f.ms), frameCpu.summary];
+    },
     errors,
     async stop() { await browser.close(); await site.stop(); },
   };
@@ -153,7 +163,7 @@ async function browserLecturer() {
 
 const quiet = inBrowser ? await lecturer.baseline() : null;
 const baseline = quiet ? quiet.intervals.sort((a, b) => a - b) : null;
-if (inBrowser) await lecturer.reset();
+if (inBrowser) { await lecturer.reset(); await lecturer.startTrace(); }
 
 // The phones: each answers a stage it receives (or asks for, on joining) within the voting window.
 const clients = [];
@@ -259,12 +269,14 @@ if (inBrowser) {
     `p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; page errors: ${lecturer.errors.length}`);
   const app = (await lecturer.appFrames()).sort((a, b) => a - b);
   const mean = (xs) => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length);
-  console.log(`  the app's frames (CPU time each, the UI budget: mean <= 1 ms, p95 <= 2 ms) while votes streamed in, the lecturer's keys apart: ${app.length} frames, ` +
-    `mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, max ${(app[app.length - 1] || 0).toFixed(3)} ms; ` +
-    `load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
+  const [cpu, cpuNearKeys, summary] = await lecturer.stopTrace();
+  const line = (s) => (s ? `${s.frames} frames, mean ${s.mean_ms.toFixed(3)} ms, p95 ${s.p95_ms.toFixed(3)} ms, max ${s.max_ms.toFixed(3)} ms` : 'no frames');
+  console.log(`  the app's frames while votes streamed in, the lecturer's keys apart: CPU time (the UI budget: mean <= 1 ms, p95 <= 2 ms) ` +
+    `${line(summary(cpu))}; wall time ${app.length} frames, mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, ` +
+    `max ${(app[app.length - 1] || 0).toFixed(3)} ms; load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
   const keys = (await lecturer.keyFrames()).sort((a, b) => a - b);
-  console.log(`  (the frames within 1.5 s of the lecturer's keys — a new stage, the engine shown — apart: ${keys.length} frames, ` +
-    `mean ${mean(keys).toFixed(3)} ms, p95 ${(pct(keys, 0.95) || 0).toFixed(3)} ms)`);
+  console.log(`  (the frames within 1.5 s of the lecturer's keys — a new stage, the engine shown — apart: CPU time ${line(summary(cpuNearKeys))}; ` +
+    `wall time ${keys.length} frames, mean ${mean(keys).toFixed(3)} ms, p95 ${(pct(keys, 0.95) || 0).toFixed(3)} ms)`);
   const c = await lecturer.cost();
   console.log(`  the class code's main-thread time on the page: ${(c.voteMs / c.votes).toFixed(3)} ms a message (${c.votes}), ` +
     `${(c.renderMs / c.renders).toFixed(2)} ms a panel redraw (${c.renders})`);

@@ -1,7 +1,7 @@
 // Measures DAH Tutor and the stock Dear ImGui example (the baseline) with one harness, in one run:
 // download sizes (raw, gzip -9, brotli -q 11) and what is fetched before and after the first frame,
 // start-up (navigation → first drawn frame) over cold loads on loopback and on a throttled network,
-// idle (frames and CPU of all Chromium processes over 10 s without input), UI frame time while a case
+// idle (frames and CPU of all Chromium processes over 10 s without input), UI frame time (CPU and wall) while a case
 // is walked, and (read from files scripts/bench wrote) the wasm breakdown and the core benchmarks.
 // Writes results.json and results.md into --out and prints the tables.
 //   node tests/perf/bench.mjs --app SITE --baseline SITE --out DIR [--loads 10] [--idle-seconds 10]
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { launchBrowser } from '../browser/harness.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { chromiumProcessTree, cpuTicks, ticksPerSecond } from './proc_cpu.mjs';
+import { markDrawnFrames, startCpuTrace, stopCpuTrace, summary as cpuSummary } from './frame_cpu.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
   if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
@@ -153,7 +154,7 @@ async function idle(browser, server) {
   }
 }
 
-// Records the CPU time of every frame the app draws from now on (window.__frameSamples).
+// Records the wall time of every frame the app draws from now on (window.__frameSamples) and its parts.
 async function startSampling(page) {
   if (!await page.evaluate(() => typeof window.dahTutor.frameTimeMs === 'function')) return false;
   await page.evaluate(() => {
@@ -165,7 +166,7 @@ async function startSampling(page) {
       const n = window.dahTutor.frames();
       if (n !== last) {
         window.__frameSamples.push(window.dahTutor.frameTimeMs());
-        if (parts) window.__frameParts.push(parts());
+        if (parts) window.__frameParts.push([...parts(), window.__lastAction || '']);
         last = n;
       }
       requestAnimationFrame(tick);
@@ -188,10 +189,16 @@ function frameSummary(samples, parts = []) {
     const refresh = parts.map((p) => p[3]).filter((x, i, all) => x > 0 && (i === 0 || x !== all[i - 1]));
     if (refresh.length) summary.refresh_between_frames = { count: refresh.length, mean_ms: r3(mean(refresh)), p95_ms: r3(quantile(refresh, 0.95)), max_ms: r3(Math.max(...refresh)) };
   }
+  // --raw: every frame's parts and the walk's last action before it (to find what the slow frames do).
+  if (args.raw) summary.raw = parts.map((p, i) => [r3(samples[i]), ...p.slice(0, -1).map(r3), p[p.length - 1]]);
   return summary;
 }
 async function sampled(page) {
   return page.evaluate(() => [window.__frameSamples, window.__frameParts]);
+}
+
+async function cpuTimes(browser) {
+  return cpuSummary((await stopCpuTrace(browser)).frames.map((f) => f.ms));
 }
 // The walk's choices, the same on every run (a fixed seed), so two builds can be compared.
 function seededRandom(seed) {
@@ -205,6 +212,7 @@ const random = seededRandom(Number(args.seed || 20261202));
 async function explorerFrameTimes(browser, server, seconds = 10) {
   const { context, page, consoleErrors } = await newPage(browser);
   try {
+    await markDrawnFrames(page);
     await page.goto(server.base);
     await waitFirstFrame(page);
     await page.waitForFunction(() => !window.dahTutor.state().loading, null, { timeout: 30000 });
@@ -212,6 +220,7 @@ async function explorerFrameTimes(browser, server, seconds = 10) {
     await page.keyboard.press('k');
     await page.waitForFunction(() => window.dahTutor.state().screen === 'explorer', null, { timeout: 10000 });
     if (!await startSampling(page)) return { error: 'the app does not export dah_frame_time_ms' };
+    await startCpuTrace(browser, page);
     const table = (await page.evaluate(() => window.dahTutor.state())).controls['explorer.table'];
     const at = table ? { x: table.x + table.w / 2, y: table.y + Math.min(table.h / 2, 300) } : { x: 640, y: 400 };
     await page.mouse.move(at.x, at.y);
@@ -221,8 +230,9 @@ async function explorerFrameTimes(browser, server, seconds = 10) {
       await page.mouse.wheel(0, (wheels++ % 20) < 10 ? 120 : -120);  // ten turns down, ten up
       await page.waitForTimeout(50);
     }
+    const cpu = await cpuTimes(browser);
     const [samples, parts] = await sampled(page);
-    return { ...frameSummary(samples, parts), wheels, console_errors: consoleErrors };
+    return { ...frameSummary(samples, parts), cpu, wheels, console_errors: consoleErrors };
   } finally {
     await context.close();
   }
@@ -235,9 +245,11 @@ async function explorerFrameTimes(browser, server, seconds = 10) {
 async function frameTimes(browser, server, seconds = 20) {
   const { context, page, consoleErrors } = await newPage(browser);
   try {
+    await markDrawnFrames(page);
     await page.goto(server.base);
     await waitFirstFrame(page);
     if (!await startSampling(page)) return { error: 'the app does not export dah_frame_time_ms' };
+    await startCpuTrace(browser, page);
     const until = Date.now() + seconds * 1000;
     const clicked = [];
     const progress = /commit|reveal|next|advance|continue|open|start|play|submit|finish|stage/i;
@@ -254,18 +266,22 @@ async function frameTimes(browser, server, seconds = 20) {
       if (target) {
         const [name, r] = target;
         clicked.push(name);
+        await page.evaluate((n) => { window.__lastAction = n; }, name);
         await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
       } else {
         await page.mouse.move(100 + random() * 1000, 100 + random() * 600);
       }
       // Some dragging of sliders / panels and wheel between clicks, as a learner does.
+      await page.waitForTimeout(60);
+      await page.evaluate(() => { window.__lastAction = 'wheel'; });
       await page.mouse.wheel(0, random() < 0.5 ? 120 : -120);
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(60);
     }
+    const cpu = await cpuTimes(browser);
     const [samples, parts] = await sampled(page);
     const final = await page.evaluate(() => window.dahTutor.state());
     return {
-      ...frameSummary(samples, parts), clicks: clicked.length, controls_clicked: [...new Set(clicked)],
+      ...frameSummary(samples, parts), cpu, clicks: clicked.length, controls_clicked: [...new Set(clicked)],
       final_screen: final.screen, console_errors: consoleErrors,
     };
   } finally {
@@ -315,9 +331,9 @@ async function measureSite(label, site, browser) {
     const idleResult = await idle(browser, server);
     console.error(`[bench] ${label}: idle ${idleResult.frames} frames, ${idleResult.cpu_percent_of_one_core} % CPU`);
     const frame = label === 'app' ? await frameTimes(browser, server) : null;
-    if (frame) console.error(`[bench] ${label}: frame mean ${frame.mean_ms} ms p95 ${frame.p95_ms} ms`);
+    if (frame) console.error(`[bench] ${label}: frame CPU mean ${frame.cpu?.mean_ms} ms p95 ${frame.cpu?.p95_ms} ms (wall ${frame.mean_ms} / ${frame.p95_ms})`);
     const explorer = label === 'app' ? await explorerFrameTimes(browser, server) : null;
-    if (explorer) console.error(`[bench] ${label}: explorer frame mean ${explorer.mean_ms} ms p95 ${explorer.p95_ms} ms`);
+    if (explorer) console.error(`[bench] ${label}: explorer frame CPU mean ${explorer.cpu?.mean_ms} ms p95 ${explorer.cpu?.p95_ms} ms (wall ${explorer.mean_ms} / ${explorer.p95_ms})`);
     // The 1-minute load average around the run: other work on the machine slows start-up and frames.
     const load_average = { before: r1(loadBefore), after: r1(os.loadavg()[0]) };
     return { download, startup: { loopback, throttled }, idle: idleResult, frame, explorer, console_errors: first.consoleErrors, load_average };
@@ -353,7 +369,7 @@ function markdown(res) {
   const L = [];
   const partRows = (walk, f) => {
     const names = { imgui: "ImGui's frame", mirror: 'accessible mirror update', gl: 'GL submission' };
-    for (const p of f.parts || []) row(`${walk}: ${names[p.name]}, mean / p95 (ms)`, `${p.mean_ms} / ${p.p95_ms}`, '', '', null);
+    for (const p of f.parts || []) row(`${walk}: ${names[p.name]}, wall, mean / p95 (ms)`, `${p.mean_ms} / ${p.p95_ms}`, '', '', null);
     const r = f.refresh_between_frames;
     if (r) row(`${walk}: the tutor's recomputation after a command, between frames (${r.count}), mean / p95 (ms)`, `${r.mean_ms} / ${r.p95_ms}`, '', '', null);
   };
@@ -376,14 +392,20 @@ function markdown(res) {
   row(`idle ${idleSeconds} s: frames drawn`, a?.idle.frames, b?.idle.frames, '0 (after ≤ 3)', a && a.idle.frames === 0);
   row('frames drawn after one input (2 s)', a?.idle.frames_after_one_input, b?.idle.frames_after_one_input, '', null);
   row('idle: CPU of all Chromium processes (% of one core)', a?.idle.cpu_percent_of_one_core, b?.idle.cpu_percent_of_one_core, '≤ 3', a && a.idle.cpu_percent_of_one_core <= budgets.idle_cpu_percent);
+  // The budgets count CPU time (the main thread's own time in the frame, from Chromium's trace); the
+  // wall time of the same frames, which includes waiting for a core or the GPU process, is shown too.
+  const cpuRows = (what, f) => {
+    const c = f.cpu;
+    row(`${what}: UI frame CPU time, mean (ms, ${c ? c.frames : 0} frames)`, c?.mean_ms, '', '≤ 1', c && c.mean_ms <= budgets.frame_mean_ms);
+    row(`${what}: UI frame CPU time, p95 / max (ms)`, c && `${c.p95_ms} / ${c.max_ms}`, '', '≤ 2 (p95)', c && c.p95_ms <= budgets.frame_p95_ms);
+    row(`${what}: the same frames' wall time, mean / p95 / max (ms, ${f.frames} frames)`, `${f.mean_ms} / ${f.p95_ms} / ${f.max_ms}`, '', '', null);
+  };
   if (a?.frame && !a.frame.error) {
-    row(`UI frame CPU time, mean (ms, ${a.frame.frames} frames)`, a.frame.mean_ms, '', '≤ 1', a.frame.mean_ms <= budgets.frame_mean_ms);
-    row('UI frame CPU time, p95 / max (ms)', `${a.frame.p95_ms} / ${a.frame.max_ms}`, '', '≤ 2 (p95)', a.frame.p95_ms <= budgets.frame_p95_ms);
+    cpuRows('case walked', a.frame);
     partRows('walk', a.frame);
   }
   if (a?.explorer && !a.explorer.error) {
-    row(`knowledge explorer open and scrolled: frame mean (ms, ${a.explorer.frames} frames)`, a.explorer.mean_ms, '', '≤ 1', a.explorer.mean_ms <= budgets.frame_mean_ms);
-    row('knowledge explorer: p95 / max (ms)', `${a.explorer.p95_ms} / ${a.explorer.max_ms}`, '', '', null);
+    cpuRows('knowledge explorer open and scrolled', a.explorer);
     partRows('explorer', a.explorer);
   }
   if (res.single_file) row('single-file build, brotli (kB)', kb(res.single_file.brotli), '', '≤ 300', res.single_file.brotli <= budgets.single_file_br_bytes);

@@ -102,6 +102,11 @@ void PictureCache::forget_unused(int frame) {
                       recordings_.end());
 }
 
+void PictureCache::time_spent(int frame, double& ms, std::chrono::steady_clock::time_point start) {
+    if (frame != timed_frame_) timed_frame_ = frame, recording_ms_ = baking_ms_ = 0;
+    ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float width, const DrawOptions& o) {
     const int frame = ImGui::GetFrameCount();
     auto& all = recordings_;
@@ -114,7 +119,9 @@ float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float w
             drop(*oldest);
             all.erase(oldest);
         }
+        const auto start = std::chrono::steady_clock::now();
         all.push_back(record(draw, p, pos, width, o));
+        time_spent(frame, recording_ms_, start);
         all.back().key = key;
         found = all.end() - 1;
     }
@@ -123,7 +130,9 @@ float PictureCache::draw(ImDrawList* draw, const Picture& p, ImVec2 pos, float w
     // Baked on its second frame: a picture being pinched changes its width (its key) every frame and
     // is never worth a texture.
     if (!r.baked && baker_ && ++r.uses >= 2 && r.height > 0) {
+        const auto start = std::chrono::steady_clock::now();
         r.baked = baker_->bake(r);
+        time_spent(frame, baking_ms_, start);
         if (r.baked) {
             r.vertices = {};
             r.indices = {};

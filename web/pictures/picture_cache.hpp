@@ -4,6 +4,7 @@
 // the picture moved, e.g. by scrolling). Recordings unused for a while are dropped.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,9 @@ public:
     void forget_unused(int frame);
     std::size_t size() const { return recordings_.size(); }
     void set_baker(PictureBaker* baker) { baker_ = baker; }
+    // For the benchmark: milliseconds spent recording and baking pictures in frame `frame`.
+    double recording_ms(int frame) const { return frame == timed_frame_ ? recording_ms_ : 0; }
+    double baking_ms(int frame) const { return frame == timed_frame_ ? baking_ms_ : 0; }
     ~PictureCache();
 
     static constexpr std::size_t max_recordings = 12;  // the gallery shows 9 pictures
@@ -66,8 +70,11 @@ public:
 
 private:
     void drop(Recording& r);
+    void time_spent(int frame, double& ms, std::chrono::steady_clock::time_point start);
     std::vector<Recording> recordings_;
     PictureBaker* baker_ = nullptr;
+    int timed_frame_ = -1;
+    double recording_ms_ = 0, baking_ms_ = 0;
 };
 
 }  // namespace dah::pictures
