@@ -400,6 +400,18 @@ TEST(CausalModel, KidneyFailureDoesNotExplainAMurmur) {
               weight_for("cardiac", kidney_failure, "heart-signs", "overload"));
 }
 
+// The heart bleeds into the lung through a high left atrial pressure, which the echocardiogram shows: a
+// normal echo takes the heart off the list (odds down more than tenfold), while an abnormal one is strong
+// but not decisive, because heart disease is common beside other causes of DAH (59 % of antithrombotic
+// users, ev6).
+TEST(CausalModel, TheEchoDecidesTheHeart) {
+    const Evidence ward = with({{"setting", "ward"}, {"hemoptysis", "present"}});
+    EXPECT_LT(weight_for("cardiac", ward, "echo", "normal"), -10);
+    const double abnormal = weight_for("cardiac", ward, "echo", "left-heart-cause");
+    EXPECT_GT(abnormal, 3);
+    EXPECT_LT(abnormal, 10);
+}
+
 // Lupus is nine times commoner in women (ev147), but a third of the patients with lupus alveolar
 // hemorrhage were men (ev19), about as many as in other DAH (about half): being a man weighs a little
 // against lupus hemorrhage, far less than the -6.8 dB that the prevalence ratio alone would give.
