@@ -400,6 +400,16 @@ TEST(CausalModel, KidneyFailureDoesNotExplainAMurmur) {
               weight_for("cardiac", kidney_failure, "heart-signs", "overload"));
 }
 
+// Platelets fall in sepsis and leptospirosis, and thrombocytopenia is a criterion of dengue haemorrhagic
+// fever: a low count in a patient without blood disease speaks for infection as well as for a
+// thrombocytopenic contribution.
+TEST(CausalModel, LowPlateletsCountForInfection) {
+    EXPECT_TRUE(has_parent("platelets", "infection"));
+    const Evidence ward = with({{"setting", "ward"}, {"blood-disease", "none"}, {"fever", "present"}});
+    EXPECT_GT(weight_for("infection", ward, "platelets", "low"), 1);
+    EXPECT_LT(weight_for("infection", ward, "platelets", "normal"), 0);
+}
+
 // The heart bleeds into the lung through a high left atrial pressure, which the echocardiogram shows: a
 // normal echo takes the heart off the list (odds down more than tenfold), while an abnormal one is strong
 // but not decisive, because heart disease is common beside other causes of DAH (59 % of antithrombotic
