@@ -50,7 +50,7 @@ Evidence vignette(const Network& n, bool with_context) {
                                                                        {"sinonasal", "none"},
                                                                        {"skin", "none"},
                                                                        {"fever", "absent"},
-                                                                       {"heart-signs", "present"},
+                                                                       {"heart-signs", "overload"},
                                                                        {"bal-aliquots", "progressive"},
                                                                        {"bal-hlm", "20-plus"},
                                                                        {"microbiology", "negative"},
