@@ -266,7 +266,7 @@ Loaded<Case> load_case(std::string_view json_text, std::string_view file_name, c
     Loaded<Case> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Case c;
         CaseReader(sink, &kb, kb.sources, c).read(doc.root);
         if (result.errors.empty() && !possible_under_some_diagnosis(kb, c)) {
@@ -286,7 +286,7 @@ Loaded<Case> load_case_story(std::string_view json_text, std::string_view file_n
     Loaded<Case> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Case c;
         CaseReader(sink, nullptr, sources, c).read(doc.root);
         if (result.errors.empty()) result.value = std::move(c);

@@ -96,7 +96,7 @@ private:
                     if (!p_value->is_number()) {
                         sink_.error(pp + "/p", "expected a number, found " + detail::type_name(*p_value));
                     } else {
-                        d.prior = p_value->get<double>();
+                        d.prior = p_value->number();
                         if (!(d.prior > 0 && d.prior <= 1)) {
                             sink_.error(pp + "/p", "prior " + detail::format_number(d.prior) +
                                                        " out of range; expected a number in (0, 1]");
@@ -174,15 +174,15 @@ private:
         v.likelihood.assign(n, std::vector<double>(v.values.size(), 0.0));
         v.citation.assign(n, Citation{});
         std::vector<bool> row_ok(n, false);
-        for (auto it = table.begin(); it != table.end(); ++it) {
-            const std::string row_at = at + "/" + detail::escape_pointer_token(it.key());
-            const int d = kb_.diagnosis_index(it.key());
+        for (const JsonMember& m : table.members()) {
+            const std::string row_at = at + "/" + detail::escape_pointer_token(m.key);
+            const int d = kb_.diagnosis_index(m.key);
             if (d < 0) {
-                sink_.error_at_key(row_at, "unknown diagnosis \"" + it.key() + "\"; expected a diagnosis id");
+                sink_.error_at_key(row_at, "unknown diagnosis \"" + m.key + "\"; expected a diagnosis id");
                 continue;
             }
             const std::size_t di = static_cast<std::size_t>(d);
-            const json* p = read_citation(it.value(), row_at, v.citation[di]);
+            const json* p = read_citation(m.value, row_at, v.citation[di]);
             if (p) row_ok[di] = read_row(*p, row_at + "/p", values_ok, v, v.likelihood[di]);
         }
         std::vector<std::string> missing;
@@ -229,7 +229,7 @@ private:
                 ok = false;
                 continue;
             }
-            const double x = p[i].get<double>();
+            const double x = p[i].number();
             if (!(x >= 0 && x <= 1)) {
                 sink_.error(item, "probability " + detail::format_number(x) + " out of range; expected a number in [0, 1]");
                 ok = false;
@@ -269,7 +269,7 @@ Loaded<KnowledgeBase> load_knowledge_base(std::string_view json_text, std::strin
     Loaded<KnowledgeBase> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         KnowledgeBase kb;
         KnowledgeBaseReader(sink, kb).read(doc.root);
         if (result.errors.empty()) result.value = std::move(kb);

@@ -197,7 +197,7 @@ private:
 
     void read_parents_and_table(const json& object, const std::string& at, Node& node) {
         bool parents_ok = true;
-        if (auto it = object.find("parents"); it != object.end()) {
+        if (const json* it = object.find("parents")) {
             const std::string pp = at + "/parents";
             if (!it->is_array()) {
                 sink_.error(pp, "expected an array of node ids, found " + detail::type_name(*it));
@@ -207,21 +207,21 @@ private:
                 for (std::size_t i = 0; i < it->size(); ++i) {
                     const std::string ip = item_pointer(pp, i);
                     const json& item = (*it)[i];
-                    const int parent = item.is_string() ? net_.node_index(item.get<std::string>()) : -1;
+                    const int parent = item.is_string() ? net_.node_index(item.string()) : -1;
                     if (!item.is_string()) {
                         sink_.error(ip, "expected a node id (a string), found " + detail::type_name(item));
                     } else if (parent < 0) {
-                        sink_.error(ip, "unknown parent \"" + item.get<std::string>() +
+                        sink_.error(ip, "unknown parent \"" + item.string() +
                                             "\"; expected the id of a node");
                     } else if (!kinds_ok_[static_cast<std::size_t>(parent)]) {
                         // The parent's own errors are reported where it is declared.
                     } else if (!seen.insert(parent).second) {
-                        sink_.error(ip, "parent \"" + item.get<std::string>() + "\" listed twice");
+                        sink_.error(ip, "parent \"" + item.string() + "\" listed twice");
                     } else if (!layer_allows(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind)) {
                         sink_.error(
                             ip, "a " + std::string(kind_id(node.kind)) + " cannot depend on the " +
                                     std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)) +
-                                    " \"" + item.get<std::string>() + "\"; " +
+                                    " \"" + item.string() + "\"; " +
                                     layer_rule(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind));
                     } else {
                         node.parents.push_back(parent);
@@ -241,9 +241,9 @@ private:
         }
         if (!parents_ok) return;
         if (has_table) {
-            read_table(object.at("table"), at + "/table", node);
+            read_table(object["table"], at + "/table", node);
         } else {
-            read_noisy_max(object.at("noisy_max"), at + "/noisy_max", node);
+            read_noisy_max(object["noisy_max"], at + "/noisy_max", node);
         }
     }
 
@@ -304,29 +304,29 @@ private:
             return false;
         }
         bool ok = true, in_order = true;
-        for (auto it = when->begin(); it != when->end(); ++it) {
-            const std::string kp = wp + "/" + detail::escape_pointer_token(it.key());
+        for (const JsonMember& m : when->members()) {
+            const std::string kp = wp + "/" + detail::escape_pointer_token(m.key);
             std::size_t k = 0;
             while (k < positions.size() &&
                    net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])]
-                           .id != it.key()) {
+                           .id != m.key) {
                 ++k;
             }
             if (k == positions.size()) {
                 sink_.error_at_key(
-                    kp, "\"" + it.key() + "\" is not " +
+                    kp, "\"" + m.key + "\" is not " +
                             (positions.size() == node.parents.size() ? "a parent" : "a context parent") +
                             " of \"" + node.id + "\"; expected " + describe(node, positions, expected));
                 ok = false;
                 continue;
             }
             const int parent = node.parents[static_cast<std::size_t>(positions[k])];
-            const int v = it->is_string() ? net_.value_index(parent, it->get<std::string>()) : -1;
-            if (!it->is_string()) {
-                sink_.error(kp, "expected a value id (a string), found " + detail::type_name(*it));
+            const int v = m.value.is_string() ? net_.value_index(parent, m.value.string()) : -1;
+            if (!m.value.is_string()) {
+                sink_.error(kp, "expected a value id (a string), found " + detail::type_name(m.value));
                 ok = false;
             } else if (v < 0) {
-                sink_.error(kp, "unknown value \"" + it->get<std::string>() + "\" of \"" + it.key() +
+                sink_.error(kp, "unknown value \"" + m.value.string() + "\" of \"" + m.key +
                                     "\"; expected one of: " + value_ids(parent));
                 ok = false;
             } else if (v != expected[k]) {
@@ -400,7 +400,7 @@ private:
                 ok = false;
                 continue;
             }
-            const double x = p[i].get<double>();
+            const double x = p[i].number();
             if (!(x >= 0 && x <= 1)) {
                 sink_.error(item, "probability " + detail::format_number(x) +
                                       " out of range; expected a number in [0, 1]");
@@ -456,7 +456,7 @@ private:
             const json* p = read_cited(table[row], row_at, node.row_citation[row],
                                        {"when", "p", "source", "estimate", "derivation"});
             if (!p) continue;
-            const json* when = table[row].contains("when") ? &table[row].at("when") : nullptr;
+            const json* when = table[row].find("when");
             read_when(when, row_at, node, positions, row);
             std::vector<double> dist;
             if (read_distribution(*p, row_at + "/p", node, dist)) {
@@ -522,16 +522,16 @@ private:
         set.link_citation.assign(node.links.size(), {});
         const json* links = r.object("links", Need::required);
         if (!links) return;
-        for (auto it = links->begin(); it != links->end(); ++it) {
+        for (const JsonMember& m : links->members()) {
             bool known = false;
             for (std::size_t l = 0; l < node.links.size(); ++l) {
                 known = known || net_.nodes[static_cast<std::size_t>(
                                                 node.parents[static_cast<std::size_t>(node.links[l])])]
-                                         .id == it.key();
+                                         .id == m.key;
             }
             if (!known) {
-                sink_.error_at_key(r.pointer_of("links") + "/" + detail::escape_pointer_token(it.key()),
-                                   "\"" + it.key() + "\" is not a linked parent of \"" + node.id +
+                sink_.error_at_key(r.pointer_of("links") + "/" + detail::escape_pointer_token(m.key),
+                                   "\"" + m.key + "\" is not a linked parent of \"" + node.id +
                                        "\"; expected one of: " + link_ids(node));
             }
         }
@@ -541,8 +541,8 @@ private:
             const std::size_t k = pn.values.size();
             set.link[l].assign(k, {});
             set.link_citation[l].assign(k, Citation{});
-            auto it = links->find(pn.id);
-            if (it == links->end()) {
+            const json* it = links->find(pn.id);
+            if (!it) {
                 sink_.error(r.pointer_of("links"),
                             "missing parent \"" + pn.id + "\": every parent not in \"context\" needs links");
                 continue;
@@ -553,16 +553,16 @@ private:
                                     detail::type_name(*it));
                 continue;
             }
-            for (auto v = it->begin(); v != it->end(); ++v) {
-                const std::string vp = lp + "/" + detail::escape_pointer_token(v.key());
-                const int vi = net_.value_index(parent, v.key());
+            for (const JsonMember& vm : it->members()) {
+                const std::string vp = lp + "/" + detail::escape_pointer_token(vm.key);
+                const int vi = net_.value_index(parent, vm.key);
                 if (vi < 0) {
-                    sink_.error_at_key(vp, "unknown value \"" + v.key() + "\" of \"" + pn.id +
+                    sink_.error_at_key(vp, "unknown value \"" + vm.key + "\" of \"" + pn.id +
                                                "\"; expected one of: " + value_ids(parent));
                     continue;
                 }
                 const std::size_t vu = static_cast<std::size_t>(vi);
-                if (const json* p = read_cited(*v, vp, set.link_citation[l][vu],
+                if (const json* p = read_cited(vm.value, vp, set.link_citation[l][vu],
                                                {"p", "source", "estimate", "derivation"})) {
                     read_distribution(*p, vp + "/p", node, set.link[l][vu]);
                 }
@@ -633,7 +633,7 @@ Loaded<Network> load_network(std::string_view json_text, std::string_view file_n
     Loaded<Network> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Network net;
         NetworkReader(sink, net).read(doc.root);
         if (result.errors.empty()) {

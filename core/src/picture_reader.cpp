@@ -210,10 +210,10 @@ private:
             if ((xray_only && kind == PictureKind::ct_axial) || (ct_only && kind == PictureKind::chest_xray)) continue;
             allowed.push_back(k);
         }
-        for (auto it = value.begin(); it != value.end(); ++it) {
+        for (const JsonMember& m : value.members()) {
             // Keys unknown to every feature type were reported by ObjectReader already.
-            if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end() && is_feature_key(it.key())) {
-                sink_.error_at_key(r.pointer_of(it.key()), "key " + in_quotes(it.key()) + " does not apply to " + in_quotes(type) +
+            if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end() && is_feature_key(m.key)) {
+                sink_.error_at_key(r.pointer_of(m.key), "key " + in_quotes(m.key) + " does not apply to " + in_quotes(type) +
                                                                (kind_ok ? " in a " + std::string(picture_kind_id(kind)) + " picture" : "") +
                                                                "; expected one of: " + detail::join(allowed));
             }
@@ -242,7 +242,7 @@ private:
         }
         if (applies("cavitated")) {
             if (const json* v = r.get("cavitated", Need::optional)) {
-                if (v->is_boolean()) f.cavitated = v->get<bool>();
+                if (v->is_boolean()) f.cavitated = v->boolean();
                 else sink_.error(r.pointer_of("cavitated"), "expected true or false, found " + detail::type_name(*v));
             }
         }
@@ -320,7 +320,7 @@ Loaded<Picture> load_picture(std::string_view json_text, std::string_view file_n
     Loaded<Picture> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Picture p;
         if (detail::read_picture(sink, doc.root, "", p) && result.errors.empty()) result.value = std::move(p);
     }
