@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "dah/diagnostics.hpp"
+#include "dah/sort_stably.hpp"
 
 namespace dah {
 
@@ -59,6 +60,14 @@ std::string control_character_message(unsigned char c) {
     const char* short_form = c == 8 ? "\\b" : c == 9 ? "\\t" : c == 10 ? "\\n" : c == 12 ? "\\f" : c == 13 ? "\\r" : nullptr;
     if (short_form) m += std::string(" or ") + short_form;
     return m;
+}
+
+// An integer token within int64 (negative) or uint64 (positive), as 64-bit readers would take it.
+bool fits_64_bits(std::string_view token) {
+    const bool negative = token[0] == '-';
+    if (negative) token.remove_prefix(1);
+    const std::string_view bound = negative ? "9223372036854775808" : "18446744073709551615";
+    return token.size() < bound.size() || (token.size() == bound.size() && token <= bound);
 }
 
 enum class Token : unsigned char {
@@ -130,7 +139,7 @@ public:
 
 private:
     struct Frame {
-        JsonValue* value;  // nullptr past the nesting limit: checked, not kept
+        JsonValue* value;
         bool array;
         std::size_t count = 0;  // elements or members begun
     };
@@ -277,7 +286,7 @@ private:
             if (point != '.') std::replace(token.begin(), token.end(), '.', point);
         }
         number_ = std::strtod(token.c_str(), nullptr);
-        integer_ = integer && number_ >= -9223372036854775808.0 && number_ < 18446744073709551616.0;
+        integer_ = integer && fits_64_bits(t_.substr(i_, k - i_));
         if (integer && number_ == 0) number_ = 0;  // "-0" is the integer 0
         i_ = token_end_ = k;
         return Token::number;
@@ -392,7 +401,14 @@ private:
         }
         return p;
     }
-    bool skipping() const { return !stack_.empty() && !stack_.back().value; }
+    // Containers past the nesting limit are checked, not kept: one bit each (array or object).
+    bool skipping() const { return !skipped_.empty(); }
+    bool in_array() const { return skipping() ? bool(skipped_.back()) : stack_.back().array; }
+    void close(bool array) {
+        if (skipping()) skipped_.pop_back();
+        else if (array) close_array();
+        else close_object();
+    }
     void issue(JsonIssue::Kind kind, std::string at_pointer, JsonPosition at, std::string message) {
         out_.issues.push_back(JsonIssue{kind, std::move(at_pointer), at, std::move(message)});
     }
@@ -405,17 +421,16 @@ private:
     // Where the next value goes: the root, a new element, or the member whose name was just read.
     JsonValue* place(JsonPosition at) {
         JsonValue* v = nullptr;
+        if (skipping()) return nullptr;
         if (stack_.empty()) {
             v = &out_.root;
             v->key_position_ = at;
         } else if (Frame& f = stack_.back(); f.array) {
             ++f.count;
-            if (!f.value) return nullptr;
             f.value->elements_.emplace_back();
             v = &f.value->elements_.back();
             v->key_position_ = at;
         } else {
-            if (!f.value) return nullptr;
             v = &f.value->members_.back().value;
         }
         v->position_ = at;
@@ -425,9 +440,9 @@ private:
     // Reads a member name (the token just read must be a string) and its colon.
     bool member_name(Token tok) {
         if (tok != Token::string) return syntax_error(tok, "string literal", "object key");
-        Frame& f = stack_.back();
-        ++f.count;
-        if (f.value) {
+        if (!skipping()) {
+            Frame& f = stack_.back();
+            ++f.count;
             const JsonPosition at = position_at(token_at_);
             f.value->members_.push_back(JsonMember{std::move(string_), JsonValue()});
             f.value->members_.back().value.key_position_ = at;
@@ -440,7 +455,7 @@ private:
 
     void close_array() {
         const Frame& f = stack_.back();
-        if (f.value && f.count > Limits::max_array_items)
+        if (f.count > Limits::max_array_items)
             issue(JsonIssue::Kind::too_many_items, pointer(stack_.size() - 1), f.value->position_,
                   "array of " + std::to_string(f.count) + " items; the limit is " + std::to_string(Limits::max_array_items));
         stack_.pop_back();
@@ -449,12 +464,16 @@ private:
     // Of a repeated key the last value counts, in the place of the first; each repeat is reported.
     void close_object() {
         Frame& f = stack_.back();
-        if (f.value && f.value->members_.size() > 1) {
+        if (f.value->members_.size() > 1) {
             std::vector<JsonMember>& m = f.value->members_;
             const std::size_t n = m.size();
-            std::vector<std::size_t> order(n);
-            for (std::size_t k = 0; k < n; ++k) order[k] = k;
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m[a].key < m[b].key; });
+            const std::vector<std::size_t> order = detail::stable_order(
+                n,
+                [](const void* c, std::size_t a, std::size_t b) {
+                    const auto& x = *static_cast<const std::vector<JsonMember>*>(c);
+                    return x[a].key < x[b].key;
+                },
+                &m);
             std::vector<bool> drop(n, false);
             bool any = false;
             for (std::size_t r = 0; r < n;) {
@@ -496,15 +515,15 @@ private:
                 case Token::begin_array: {
                     const bool array = tok == Token::begin_array;
                     if (v) v->kind_ = array ? JsonValue::Kind::array : JsonValue::Kind::object;
-                    if (v && stack_.size() + 1 > Limits::max_nesting_depth) {
+                    if (v && stack_.size() + 1 > Limits::max_nesting_depth)
                         issue(JsonIssue::Kind::too_deep, pointer(stack_.size()), at,
                               "nesting deeper than " + std::to_string(Limits::max_nesting_depth) + " levels");
-                        v = nullptr;
-                    }
-                    stack_.push_back(Frame{v, array, 0});
+                    if (v && stack_.size() + 1 <= Limits::max_nesting_depth) stack_.push_back(Frame{v, array, 0});
+                    else skipped_.push_back(array);
                     tok = next();
                     if (tok == (array ? Token::end_array : Token::end_object)) {
-                        stack_.pop_back();
+                        if (skipping()) skipped_.pop_back();
+                        else stack_.pop_back();
                         break;
                     }
                     if (array) continue;
@@ -545,14 +564,14 @@ private:
             // After a value: close containers until one goes on.
             for (;;) {
                 tok = next();
-                if (stack_.empty()) {
+                if (stack_.empty() && !skipping()) {
                     if (tok != Token::end_of_input) return syntax_error(tok, "end of input", "value");
                     return true;
                 }
-                if (stack_.back().array) {
+                if (in_array()) {
                     if (tok == Token::comma) break;
                     if (tok == Token::end_array) {
-                        close_array();
+                        close(true);
                         continue;
                     }
                     return syntax_error(tok, "']'", "array");
@@ -562,7 +581,7 @@ private:
                     break;
                 }
                 if (tok == Token::end_object) {
-                    close_object();
+                    close(false);
                     continue;
                 }
                 return syntax_error(tok, "'}'", "object");
@@ -575,6 +594,7 @@ private:
     ParsedJson& out_;
     std::size_t i_ = 0;
     std::vector<Frame> stack_;
+    std::vector<bool> skipped_;
     // The current token.
     std::size_t token_at_ = 0, token_end_ = 0;
     std::size_t token_begin_ = 0;  // where the last string or number began (for "last read")
