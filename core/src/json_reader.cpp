@@ -59,6 +59,25 @@ void ErrorSink::error_at_key(const std::string& pointer, std::string message) {
     add(pointer, v ? v->key_position() : JsonPosition{}, std::move(message));
 }
 
+namespace {
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (std::string_view p : parts) out.append(p.data(), p.size());
+    return out;
+}
+}  // namespace
+
+void ErrorSink::error(const std::string& pointer, std::initializer_list<std::string_view> message) {
+    error(pointer, joined(message));
+}
+
+void ErrorSink::error_at_key(const std::string& pointer, std::initializer_list<std::string_view> message) {
+    error_at_key(pointer, joined(message));
+}
+
 void finish_errors(std::vector<Diagnostic>& errors) {
     sort_stably(errors, [](const Diagnostic& a, const Diagnostic& b) {
         if (a.line != b.line) return a.line < b.line;
@@ -77,7 +96,7 @@ ObjectReader::ObjectReader(ErrorSink& sink, const json& value, std::string point
                            std::initializer_list<const char*> keys)
     : sink_(sink), pointer_(std::move(pointer)) {
     if (!value.is_object()) {
-        sink_.error(pointer_, "expected an object, found " + type_name(value));
+        sink_.error(pointer_, {"expected an object, found ", type_name(value)});
         return;
     }
     object_ = &value;
@@ -85,7 +104,7 @@ ObjectReader::ObjectReader(ErrorSink& sink, const json& value, std::string point
     for (const char* k : keys) allowed.emplace_back(k);
     for (const JsonMember& m : value.members()) {
         if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end()) {
-            sink_.error_at_key(pointer_of(m.key), "unknown key \"" + m.key + "\"; expected one of: " + join(allowed));
+            sink_.error_at_key(pointer_of(m.key), {"unknown key \"", m.key, "\"; expected one of: ", join(allowed)});
         }
     }
 }
@@ -97,12 +116,12 @@ std::string ObjectReader::pointer_of(std::string_view key) const {
 const json* ObjectReader::get(std::string_view key, Need need) {
     if (!object_) return nullptr;
     const json* v = object_->find(key);
-    if (!v && need == Need::required) sink_.error(pointer_, "missing key \"" + std::string(key) + "\"");
+    if (!v && need == Need::required) sink_.error(pointer_, {"missing key \"", std::string(key), "\""});
     return v;
 }
 
 bool ObjectReader::expect(const json& value, std::string_view key, bool ok, const char* expected) {
-    if (!ok) sink_.error(pointer_of(key), std::string("expected ") + expected + ", found " + type_name(value));
+    if (!ok) sink_.error(pointer_of(key), {"expected ", expected, ", found ", type_name(value)});
     return ok;
 }
 
@@ -122,7 +141,7 @@ bool ObjectReader::id(std::string_view key, std::string& out, Need need) {
     if (!v || !expect(*v, key, v->is_string(), "an id (a string)")) return false;
     out = v->string();
     if (!is_valid_id(out)) {
-        sink_.error(pointer_of(key), "invalid id \"" + out + "\"; expected lower-case letters, digits, '_' or '-'");
+        sink_.error(pointer_of(key), {"invalid id \"", out, "\"; expected lower-case letters, digits, '_' or '-'"});
         return false;
     }
     return true;
@@ -147,7 +166,7 @@ bool ObjectReader::integer(std::string_view key, int& out, Need need) {
     if (!v || !expect(*v, key, v->is_number(), "an integer")) return false;
     const double d = v->number();
     if (!(d >= -1e9 && d <= 1e9) || std::floor(d) != d) {
-        sink_.error(pointer_of(key), "expected an integer, found " + format_number(d));
+        sink_.error(pointer_of(key), {"expected an integer, found ", format_number(d)});
         return false;
     }
     out = static_cast<int>(d);
@@ -174,13 +193,13 @@ bool ObjectReader::string_list(std::string_view key, std::vector<std::string>& o
         const json& item = (*list)[i];
         const std::string at = pointer_of(key) + "/" + std::to_string(i);
         if (!item.is_string()) {
-            sink_.error(at, std::string("expected ") + (ids ? "an id (a string)" : "a string") + ", found " + type_name(item));
+            sink_.error(at, {"expected ", (ids ? "an id (a string)" : "a string"), ", found ", type_name(item)});
             ok = false;
             continue;
         }
         std::string s = item.string();
         if (ids && !is_valid_id(s)) {
-            sink_.error(at, "invalid id \"" + s + "\"; expected lower-case letters, digits, '_' or '-'");
+            sink_.error(at, {"invalid id \"", s, "\"; expected lower-case letters, digits, '_' or '-'"});
             ok = false;
             continue;
         }

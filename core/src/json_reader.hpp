@@ -28,8 +28,12 @@ public:
         : file_(file), root_(root), errors_(errors) {}
     // At the value the pointer names.
     void error(const std::string& pointer, std::string message);
+    // The message in parts, joined here: one call in place of a chain of string additions at each of
+    // the readers' many messages keeps the WebAssembly smaller.
+    void error(const std::string& pointer, std::initializer_list<std::string_view> message);
     // At the member name of the value (for unknown or duplicate keys).
     void error_at_key(const std::string& pointer, std::string message);
+    void error_at_key(const std::string& pointer, std::initializer_list<std::string_view> message);
     std::size_t count() const { return errors_.size(); }
 
 private:

@@ -26,7 +26,7 @@ public:
         int version = 0;
         if (r.integer("schema_version", version, Need::required) && version != 2) {
             sink_.error("/schema_version",
-                        "unsupported schema_version " + std::to_string(version) + "; expected 2");
+                        {"unsupported schema_version ", std::to_string(version), "; expected 2"});
         }
         const json* list = r.array("vignettes", Need::required);
         if (!list) return;
@@ -51,7 +51,7 @@ public:
                 const int c = cause_index(answer[k]);
                 if (c < 0) {
                     sink_.error(v.pointer_of("answer") + "/" + std::to_string(k),
-                                "unknown cause \"" + answer[k] + "\"; expected the id of a cause node");
+                                {"unknown cause \"", answer[k], "\"; expected the id of a cause node"});
                 } else {
                     vignette.answer.push_back(c);
                 }
@@ -72,9 +72,8 @@ public:
             check.pointer = cp;
             std::string id;
             if (r.string("after", id, Need::required) && !stage_from_id(id, check.after)) {
-                sink_.error(r.pointer_of("after"), "unknown stage \"" + id +
-                                                       "\"; expected one of: history, bal, labs, imaging, "
-                                                       "biopsy, course");
+                sink_.error(r.pointer_of("after"), {"unknown stage \"", id, "\"; expected one of: history, bal, labs, imaging, "
+                                                       "biopsy, course"});
             }
             const bool has_cause = r.get("cause", Need::optional) != nullptr;
             const bool has_group = r.get("group", Need::optional) != nullptr;
@@ -86,12 +85,12 @@ public:
                 check.index = cause_index(id);
                 if (check.index < 0)
                     sink_.error(r.pointer_of("cause"),
-                                "unknown cause \"" + id + "\"; expected the id of a cause node");
+                                {"unknown cause \"", id, "\"; expected the id of a cause node"});
             } else if (has_group && r.string("group", id, Need::required)) {
                 check.target = CaseCheck::Target::group;
                 check.index = n_.group_index(id);
                 if (check.index < 0)
-                    sink_.error(r.pointer_of("group"), "unknown group \"" + id + "\"; expected a group id");
+                    sink_.error(r.pointer_of("group"), {"unknown group \"", id, "\"; expected a group id"});
             } else if (has_both) {
                 bool both = false;
                 check.target = CaseCheck::Target::both;
@@ -129,10 +128,9 @@ private:
             if (r.string("stage", id, Need::required)) {
                 if (!stage_from_id(id, stage)) {
                     sink_.error(r.pointer_of("stage"),
-                                "unknown stage \"" + id +
-                                    "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                                {"unknown stage \"", id, "\"; expected one of: history, bal, labs, imaging, biopsy, course"});
                 } else if (static_cast<int>(stage) <= last) {
-                    sink_.error(r.pointer_of("stage"), "stage \"" + id + "\" out of order or repeated");
+                    sink_.error(r.pointer_of("stage"), {"stage \"", id, "\" out of order or repeated"});
                 } else {
                     last = static_cast<int>(stage);
                 }
@@ -147,7 +145,7 @@ private:
                 const int node = n_.node_index(m.key);
                 if (node < 0 || n_.nodes[static_cast<std::size_t>(node)].kind == NodeKind::cause) {
                     sink_.error_at_key(
-                        fp, "unknown node \"" + m.key + "\"; expected a context node or a finding");
+                        fp, {"unknown node \"", m.key, "\"; expected a context node or a finding"});
                     continue;
                 }
                 const int value = m.value.is_string() ? n_.value_index(node, m.value.string()) : -1;
@@ -155,10 +153,8 @@ private:
                     std::vector<std::string> values;
                     for (const Value& x : n_.nodes[static_cast<std::size_t>(node)].values)
                         values.push_back(x.id);
-                    sink_.error(fp, "unknown value " +
-                                        (m.value.is_string() ? "\"" + m.value.string() + "\""
-                                                         : detail::type_name(m.value)) +
-                                        " of \"" + m.key + "\"; expected one of: " + detail::join(values));
+                    sink_.error(fp, {"unknown value ", (m.value.is_string() ? "\"" + m.value.string() + "\""
+                                                         : detail::type_name(m.value)), " of \"", m.key, "\"; expected one of: ", detail::join(values)});
                     continue;
                 }
                 v.findings.push_back(StagedFinding{stage, node, value});
