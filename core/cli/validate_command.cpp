@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli.hpp"
+#include "dah/json_value.hpp"
 #include "dah/network.hpp"
 #include "dah/vignette.hpp"
 #include "json_output.hpp"
@@ -75,7 +76,7 @@ private:
     void network_block(const std::string& text, const std::string& p, const std::string& kb_path,
                        std::vector<Diagnostic>& errors) {
         // A syntax error is reported once, by the case loader.
-        if (text.find("\"network\"") == std::string::npos || !nlohmann::json::accept(text)) return;
+        if (text.find("\"network\"") == std::string::npos || !parse_json(text).ok) return;
         const std::string v2_path = directory_of(kb_path) + "/knowledge-base-v2.json";
         std::string v2_text;
         if (!read_file(v2_path, v2_text)) {

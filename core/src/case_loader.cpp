@@ -34,14 +34,14 @@ public:
         if (!r.is_object()) return;
         if (r.integer("schema_version", c_.schema_version, Need::required) && c_.schema_version != 1) {
             sink_.error("/schema_version",
-                        "unsupported schema_version " + std::to_string(c_.schema_version) + "; expected 1");
+                        {"unsupported schema_version ", std::to_string(c_.schema_version), "; expected 1"});
         }
         r.id("id", c_.id, Need::required);
         r.string("title", c_.title, Need::required);
         if (r.string("difficulty", c_.difficulty, Need::required) && c_.difficulty != "introductory" &&
             c_.difficulty != "intermediate" && c_.difficulty != "advanced") {
             sink_.error("/difficulty",
-                        "unknown difficulty " + in_quotes(c_.difficulty) + "; expected one of: introductory, intermediate, advanced");
+                        {"unknown difficulty ", in_quotes(c_.difficulty), "; expected one of: introductory, intermediate, advanced"});
         }
         r.string_list("tags", c_.tags, Need::optional, false);
         r.string_list("learning_objectives", c_.learning_objectives, Need::optional, false);
@@ -60,7 +60,7 @@ private:
             bool known = false;
             for (const Source& x : sources_) known = known || x.id == ids[i];
             if (!known) {
-                sink_.error(at + "/" + std::to_string(i), "unknown source " + in_quotes(ids[i]) + "; expected a source id of the knowledge base");
+                sink_.error(at + "/" + std::to_string(i), {"unknown source ", in_quotes(ids[i]), "; expected a source id of the knowledge base"});
             }
         }
     }
@@ -68,7 +68,7 @@ private:
     void read_patient(const json& value) {
         ObjectReader r(sink_, value, "/patient", {"age", "sex", "setting", "summary"});
         if (r.integer("age", c_.patient.age, Need::required) && (c_.patient.age < 0 || c_.patient.age > 120)) {
-            sink_.error("/patient/age", "age " + std::to_string(c_.patient.age) + " out of range; expected 0 to 120");
+            sink_.error("/patient/age", {"age ", std::to_string(c_.patient.age), " out of range; expected 0 to 120"});
         }
         r.string("sex", c_.patient.sex, Need::required);
         r.string("setting", c_.patient.setting, Need::optional);
@@ -88,16 +88,14 @@ private:
             bool stage_ok = false;
             if (r.string("stage", stage, Need::required)) {
                 if (!stage_from_id(stage, s.stage)) {
-                    sink_.error(at + "/stage", "unknown stage " + in_quotes(stage) +
-                                                   "; expected one of: history, bal, labs, imaging, biopsy, course");
+                    sink_.error(at + "/stage", {"unknown stage ", in_quotes(stage), "; expected one of: history, bal, labs, imaging, biopsy, course"});
                 } else {
                     stage_ok = true;
                     const int order = static_cast<int>(s.stage);
                     if (order == last_stage) {
-                        sink_.error(at + "/stage", "stage " + in_quotes(stage) + " appears twice; expected each stage at most once");
+                        sink_.error(at + "/stage", {"stage ", in_quotes(stage), " appears twice; expected each stage at most once"});
                     } else if (order < last_stage) {
-                        sink_.error(at + "/stage", "stage " + in_quotes(stage) + " comes after " + in_quotes(last_id) +
-                                                       "; expected the order history, bal, labs, imaging, biopsy, course");
+                        sink_.error(at + "/stage", {"stage ", in_quotes(stage), " comes after ", in_quotes(last_id), "; expected the order history, bal, labs, imaging, biopsy, course"});
                     } else {
                         last_stage = order;
                         last_id = stage;
@@ -140,23 +138,21 @@ private:
             if (!has_variable || !kb_) continue;
             f.variable = kb_->variable_index(variable);
             if (f.variable < 0) {
-                sink_.error(fa + "/variable", "unknown variable " + in_quotes(variable) + "; expected a variable id of the knowledge base");
+                sink_.error(fa + "/variable", {"unknown variable ", in_quotes(variable), "; expected a variable id of the knowledge base"});
                 continue;
             }
             const Variable& v = kb_->variables[static_cast<std::size_t>(f.variable)];
             if (stage_ok && v.stage != s.stage) {
-                sink_.error(fa + "/variable", "variable " + in_quotes(variable) + " belongs to stage " +
-                                                  in_quotes(stage_id(v.stage)) + ", not " + in_quotes(stage_id(s.stage)));
+                sink_.error(fa + "/variable", {"variable ", in_quotes(variable), " belongs to stage ", in_quotes(stage_id(v.stage)), ", not ", in_quotes(stage_id(s.stage))});
             }
             auto [it, fresh] = revealed_at.emplace(f.variable, fa);
-            if (!fresh) sink_.error(fa + "/variable", "variable " + in_quotes(variable) + " already revealed at " + it->second);
+            if (!fresh) sink_.error(fa + "/variable", {"variable ", in_quotes(variable), " already revealed at ", it->second});
             if (!has_value) continue;
             f.value = kb_->value_index(f.variable, value);
             if (f.value < 0) {
                 std::vector<std::string> ids;
                 for (const Value& x : v.values) ids.push_back(x.id);
-                sink_.error(fa + "/value", "unknown value " + in_quotes(value) + " for variable " + in_quotes(variable) +
-                                               "; expected one of: " + detail::join(ids));
+                sink_.error(fa + "/value", {"unknown value ", in_quotes(value), " for variable ", in_quotes(variable), "; expected one of: ", detail::join(ids)});
                 continue;
             }
             s.findings.push_back(f);
@@ -169,7 +165,7 @@ private:
         if (r.id("diagnosis", diagnosis, Need::required) && kb_) {
             c_.answer = kb_->diagnosis_index(diagnosis);
             if (c_.answer < 0) {
-                sink_.error("/answer/diagnosis", "unknown diagnosis " + in_quotes(diagnosis) + "; expected a diagnosis id of the knowledge base");
+                sink_.error("/answer/diagnosis", {"unknown diagnosis ", in_quotes(diagnosis), "; expected a diagnosis id of the knowledge base"});
             }
         }
         if (r.number("min_probability", c_.answer_min_probability, Need::required)) {
@@ -180,7 +176,7 @@ private:
     }
 
     void check_probability(const std::string& at, double p) {
-        if (!(p >= 0 && p <= 1)) sink_.error(at, "probability " + detail::format_number(p) + " out of range; expected a number in [0, 1]");
+        if (!(p >= 0 && p <= 1)) sink_.error(at, {"probability ", detail::format_number(p), " out of range; expected a number in [0, 1]"});
     }
 
     bool known_hypothesis(const std::string& id) const {
@@ -195,15 +191,14 @@ private:
             std::string after;
             if (r.string("after", after, Need::required)) {
                 if (!stage_from_id(after, check.after)) {
-                    sink_.error(at + "/after", "unknown stage " + in_quotes(after) +
-                                                   "; expected one of: history, bal, labs, imaging, biopsy, course");
+                    sink_.error(at + "/after", {"unknown stage ", in_quotes(after), "; expected one of: history, bal, labs, imaging, biopsy, course"});
                 } else if (!present_.count(static_cast<int>(check.after))) {
-                    sink_.error(at + "/after", "stage " + in_quotes(after) + " is not a stage of this case");
+                    sink_.error(at + "/after", {"stage ", in_quotes(after), " is not a stage of this case"});
                 }
             }
             if (r.id("leading", check.leading, Need::optional)) {
                 if (!known_hypothesis(check.leading)) {
-                    sink_.error(at + "/leading", "unknown diagnosis or group " + in_quotes(check.leading));
+                    sink_.error(at + "/leading", {"unknown diagnosis or group ", in_quotes(check.leading)});
                 }
                 if (r.number("min_probability", check.min_probability, Need::required)) {
                     check_probability(at + "/min_probability", check.min_probability);
@@ -222,10 +217,10 @@ private:
     void read_odds(const json& value, const std::string& at, StageCheck& check) {
         ObjectReader r(sink_, value, at, {"for", "against", "min_change_db", "max_change_db"});
         if (r.id("for", check.odds_for, Need::required) && !known_hypothesis(check.odds_for)) {
-            sink_.error(at + "/for", "unknown diagnosis or group " + in_quotes(check.odds_for));
+            sink_.error(at + "/for", {"unknown diagnosis or group ", in_quotes(check.odds_for)});
         }
         if (r.id("against", check.odds_against, Need::required) && !known_hypothesis(check.odds_against)) {
-            sink_.error(at + "/against", "unknown diagnosis or group " + in_quotes(check.odds_against));
+            sink_.error(at + "/against", {"unknown diagnosis or group ", in_quotes(check.odds_against)});
         }
         const bool has_min = r.number("min_change_db", check.min_change_db, Need::optional);
         const bool has_max = r.number("max_change_db", check.max_change_db, Need::optional);
@@ -233,8 +228,7 @@ private:
             sink_.error(at, "odds check needs \"min_change_db\" or \"max_change_db\"");
         }
         if (has_min && has_max && check.min_change_db > check.max_change_db) {
-            sink_.error(at + "/min_change_db", "min_change_db " + detail::format_number(check.min_change_db) +
-                                                   " is above max_change_db " + detail::format_number(check.max_change_db));
+            sink_.error(at + "/min_change_db", {"min_change_db ", detail::format_number(check.min_change_db), " is above max_change_db ", detail::format_number(check.max_change_db)});
         }
     }
 
@@ -266,7 +260,7 @@ Loaded<Case> load_case(std::string_view json_text, std::string_view file_name, c
     Loaded<Case> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Case c;
         CaseReader(sink, &kb, kb.sources, c).read(doc.root);
         if (result.errors.empty() && !possible_under_some_diagnosis(kb, c)) {
@@ -286,7 +280,7 @@ Loaded<Case> load_case_story(std::string_view json_text, std::string_view file_n
     Loaded<Case> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Case c;
         CaseReader(sink, nullptr, sources, c).read(doc.root);
         if (result.errors.empty()) result.value = std::move(c);

@@ -13,7 +13,7 @@ public:
     // False (and an error at `pointer`) when `id` was already used.
     bool add(ErrorSink& sink, const std::string& id, const std::string& pointer) {
         auto [it, fresh] = first_.emplace(id, pointer);
-        if (!fresh) sink.error(pointer, "duplicate id \"" + id + "\" (first at " + it->second + ")");
+        if (!fresh) sink.error(pointer, {"duplicate id \"", id, "\" (first at ", it->second, ")"});
         return fresh;
     }
 

@@ -10,16 +10,13 @@
 namespace dah::detail {
 
 std::string type_name(const json& value) {
-    switch (value.type()) {
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned:
-        case json::value_t::number_float: return "a number";
-        case json::value_t::null: return "null";
-        default: return "an invalid value";
+    switch (value.kind()) {
+        case json::Kind::object: return "an object";
+        case json::Kind::array: return "an array";
+        case json::Kind::string: return "a string";
+        case json::Kind::boolean: return "a boolean";
+        case json::Kind::number: return "a number";
+        default: return "null";
     }
 }
 
@@ -48,16 +45,37 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
-void ErrorSink::add(const std::string& pointer, TextPosition at, std::string message) {
+void ErrorSink::add(const std::string& pointer, JsonPosition at, std::string message) {
     errors_.push_back(Diagnostic{file_, pointer, at.line, at.column, std::move(message)});
 }
 
 void ErrorSink::error(const std::string& pointer, std::string message) {
-    add(pointer, positions_.value(pointer), std::move(message));
+    const JsonValue* v = value_at(root_, pointer);
+    add(pointer, v ? v->position() : JsonPosition{}, std::move(message));
 }
 
 void ErrorSink::error_at_key(const std::string& pointer, std::string message) {
-    add(pointer, positions_.key(pointer), std::move(message));
+    const JsonValue* v = value_at(root_, pointer);
+    add(pointer, v ? v->key_position() : JsonPosition{}, std::move(message));
+}
+
+namespace {
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::size_t n = 0;
+    for (std::string_view p : parts) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (std::string_view p : parts) out.append(p.data(), p.size());
+    return out;
+}
+}  // namespace
+
+void ErrorSink::error(const std::string& pointer, std::initializer_list<std::string_view> message) {
+    error(pointer, joined(message));
+}
+
+void ErrorSink::error_at_key(const std::string& pointer, std::initializer_list<std::string_view> message) {
+    error_at_key(pointer, joined(message));
 }
 
 void finish_errors(std::vector<Diagnostic>& errors) {
@@ -78,16 +96,15 @@ ObjectReader::ObjectReader(ErrorSink& sink, const json& value, std::string point
                            std::initializer_list<const char*> keys)
     : sink_(sink), pointer_(std::move(pointer)) {
     if (!value.is_object()) {
-        sink_.error(pointer_, "expected an object, found " + type_name(value));
+        sink_.error(pointer_, {"expected an object, found ", type_name(value)});
         return;
     }
     object_ = &value;
     std::vector<std::string> allowed;
     for (const char* k : keys) allowed.emplace_back(k);
-    for (auto it = value.begin(); it != value.end(); ++it) {
-        if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
-            sink_.error_at_key(pointer_of(it.key()),
-                               "unknown key \"" + it.key() + "\"; expected one of: " + join(allowed));
+    for (const JsonMember& m : value.members()) {
+        if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end()) {
+            sink_.error_at_key(pointer_of(m.key), {"unknown key \"", m.key, "\"; expected one of: ", join(allowed)});
         }
     }
 }
@@ -98,23 +115,20 @@ std::string ObjectReader::pointer_of(std::string_view key) const {
 
 const json* ObjectReader::get(std::string_view key, Need need) {
     if (!object_) return nullptr;
-    auto it = object_->find(std::string(key));
-    if (it == object_->end()) {
-        if (need == Need::required) sink_.error(pointer_, "missing key \"" + std::string(key) + "\"");
-        return nullptr;
-    }
-    return &*it;
+    const json* v = object_->find(key);
+    if (!v && need == Need::required) sink_.error(pointer_, {"missing key \"", std::string(key), "\""});
+    return v;
 }
 
 bool ObjectReader::expect(const json& value, std::string_view key, bool ok, const char* expected) {
-    if (!ok) sink_.error(pointer_of(key), std::string("expected ") + expected + ", found " + type_name(value));
+    if (!ok) sink_.error(pointer_of(key), {"expected ", expected, ", found ", type_name(value)});
     return ok;
 }
 
 bool ObjectReader::string(std::string_view key, std::string& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_string(), "a string")) return false;
-    out = v->get<std::string>();
+    out = v->string();
     if (need == Need::required && out.empty()) {
         sink_.error(pointer_of(key), "empty string; expected text");
         return false;
@@ -125,9 +139,9 @@ bool ObjectReader::string(std::string_view key, std::string& out, Need need) {
 bool ObjectReader::id(std::string_view key, std::string& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_string(), "an id (a string)")) return false;
-    out = v->get<std::string>();
+    out = v->string();
     if (!is_valid_id(out)) {
-        sink_.error(pointer_of(key), "invalid id \"" + out + "\"; expected lower-case letters, digits, '_' or '-'");
+        sink_.error(pointer_of(key), {"invalid id \"", out, "\"; expected lower-case letters, digits, '_' or '-'"});
         return false;
     }
     return true;
@@ -136,23 +150,23 @@ bool ObjectReader::id(std::string_view key, std::string& out, Need need) {
 bool ObjectReader::number(std::string_view key, double& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_number(), "a number")) return false;
-    out = v->get<double>();
+    out = v->number();
     return true;
 }
 
 bool ObjectReader::boolean(std::string_view key, bool& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_boolean(), "true or false")) return false;
-    out = v->get<bool>();
+    out = v->boolean();
     return true;
 }
 
 bool ObjectReader::integer(std::string_view key, int& out, Need need) {
     const json* v = get(key, need);
     if (!v || !expect(*v, key, v->is_number(), "an integer")) return false;
-    const double d = v->get<double>();
+    const double d = v->number();
     if (!(d >= -1e9 && d <= 1e9) || std::floor(d) != d) {
-        sink_.error(pointer_of(key), "expected an integer, found " + format_number(d));
+        sink_.error(pointer_of(key), {"expected an integer, found ", format_number(d)});
         return false;
     }
     out = static_cast<int>(d);
@@ -179,13 +193,13 @@ bool ObjectReader::string_list(std::string_view key, std::vector<std::string>& o
         const json& item = (*list)[i];
         const std::string at = pointer_of(key) + "/" + std::to_string(i);
         if (!item.is_string()) {
-            sink_.error(at, std::string("expected ") + (ids ? "an id (a string)" : "a string") + ", found " + type_name(item));
+            sink_.error(at, {"expected ", (ids ? "an id (a string)" : "a string"), ", found ", type_name(item)});
             ok = false;
             continue;
         }
-        std::string s = item.get<std::string>();
+        std::string s = item.string();
         if (ids && !is_valid_id(s)) {
-            sink_.error(at, "invalid id \"" + s + "\"; expected lower-case letters, digits, '_' or '-'");
+            sink_.error(at, {"invalid id \"", s, "\"; expected lower-case letters, digits, '_' or '-'"});
             ok = false;
             continue;
         }

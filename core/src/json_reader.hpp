@@ -3,17 +3,17 @@
 #pragma once
 
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dah/diagnostics.hpp"
+#include "dah/json_value.hpp"
 #include "position_index.hpp"
 
 namespace dah::detail {
 
-using nlohmann::json;
+using json = JsonValue;
 
 std::string type_name(const json& value);  // "an object", "a string", ...
 bool is_valid_id(std::string_view id);     // ^[a-z0-9][a-z0-9_-]*$
@@ -24,18 +24,22 @@ inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) 
 // Collects errors for one file (up to Limits::max_errors_reported).
 class ErrorSink {
 public:
-    ErrorSink(std::string_view file, const PositionIndex& positions, std::vector<Diagnostic>& errors)
-        : file_(file), positions_(positions), errors_(errors) {}
+    ErrorSink(std::string_view file, const JsonValue& root, std::vector<Diagnostic>& errors)
+        : file_(file), root_(root), errors_(errors) {}
     // At the value the pointer names.
     void error(const std::string& pointer, std::string message);
+    // The message in parts, joined here: one call in place of a chain of string additions at each of
+    // the readers' many messages keeps the WebAssembly smaller.
+    void error(const std::string& pointer, std::initializer_list<std::string_view> message);
     // At the member name of the value (for unknown or duplicate keys).
     void error_at_key(const std::string& pointer, std::string message);
+    void error_at_key(const std::string& pointer, std::initializer_list<std::string_view> message);
     std::size_t count() const { return errors_.size(); }
 
 private:
-    void add(const std::string& pointer, TextPosition at, std::string message);
+    void add(const std::string& pointer, JsonPosition at, std::string message);
     std::string file_;
-    const PositionIndex& positions_;
+    const JsonValue& root_;
     std::vector<Diagnostic>& errors_;
 };
 

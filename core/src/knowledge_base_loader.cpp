@@ -31,7 +31,7 @@ public:
         if (!r.is_object()) return;
         if (r.integer("schema_version", kb_.schema_version, Need::required) && kb_.schema_version != 1) {
             sink_.error("/schema_version",
-                        "unsupported schema_version " + std::to_string(kb_.schema_version) + "; expected 1");
+                        {"unsupported schema_version ", std::to_string(kb_.schema_version), "; expected 1"});
         }
         if (const json* list = r.array("sources", Need::required)) read_sources(*list, "/sources");
         if (const json* list = r.array("groups", Need::required)) read_groups(*list, "/groups");
@@ -76,7 +76,7 @@ private:
             Diagnosis d;
             if (r.id("id", d.id, Need::required) && ids.add(sink_, d.id, r.pointer_of("id")) &&
                 kb_.group_index(d.id) >= 0) {
-                sink_.error(r.pointer_of("id"), "id \"" + d.id + "\" is also a group id; diagnosis and group ids must differ");
+                sink_.error(r.pointer_of("id"), {"id \"", d.id, "\" is also a group id; diagnosis and group ids must differ"});
             }
             r.string("name", d.name, Need::required);
             if (!r.string("short_name", d.short_name, Need::optional) || d.short_name.empty()) d.short_name = d.name;
@@ -85,7 +85,7 @@ private:
             if (r.id("group", group, Need::required)) {
                 d.group = kb_.group_index(group);
                 if (d.group < 0) {
-                    sink_.error(r.pointer_of("group"), "unknown group \"" + group + "\"; expected one of: " + group_ids());
+                    sink_.error(r.pointer_of("group"), {"unknown group \"", group, "\"; expected one of: ", group_ids()});
                     d.group = 0;
                 }
             }
@@ -94,12 +94,11 @@ private:
                 const json* p_value = read_citation(*prior, pp, d.prior_citation);
                 if (p_value) {
                     if (!p_value->is_number()) {
-                        sink_.error(pp + "/p", "expected a number, found " + detail::type_name(*p_value));
+                        sink_.error(pp + "/p", {"expected a number, found ", detail::type_name(*p_value)});
                     } else {
-                        d.prior = p_value->get<double>();
+                        d.prior = p_value->number();
                         if (!(d.prior > 0 && d.prior <= 1)) {
-                            sink_.error(pp + "/p", "prior " + detail::format_number(d.prior) +
-                                                       " out of range; expected a number in (0, 1]");
+                            sink_.error(pp + "/p", {"prior ", detail::format_number(d.prior), " out of range; expected a number in (0, 1]"});
                         }
                     }
                 }
@@ -116,7 +115,7 @@ private:
         const bool has_source = r.get("source", Need::optional) != nullptr;
         const bool has_estimate = r.get("estimate", Need::optional) != nullptr;
         if (has_source && r.id("source", out.source_id, Need::required) && !source_ids_.count(out.source_id)) {
-            sink_.error(r.pointer_of("source"), "unknown source \"" + out.source_id + "\"; expected an id from /sources");
+            sink_.error(r.pointer_of("source"), {"unknown source \"", out.source_id, "\"; expected an id from /sources"});
         }
         if (has_estimate) r.string("estimate", out.estimate, Need::required);
         if (!has_source && !has_estimate) {
@@ -140,7 +139,7 @@ private:
             std::string stage;
             if (r.string("stage", stage, Need::required) && !stage_from_id(stage, v.stage)) {
                 sink_.error(r.pointer_of("stage"),
-                            "unknown stage \"" + stage + "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                            {"unknown stage \"", stage, "\"; expected one of: history, bal, labs, imaging, biopsy, course"});
             }
             bool values_ok = false;
             if (const json* values = r.array("values", Need::required)) values_ok = read_values(*values, r.pointer_of("values"), v);
@@ -154,7 +153,7 @@ private:
     bool read_values(const json& list, const std::string& at, Variable& v) {
         bool ok = true;
         if (list.size() < 2) {
-            sink_.error(at, "expected at least 2 values, found " + std::to_string(list.size()));
+            sink_.error(at, {"expected at least 2 values, found ", std::to_string(list.size())});
             ok = false;
         }
         IdRegistry ids;
@@ -174,15 +173,15 @@ private:
         v.likelihood.assign(n, std::vector<double>(v.values.size(), 0.0));
         v.citation.assign(n, Citation{});
         std::vector<bool> row_ok(n, false);
-        for (auto it = table.begin(); it != table.end(); ++it) {
-            const std::string row_at = at + "/" + detail::escape_pointer_token(it.key());
-            const int d = kb_.diagnosis_index(it.key());
+        for (const JsonMember& m : table.members()) {
+            const std::string row_at = at + "/" + detail::escape_pointer_token(m.key);
+            const int d = kb_.diagnosis_index(m.key);
             if (d < 0) {
-                sink_.error_at_key(row_at, "unknown diagnosis \"" + it.key() + "\"; expected a diagnosis id");
+                sink_.error_at_key(row_at, {"unknown diagnosis \"", m.key, "\"; expected a diagnosis id"});
                 continue;
             }
             const std::size_t di = static_cast<std::size_t>(d);
-            const json* p = read_citation(it.value(), row_at, v.citation[di]);
+            const json* p = read_citation(m.value, row_at, v.citation[di]);
             if (p) row_ok[di] = read_row(*p, row_at + "/p", values_ok, v, v.likelihood[di]);
         }
         std::vector<std::string> missing;
@@ -190,8 +189,7 @@ private:
             if (!kb_.diagnoses[d].id.empty() && !table.contains(kb_.diagnoses[d].id)) missing.push_back(kb_.diagnoses[d].id);
         }
         if (!missing.empty()) {
-            sink_.error(at, std::string("missing likelihoods for diagnos") + (missing.size() == 1 ? "is " : "es ") +
-                                detail::join(missing));
+            sink_.error(at, {"missing likelihoods for diagnos", (missing.size() == 1 ? "is " : "es "), detail::join(missing)});
         }
         bool all_rows = values_ok && missing.empty();
         for (std::size_t d = 0; d < n; ++d) all_rows = all_rows && row_ok[d];
@@ -201,7 +199,7 @@ private:
             for (std::size_t d = 0; d < n; ++d) possible = possible || v.likelihood[d][value] > 0;
             if (!possible) {
                 sink_.error(values_at + "/" + std::to_string(value),
-                            "value \"" + v.values[value].id + "\" has probability 0 under every diagnosis");
+                            {"value \"", v.values[value].id, "\" has probability 0 under every diagnosis"});
             }
         }
     }
@@ -209,15 +207,13 @@ private:
     bool read_row(const json& p, const std::string& at, bool values_ok, const Variable& v, std::vector<double>& row) {
         const std::size_t want = v.values.size();
         if (!p.is_array()) {
-            sink_.error(at, "expected an array of " + std::to_string(want) + " probabilities (one per value), found " +
-                                detail::type_name(p));
+            sink_.error(at, {"expected an array of ", std::to_string(want), " probabilities (one per value), found ", detail::type_name(p)});
             return false;
         }
         if (values_ok && p.size() != want) {
             std::vector<std::string> names;
             for (const Value& value : v.values) names.push_back(value.id);
-            sink_.error(at, "expected " + std::to_string(want) + " probabilities (one per value: " + detail::join(names) +
-                                "), found " + std::to_string(p.size()));
+            sink_.error(at, {"expected ", std::to_string(want), " probabilities (one per value: ", detail::join(names), "), found ", std::to_string(p.size())});
             return false;
         }
         bool ok = true;
@@ -225,13 +221,13 @@ private:
         for (std::size_t i = 0; i < p.size(); ++i) {
             const std::string item = at + "/" + std::to_string(i);
             if (!p[i].is_number()) {
-                sink_.error(item, "expected a number, found " + detail::type_name(p[i]));
+                sink_.error(item, {"expected a number, found ", detail::type_name(p[i])});
                 ok = false;
                 continue;
             }
-            const double x = p[i].get<double>();
+            const double x = p[i].number();
             if (!(x >= 0 && x <= 1)) {
-                sink_.error(item, "probability " + detail::format_number(x) + " out of range; expected a number in [0, 1]");
+                sink_.error(item, {"probability ", detail::format_number(x), " out of range; expected a number in [0, 1]"});
                 ok = false;
                 continue;
             }
@@ -239,7 +235,7 @@ private:
             sum += x;
         }
         if (ok && values_ok && std::fabs(sum - 1.0) > sum_tolerance) {
-            sink_.error(at, "probabilities sum to " + detail::format_number(sum) + "; expected 1 (within 1e-6)");
+            sink_.error(at, {"probabilities sum to ", detail::format_number(sum), "; expected 1 (within 1e-6)"});
             ok = false;
         }
         return ok && values_ok;
@@ -269,7 +265,7 @@ Loaded<KnowledgeBase> load_knowledge_base(std::string_view json_text, std::strin
     Loaded<KnowledgeBase> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         KnowledgeBase kb;
         KnowledgeBaseReader(sink, kb).read(doc.root);
         if (result.errors.empty()) result.value = std::move(kb);

@@ -1,8 +1,7 @@
 // The network's look-ups, each node's conditional probability, and the derived members (`prepare`).
 #include "dah/network.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "dah/json_value.hpp"
 #include "network_plan.hpp"
 
 namespace dah::net {
@@ -236,12 +235,10 @@ bool prepare(Network& network, std::string* why) {
 }
 
 int knowledge_base_schema_version(std::string_view json_text) {
-    const nlohmann::json root = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
-    if (!root.is_object()) return 0;
-    auto it = root.find("schema_version");
-    if (it == root.end() || !it->is_number_integer()) return 0;
-    const auto v = it->get<long long>();
-    return v == 1 || v == 2 ? static_cast<int>(v) : 0;
+    const JsonValue root = parse_json(json_text).root;
+    const JsonValue* v = root.find("schema_version");
+    if (!v || !v->is_number_integer()) return 0;
+    return v->number() == 1 || v->number() == 2 ? static_cast<int>(v->number()) : 0;
 }
 
 }  // namespace dah::net

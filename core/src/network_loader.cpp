@@ -47,12 +47,11 @@ public:
         if (!r.is_object()) return;
         if (r.integer("schema_version", net_.schema_version, Need::required) && net_.schema_version != 2) {
             sink_.error("/schema_version",
-                        "unsupported schema_version " + std::to_string(net_.schema_version) + "; expected 2");
+                        {"unsupported schema_version ", std::to_string(net_.schema_version), "; expected 2"});
         }
         if (r.integer("max_coexisting_causes", net_.max_coexisting_causes, Need::required) &&
             (net_.max_coexisting_causes < 1 || net_.max_coexisting_causes > 4)) {
-            sink_.error("/max_coexisting_causes", "expected 1 to 4 causes at once, found " +
-                                                      std::to_string(net_.max_coexisting_causes));
+            sink_.error("/max_coexisting_causes", {"expected 1 to 4 causes at once, found ", std::to_string(net_.max_coexisting_causes)});
         }
         if (const json* list = r.array("sources", Need::required)) read_sources(*list);
         if (const json* list = r.array("groups", Need::required)) read_groups(*list);
@@ -93,7 +92,7 @@ private:
         std::vector<std::string> ids;
         if (!r.string_list("groups", ids, Need::required, true)) return;
         if (ids.size() != 2) {
-            sink_.error("/both/groups", "expected 2 group ids, found " + std::to_string(ids.size()));
+            sink_.error("/both/groups", {"expected 2 group ids, found ", std::to_string(ids.size())});
             return;
         }
         int* slots[2] = {&net_.both_first, &net_.both_second};
@@ -101,7 +100,7 @@ private:
             *slots[i] = net_.group_index(ids[i]);
             if (*slots[i] < 0) {
                 sink_.error("/both/groups/" + std::to_string(i),
-                            "unknown group \"" + ids[i] + "\"; expected one of: " + group_ids());
+                            {"unknown group \"", ids[i], "\"; expected one of: ", group_ids()});
             }
         }
     }
@@ -130,7 +129,7 @@ private:
             std::string kind;
             if (r.string("kind", kind, Need::required) && !kind_from_id(kind, node.kind)) {
                 sink_.error(r.pointer_of("kind"),
-                            "unknown kind \"" + kind + "\"; expected one of: context, cause, state, finding");
+                            {"unknown kind \"", kind, "\"; expected one of: context, cause, state, finding"});
                 ok = false;
             } else if (kind.empty()) {
                 ok = false;
@@ -154,13 +153,12 @@ private:
                 node.group = net_.group_index(group);
                 if (node.group < 0) {
                     sink_.error(r.pointer_of("group"),
-                                "unknown group \"" + group + "\"; expected one of: " + group_ids());
+                                {"unknown group \"", group, "\"; expected one of: ", group_ids()});
                 }
             }
             for (const char* key : {"stage", "values"}) {
                 if (r.get(key, Need::optional)) {
-                    sink_.error_at_key(r.pointer_of(key), std::string("a cause has no \"") + key +
-                                                              "\" (its values are absent and present)");
+                    sink_.error_at_key(r.pointer_of(key), {"a cause has no \"", key, "\" (its values are absent and present)"});
                 }
             }
             node.values = {{"absent", "Absent"}, {"present", "Present"}};
@@ -172,15 +170,14 @@ private:
         std::string stage;
         if (r.string("stage", stage, Need::required) && !stage_from_id(stage, node.stage)) {
             sink_.error(r.pointer_of("stage"),
-                        "unknown stage \"" + stage +
-                            "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                        {"unknown stage \"", stage, "\"; expected one of: history, bal, labs, imaging, biopsy, course"});
         }
         const json* values = r.array("values", Need::required);
         if (!values) return false;
         bool ok = true;
         if (values->size() < 2) {
             sink_.error(r.pointer_of("values"),
-                        "expected at least 2 values, found " + std::to_string(values->size()));
+                        {"expected at least 2 values, found ", std::to_string(values->size())});
             ok = false;
         }
         IdRegistry ids;
@@ -197,32 +194,28 @@ private:
 
     void read_parents_and_table(const json& object, const std::string& at, Node& node) {
         bool parents_ok = true;
-        if (auto it = object.find("parents"); it != object.end()) {
+        if (const json* it = object.find("parents")) {
             const std::string pp = at + "/parents";
             if (!it->is_array()) {
-                sink_.error(pp, "expected an array of node ids, found " + detail::type_name(*it));
+                sink_.error(pp, {"expected an array of node ids, found ", detail::type_name(*it)});
                 parents_ok = false;
             } else {
                 std::set<int> seen;
                 for (std::size_t i = 0; i < it->size(); ++i) {
                     const std::string ip = item_pointer(pp, i);
                     const json& item = (*it)[i];
-                    const int parent = item.is_string() ? net_.node_index(item.get<std::string>()) : -1;
+                    const int parent = item.is_string() ? net_.node_index(item.string()) : -1;
                     if (!item.is_string()) {
-                        sink_.error(ip, "expected a node id (a string), found " + detail::type_name(item));
+                        sink_.error(ip, {"expected a node id (a string), found ", detail::type_name(item)});
                     } else if (parent < 0) {
-                        sink_.error(ip, "unknown parent \"" + item.get<std::string>() +
-                                            "\"; expected the id of a node");
+                        sink_.error(ip, {"unknown parent \"", item.string(), "\"; expected the id of a node"});
                     } else if (!kinds_ok_[static_cast<std::size_t>(parent)]) {
                         // The parent's own errors are reported where it is declared.
                     } else if (!seen.insert(parent).second) {
-                        sink_.error(ip, "parent \"" + item.get<std::string>() + "\" listed twice");
+                        sink_.error(ip, {"parent \"", item.string(), "\" listed twice"});
                     } else if (!layer_allows(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind)) {
                         sink_.error(
-                            ip, "a " + std::string(kind_id(node.kind)) + " cannot depend on the " +
-                                    std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)) +
-                                    " \"" + item.get<std::string>() + "\"; " +
-                                    layer_rule(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind));
+                            ip, {"a ", std::string(kind_id(node.kind)), " cannot depend on the ", std::string(kind_id(net_.nodes[static_cast<std::size_t>(parent)].kind)), " \"", item.string(), "\"; ", layer_rule(node.kind, net_.nodes[static_cast<std::size_t>(parent)].kind)});
                     } else {
                         node.parents.push_back(parent);
                         node.parent_sizes.push_back(
@@ -241,9 +234,9 @@ private:
         }
         if (!parents_ok) return;
         if (has_table) {
-            read_table(object.at("table"), at + "/table", node);
+            read_table(object["table"], at + "/table", node);
         } else {
-            read_noisy_max(object.at("noisy_max"), at + "/noisy_max", node);
+            read_noisy_max(object["noisy_max"], at + "/noisy_max", node);
         }
     }
 
@@ -295,39 +288,36 @@ private:
         if (positions.empty() && !when) return true;
         if (!when) {
             sink_.error(row_at,
-                        "missing key \"when\" (expected " + describe(node, positions, expected) + ")");
+                        {"missing key \"when\" (expected ", describe(node, positions, expected), ")"});
             return false;
         }
         const std::string wp = row_at + "/when";
         if (!when->is_object()) {
-            sink_.error(wp, "expected an object of parent values, found " + detail::type_name(*when));
+            sink_.error(wp, {"expected an object of parent values, found ", detail::type_name(*when)});
             return false;
         }
         bool ok = true, in_order = true;
-        for (auto it = when->begin(); it != when->end(); ++it) {
-            const std::string kp = wp + "/" + detail::escape_pointer_token(it.key());
+        for (const JsonMember& m : when->members()) {
+            const std::string kp = wp + "/" + detail::escape_pointer_token(m.key);
             std::size_t k = 0;
             while (k < positions.size() &&
                    net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])]
-                           .id != it.key()) {
+                           .id != m.key) {
                 ++k;
             }
             if (k == positions.size()) {
                 sink_.error_at_key(
-                    kp, "\"" + it.key() + "\" is not " +
-                            (positions.size() == node.parents.size() ? "a parent" : "a context parent") +
-                            " of \"" + node.id + "\"; expected " + describe(node, positions, expected));
+                    kp, {"\"", m.key, "\" is not ", (positions.size() == node.parents.size() ? "a parent" : "a context parent"), " of \"", node.id, "\"; expected ", describe(node, positions, expected)});
                 ok = false;
                 continue;
             }
             const int parent = node.parents[static_cast<std::size_t>(positions[k])];
-            const int v = it->is_string() ? net_.value_index(parent, it->get<std::string>()) : -1;
-            if (!it->is_string()) {
-                sink_.error(kp, "expected a value id (a string), found " + detail::type_name(*it));
+            const int v = m.value.is_string() ? net_.value_index(parent, m.value.string()) : -1;
+            if (!m.value.is_string()) {
+                sink_.error(kp, {"expected a value id (a string), found ", detail::type_name(m.value)});
                 ok = false;
             } else if (v < 0) {
-                sink_.error(kp, "unknown value \"" + it->get<std::string>() + "\" of \"" + it.key() +
-                                    "\"; expected one of: " + value_ids(parent));
+                sink_.error(kp, {"unknown value \"", m.value.string(), "\" of \"", m.key, "\"; expected one of: ", value_ids(parent)});
                 ok = false;
             } else if (v != expected[k]) {
                 in_order = false;
@@ -337,14 +327,12 @@ private:
             const Node& parent =
                 net_.nodes[static_cast<std::size_t>(node.parents[static_cast<std::size_t>(positions[k])])];
             if (!when->contains(parent.id)) {
-                sink_.error(wp, "missing parent \"" + parent.id + "\"; expected " +
-                                    describe(node, positions, expected));
+                sink_.error(wp, {"missing parent \"", parent.id, "\"; expected ", describe(node, positions, expected)});
                 ok = false;
             }
         }
         if (ok && !in_order) {
-            sink_.error(wp, "rows go through the parents' values in order (first parent slowest); expected " +
-                                describe(node, positions, expected) + " here");
+            sink_.error(wp, {"rows go through the parents' values in order (first parent slowest); expected ", describe(node, positions, expected), " here"});
             ok = false;
         }
         return ok;
@@ -361,7 +349,7 @@ private:
         if (has_source && r.id("source", out.source_id, Need::required) &&
             !source_ids_.count(out.source_id)) {
             sink_.error(r.pointer_of("source"),
-                        "unknown source \"" + out.source_id + "\"; expected an id from /sources");
+                        {"unknown source \"", out.source_id, "\"; expected an id from /sources"});
         }
         if (has_estimate) r.string("estimate", out.estimate, Need::required);
         if (!has_source && !has_estimate) {
@@ -379,15 +367,13 @@ private:
     bool read_distribution(const json& p, const std::string& at, const Node& node, std::vector<double>& out) {
         const std::size_t want = node.values.size();
         if (!p.is_array()) {
-            sink_.error(at, "expected an array of " + std::to_string(want) +
-                                " probabilities (one per value), found " + detail::type_name(p));
+            sink_.error(at, {"expected an array of ", std::to_string(want), " probabilities (one per value), found ", detail::type_name(p)});
             return false;
         }
         if (p.size() != want) {
             std::vector<std::string> names;
             for (const Value& v : node.values) names.push_back(v.id);
-            sink_.error(at, "expected " + std::to_string(want) + " probabilities (one per value: " +
-                                detail::join(names) + "), found " + std::to_string(p.size()));
+            sink_.error(at, {"expected ", std::to_string(want), " probabilities (one per value: ", detail::join(names), "), found ", std::to_string(p.size())});
             return false;
         }
         bool ok = true;
@@ -396,14 +382,13 @@ private:
         for (std::size_t i = 0; i < want; ++i) {
             const std::string item = item_pointer(at, i);
             if (!p[i].is_number()) {
-                sink_.error(item, "expected a number, found " + detail::type_name(p[i]));
+                sink_.error(item, {"expected a number, found ", detail::type_name(p[i])});
                 ok = false;
                 continue;
             }
-            const double x = p[i].get<double>();
+            const double x = p[i].number();
             if (!(x >= 0 && x <= 1)) {
-                sink_.error(item, "probability " + detail::format_number(x) +
-                                      " out of range; expected a number in [0, 1]");
+                sink_.error(item, {"probability ", detail::format_number(x), " out of range; expected a number in [0, 1]"});
                 ok = false;
                 continue;
             }
@@ -412,7 +397,7 @@ private:
         }
         if (ok && std::fabs(sum - 1.0) > sum_tolerance) {
             sink_.error(at,
-                        "probabilities sum to " + detail::format_number(sum) + "; expected 1 (within 1e-6)");
+                        {"probabilities sum to ", detail::format_number(sum), "; expected 1 (within 1e-6)"});
             ok = false;
         }
         return ok;
@@ -426,14 +411,13 @@ private:
 
     void read_table(const json& table, const std::string& at, Node& node) {
         if (!table.is_array()) {
-            sink_.error(at, "expected an array of rows, found " + detail::type_name(table));
+            sink_.error(at, {"expected an array of rows, found ", detail::type_name(table)});
             return;
         }
         const std::vector<int> positions = all_positions(node);
         const std::size_t rows = combinations(node, positions);
         if (rows > max_rows) {
-            sink_.error(at, "a table of " + std::to_string(rows) + " rows; at most " +
-                                std::to_string(max_rows) + " (use noisy_max for many parents)");
+            sink_.error(at, {"a table of ", std::to_string(rows), " rows; at most ", std::to_string(max_rows), " (use noisy_max for many parents)"});
             return;
         }
         if (table.size() != rows) {
@@ -443,10 +427,8 @@ private:
                          net_.nodes[static_cast<std::size_t>(node.parents[k])].id + ")";
             }
             sink_.error(
-                at, "expected " + std::to_string(rows) + " row" + (rows == 1 ? "" : "s") +
-                        (node.parents.empty() ? " (no parents)"
-                                              : " (one per combination of parent values: " + sizes + ")") +
-                        ", found " + std::to_string(table.size()));
+                at, {"expected ", std::to_string(rows), " row", (rows == 1 ? "" : "s"), (node.parents.empty() ? " (no parents)"
+                                              : " (one per combination of parent values: " + sizes + ")"), ", found ", std::to_string(table.size())});
             return;
         }
         node.table.assign(rows * node.values.size(), 0.0);
@@ -456,7 +438,7 @@ private:
             const json* p = read_cited(table[row], row_at, node.row_citation[row],
                                        {"when", "p", "source", "estimate", "derivation"});
             if (!p) continue;
-            const json* when = table[row].contains("when") ? &table[row].at("when") : nullptr;
+            const json* when = table[row].find("when");
             read_when(when, row_at, node, positions, row);
             std::vector<double> dist;
             if (read_distribution(*p, row_at + "/p", node, dist)) {
@@ -480,8 +462,7 @@ private:
             }
             if (position < 0) {
                 sink_.error(r.pointer_of("context") + "/" + std::to_string(i),
-                            "\"" + context_ids[i] + "\" is not a parent of \"" + node.id +
-                                "\"; expected one of its parents");
+                            {"\"", context_ids[i], "\" is not a parent of \"", node.id, "\"; expected one of its parents"});
                 return;
             }
             node.context.push_back(position);
@@ -496,10 +477,7 @@ private:
         if (!sets) return;
         const std::size_t want = combinations(node, node.context);
         if (sets->size() != want) {
-            sink_.error(r.pointer_of("sets"), "expected " + std::to_string(want) + " parameter set" +
-                                                  (want == 1 ? "" : "s") +
-                                                  " (one per combination of context values), found " +
-                                                  std::to_string(sets->size()));
+            sink_.error(r.pointer_of("sets"), {"expected ", std::to_string(want), " parameter set", (want == 1 ? "" : "s"), " (one per combination of context values), found ", std::to_string(sets->size())});
             return;
         }
         node.sets.assign(want, NoisyMaxSet{});
@@ -522,17 +500,16 @@ private:
         set.link_citation.assign(node.links.size(), {});
         const json* links = r.object("links", Need::required);
         if (!links) return;
-        for (auto it = links->begin(); it != links->end(); ++it) {
+        for (const JsonMember& m : links->members()) {
             bool known = false;
             for (std::size_t l = 0; l < node.links.size(); ++l) {
                 known = known || net_.nodes[static_cast<std::size_t>(
                                                 node.parents[static_cast<std::size_t>(node.links[l])])]
-                                         .id == it.key();
+                                         .id == m.key;
             }
             if (!known) {
-                sink_.error_at_key(r.pointer_of("links") + "/" + detail::escape_pointer_token(it.key()),
-                                   "\"" + it.key() + "\" is not a linked parent of \"" + node.id +
-                                       "\"; expected one of: " + link_ids(node));
+                sink_.error_at_key(r.pointer_of("links") + "/" + detail::escape_pointer_token(m.key),
+                                   {"\"", m.key, "\" is not a linked parent of \"", node.id, "\"; expected one of: ", link_ids(node)});
             }
         }
         for (std::size_t l = 0; l < node.links.size(); ++l) {
@@ -541,28 +518,26 @@ private:
             const std::size_t k = pn.values.size();
             set.link[l].assign(k, {});
             set.link_citation[l].assign(k, Citation{});
-            auto it = links->find(pn.id);
-            if (it == links->end()) {
+            const json* it = links->find(pn.id);
+            if (!it) {
                 sink_.error(r.pointer_of("links"),
-                            "missing parent \"" + pn.id + "\": every parent not in \"context\" needs links");
+                            {"missing parent \"", pn.id, "\": every parent not in \"context\" needs links"});
                 continue;
             }
             const std::string lp = r.pointer_of("links") + "/" + detail::escape_pointer_token(pn.id);
             if (!it->is_object()) {
-                sink_.error(lp, "expected an object keyed by values of \"" + pn.id + "\", found " +
-                                    detail::type_name(*it));
+                sink_.error(lp, {"expected an object keyed by values of \"", pn.id, "\", found ", detail::type_name(*it)});
                 continue;
             }
-            for (auto v = it->begin(); v != it->end(); ++v) {
-                const std::string vp = lp + "/" + detail::escape_pointer_token(v.key());
-                const int vi = net_.value_index(parent, v.key());
+            for (const JsonMember& vm : it->members()) {
+                const std::string vp = lp + "/" + detail::escape_pointer_token(vm.key);
+                const int vi = net_.value_index(parent, vm.key);
                 if (vi < 0) {
-                    sink_.error_at_key(vp, "unknown value \"" + v.key() + "\" of \"" + pn.id +
-                                               "\"; expected one of: " + value_ids(parent));
+                    sink_.error_at_key(vp, {"unknown value \"", vm.key, "\" of \"", pn.id, "\"; expected one of: ", value_ids(parent)});
                     continue;
                 }
                 const std::size_t vu = static_cast<std::size_t>(vi);
-                if (const json* p = read_cited(*v, vp, set.link_citation[l][vu],
+                if (const json* p = read_cited(vm.value, vp, set.link_citation[l][vu],
                                                {"p", "source", "estimate", "derivation"})) {
                     read_distribution(*p, vp + "/p", node, set.link[l][vu]);
                 }
@@ -582,7 +557,7 @@ private:
                 for (auto it = start; it != path.end(); ++it) cycle += net_.nodes[*it].id + " -> ";
                 cycle += net_.nodes[i].id;
                 sink_.error("/nodes/" + std::to_string(i) + "/parents",
-                            "the parents form a cycle (" + cycle + "); a network has no cycles");
+                            {"the parents form a cycle (", cycle, "); a network has no cycles"});
                 return true;
             }
             state[i] = 1;
@@ -633,7 +608,7 @@ Loaded<Network> load_network(std::string_view json_text, std::string_view file_n
     Loaded<Network> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Network net;
         NetworkReader(sink, net).read(doc.root);
         if (result.errors.empty()) {

@@ -73,34 +73,36 @@ const std::vector<FeatureSpec>& feature_specs() {
     return specs;
 }
 
-template <class E, std::size_t N>
-std::string ids_of(const Named<E> (&table)[N]) {
+// The index of the id read at `key` in a table of Named<E> (`stride` bytes apart), or -1 with the error
+// reported; one function for every enum, so the WebAssembly carries it once.
+int read_enum_index(ErrorSink& sink, ObjectReader& r, const char* key, const void* table, std::size_t n,
+                    std::size_t stride, Need need) {
+    std::string id;
+    if (!r.string(key, id, need)) return -1;
+    const auto name = [&](std::size_t i) {
+        return *reinterpret_cast<const char* const*>(static_cast<const char*>(table) + i * stride);
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        if (id == name(i)) return static_cast<int>(i);
     std::vector<std::string> ids;
-    for (const auto& n : table) ids.emplace_back(n.id);
-    return detail::join(ids);
+    for (std::size_t i = 0; i < n; ++i) ids.emplace_back(name(i));
+    sink.error(r.pointer_of(key), {"unknown ", key, " ", in_quotes(id), "; expected one of: ", detail::join(ids)});
+    return -1;
 }
 
-// Reads an enum member by id; `what` names it in the message ("side", "pattern", ...).
+// Reads an enum member by id; `key` names it in the message ("side", "pattern", ...).
 template <class E, std::size_t N>
 bool read_enum(ErrorSink& sink, ObjectReader& r, const char* key, const Named<E> (&table)[N], E& out, Need need) {
-    std::string id;
-    if (!r.string(key, id, need)) return false;
-    for (const auto& n : table) {
-        if (id == n.id) {
-            out = n.value;
-            return true;
-        }
-    }
-    sink.error(r.pointer_of(key), "unknown " + std::string(key) + " " + in_quotes(id) + "; expected one of: " + ids_of(table));
-    return false;
+    const int i = read_enum_index(sink, r, key, table, N, sizeof(Named<E>), need);
+    if (i >= 0) out = table[i].value;
+    return i >= 0;
 }
 
 bool read_range(ErrorSink& sink, ObjectReader& r, const char* key, double lo, double hi, double& out, Need need) {
     double x = 0;
     if (!r.number(key, x, need)) return false;
     if (!(x >= lo && x <= hi)) {
-        sink.error(r.pointer_of(key), std::string(key) + " " + detail::format_number(x) + " out of range; expected a number in [" +
-                                          detail::format_number(lo) + ", " + detail::format_number(hi) + "]");
+        sink.error(r.pointer_of(key), {key, " ", detail::format_number(x), " out of range; expected a number in [", detail::format_number(lo), ", ", detail::format_number(hi), "]"});
         return false;
     }
     out = x;
@@ -111,8 +113,7 @@ bool read_count(ErrorSink& sink, ObjectReader& r, const char* key, int lo, int h
     int n = 0;
     if (!r.integer(key, n, need)) return false;
     if (n < lo || n > hi) {
-        sink.error(r.pointer_of(key), std::string(key) + " " + std::to_string(n) + " out of range; expected an integer from " +
-                                          std::to_string(lo) + " to " + std::to_string(hi));
+        sink.error(r.pointer_of(key), {key, " ", std::to_string(n), " out of range; expected an integer from ", std::to_string(lo), " to ", std::to_string(hi)});
         return false;
     }
     out = n;
@@ -122,8 +123,7 @@ bool read_count(ErrorSink& sink, ObjectReader& r, const char* key, int lo, int h
 bool read_text(ErrorSink& sink, ObjectReader& r, const char* key, std::size_t max_bytes, std::string& out, Need need) {
     if (!r.string(key, out, need)) return false;
     if (out.size() > max_bytes) {
-        sink.error(r.pointer_of(key), std::string(key) + " of " + std::to_string(out.size()) + " bytes is too long; expected at most " +
-                                          std::to_string(max_bytes));
+        sink.error(r.pointer_of(key), {key, " of ", std::to_string(out.size()), " bytes is too long; expected at most ", std::to_string(max_bytes)});
         return false;
     }
     return true;
@@ -140,7 +140,7 @@ public:
         const bool kind_ok = read_enum(sink_, r, "kind", kinds, p.kind, Need::required);
         int seed = 1;
         if (r.integer("seed", seed, Need::optional)) {
-            if (seed < 0) sink_.error(r.pointer_of("seed"), "seed " + std::to_string(seed) + " out of range; expected an integer from 0 to 1000000000");
+            if (seed < 0) sink_.error(r.pointer_of("seed"), {"seed ", std::to_string(seed), " out of range; expected an integer from 0 to 1000000000"});
             else p.seed = static_cast<std::uint32_t>(seed);
         }
         read_text(sink_, r, "caption", PictureLimits::max_caption_bytes, p.caption, Need::required);
@@ -156,8 +156,7 @@ public:
         }
         if (const json* features = r.array("features", Need::required)) {
             if (features->size() > PictureLimits::max_features) {
-                sink_.error(r.pointer_of("features"), std::to_string(features->size()) + " features; expected at most " +
-                                                          std::to_string(PictureLimits::max_features));
+                sink_.error(r.pointer_of("features"), {std::to_string(features->size()), " features; expected at most ", std::to_string(PictureLimits::max_features)});
             } else {
                 bool all_ok = true;
                 for (std::size_t i = 0; i < features->size(); ++i) {
@@ -189,7 +188,7 @@ private:
         if (spec == specs.end()) {
             std::vector<std::string> ids;
             for (const auto& s : specs) ids.emplace_back(s.id);
-            sink_.error(r.pointer_of("type"), "unknown feature type " + in_quotes(type) + "; expected one of: " + detail::join(ids));
+            sink_.error(r.pointer_of("type"), {"unknown feature type ", in_quotes(type), "; expected one of: ", detail::join(ids)});
             return false;
         }
         f.type = spec->type;
@@ -197,8 +196,7 @@ private:
             std::vector<std::string> allowed;
             for (const auto& s : specs)
                 if (s.kinds & bit(kind)) allowed.emplace_back(s.id);
-            sink_.error(r.pointer_of("type"), "feature " + in_quotes(type) + " does not belong in a " + in_quotes(picture_kind_id(kind)) +
-                                                  " picture; expected one of: " + detail::join(allowed));
+            sink_.error(r.pointer_of("type"), {"feature ", in_quotes(type), " does not belong in a ", in_quotes(picture_kind_id(kind)), " picture; expected one of: ", detail::join(allowed)});
             return false;
         }
         // Keys that exist but do not apply to this type (or to this kind, for the CT/X-ray differences).
@@ -210,12 +208,10 @@ private:
             if ((xray_only && kind == PictureKind::ct_axial) || (ct_only && kind == PictureKind::chest_xray)) continue;
             allowed.push_back(k);
         }
-        for (auto it = value.begin(); it != value.end(); ++it) {
+        for (const JsonMember& m : value.members()) {
             // Keys unknown to every feature type were reported by ObjectReader already.
-            if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end() && is_feature_key(it.key())) {
-                sink_.error_at_key(r.pointer_of(it.key()), "key " + in_quotes(it.key()) + " does not apply to " + in_quotes(type) +
-                                                               (kind_ok ? " in a " + std::string(picture_kind_id(kind)) + " picture" : "") +
-                                                               "; expected one of: " + detail::join(allowed));
+            if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end() && is_feature_key(m.key)) {
+                sink_.error_at_key(r.pointer_of(m.key), {"key ", in_quotes(m.key), " does not apply to ", in_quotes(type), (kind_ok ? " in a " + std::string(picture_kind_id(kind)) + " picture" : ""), "; expected one of: ", detail::join(allowed)});
             }
         }
         auto need = [&](const char* key) {
@@ -242,8 +238,8 @@ private:
         }
         if (applies("cavitated")) {
             if (const json* v = r.get("cavitated", Need::optional)) {
-                if (v->is_boolean()) f.cavitated = v->get<bool>();
-                else sink_.error(r.pointer_of("cavitated"), "expected true or false, found " + detail::type_name(*v));
+                if (v->is_boolean()) f.cavitated = v->boolean();
+                else sink_.error(r.pointer_of("cavitated"), {"expected true or false, found ", detail::type_name(*v)});
             }
         }
         return sink_.count() == errors_before;
@@ -264,15 +260,14 @@ private:
         if (p.kind == PictureKind::bal_tubes) {
             const auto n = count_of(FeatureType::aliquot);
             if (n < 2 || n > PictureLimits::max_aliquots) {
-                sink_.error(at, "a bal_tubes picture has " + std::to_string(n) + " aliquots; expected 2 to " +
-                                    std::to_string(PictureLimits::max_aliquots));
+                sink_.error(at, {"a bal_tubes picture has ", std::to_string(n), " aliquots; expected 2 to ", std::to_string(PictureLimits::max_aliquots)});
             }
         }
         int nodules = 0;
         for (const PictureFeature& f : p.features)
             if (f.type == FeatureType::nodule) nodules += f.count;
         if (nodules > PictureLimits::max_nodules) {
-            sink_.error(at, std::to_string(nodules) + " nodules in all; expected at most " + std::to_string(PictureLimits::max_nodules));
+            sink_.error(at, {std::to_string(nodules), " nodules in all; expected at most ", std::to_string(PictureLimits::max_nodules)});
         }
     }
 
@@ -289,8 +284,7 @@ bool read_picture(ErrorSink& sink, const json& value, const std::string& pointer
 
 bool read_pictures(ErrorSink& sink, const json& list, const std::string& pointer, std::vector<Picture>& out) {
     if (list.size() > PictureLimits::max_pictures_per_stage) {
-        sink.error(pointer, std::to_string(list.size()) + " pictures; expected at most " +
-                                std::to_string(PictureLimits::max_pictures_per_stage));
+        sink.error(pointer, {std::to_string(list.size()), " pictures; expected at most ", std::to_string(PictureLimits::max_pictures_per_stage)});
         return false;
     }
     bool ok = true;
@@ -320,7 +314,7 @@ Loaded<Picture> load_picture(std::string_view json_text, std::string_view file_n
     Loaded<Picture> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         Picture p;
         if (detail::read_picture(sink, doc.root, "", p) && result.errors.empty()) result.value = std::move(p);
     }

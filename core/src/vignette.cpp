@@ -26,7 +26,7 @@ public:
         int version = 0;
         if (r.integer("schema_version", version, Need::required) && version != 2) {
             sink_.error("/schema_version",
-                        "unsupported schema_version " + std::to_string(version) + "; expected 2");
+                        {"unsupported schema_version ", std::to_string(version), "; expected 2"});
         }
         const json* list = r.array("vignettes", Need::required);
         if (!list) return;
@@ -51,7 +51,7 @@ public:
                 const int c = cause_index(answer[k]);
                 if (c < 0) {
                     sink_.error(v.pointer_of("answer") + "/" + std::to_string(k),
-                                "unknown cause \"" + answer[k] + "\"; expected the id of a cause node");
+                                {"unknown cause \"", answer[k], "\"; expected the id of a cause node"});
                 } else {
                     vignette.answer.push_back(c);
                 }
@@ -72,9 +72,8 @@ public:
             check.pointer = cp;
             std::string id;
             if (r.string("after", id, Need::required) && !stage_from_id(id, check.after)) {
-                sink_.error(r.pointer_of("after"), "unknown stage \"" + id +
-                                                       "\"; expected one of: history, bal, labs, imaging, "
-                                                       "biopsy, course");
+                sink_.error(r.pointer_of("after"), {"unknown stage \"", id, "\"; expected one of: history, bal, labs, imaging, "
+                                                       "biopsy, course"});
             }
             const bool has_cause = r.get("cause", Need::optional) != nullptr;
             const bool has_group = r.get("group", Need::optional) != nullptr;
@@ -86,12 +85,12 @@ public:
                 check.index = cause_index(id);
                 if (check.index < 0)
                     sink_.error(r.pointer_of("cause"),
-                                "unknown cause \"" + id + "\"; expected the id of a cause node");
+                                {"unknown cause \"", id, "\"; expected the id of a cause node"});
             } else if (has_group && r.string("group", id, Need::required)) {
                 check.target = CaseCheck::Target::group;
                 check.index = n_.group_index(id);
                 if (check.index < 0)
-                    sink_.error(r.pointer_of("group"), "unknown group \"" + id + "\"; expected a group id");
+                    sink_.error(r.pointer_of("group"), {"unknown group \"", id, "\"; expected a group id"});
             } else if (has_both) {
                 bool both = false;
                 check.target = CaseCheck::Target::both;
@@ -129,10 +128,9 @@ private:
             if (r.string("stage", id, Need::required)) {
                 if (!stage_from_id(id, stage)) {
                     sink_.error(r.pointer_of("stage"),
-                                "unknown stage \"" + id +
-                                    "\"; expected one of: history, bal, labs, imaging, biopsy, course");
+                                {"unknown stage \"", id, "\"; expected one of: history, bal, labs, imaging, biopsy, course"});
                 } else if (static_cast<int>(stage) <= last) {
-                    sink_.error(r.pointer_of("stage"), "stage \"" + id + "\" out of order or repeated");
+                    sink_.error(r.pointer_of("stage"), {"stage \"", id, "\" out of order or repeated"});
                 } else {
                     last = static_cast<int>(stage);
                 }
@@ -141,24 +139,22 @@ private:
             if (r.boolean("defining", defining, Need::optional) && defining) v.defining.push_back(stage);
             const json* findings = r.object("findings", Need::required);
             if (!findings) continue;
-            for (auto it = findings->begin(); it != findings->end(); ++it) {
+            for (const JsonMember& m : findings->members()) {
                 const std::string fp =
-                    r.pointer_of("findings") + "/" + detail::escape_pointer_token(it.key());
-                const int node = n_.node_index(it.key());
+                    r.pointer_of("findings") + "/" + detail::escape_pointer_token(m.key);
+                const int node = n_.node_index(m.key);
                 if (node < 0 || n_.nodes[static_cast<std::size_t>(node)].kind == NodeKind::cause) {
                     sink_.error_at_key(
-                        fp, "unknown node \"" + it.key() + "\"; expected a context node or a finding");
+                        fp, {"unknown node \"", m.key, "\"; expected a context node or a finding"});
                     continue;
                 }
-                const int value = it->is_string() ? n_.value_index(node, it->get<std::string>()) : -1;
+                const int value = m.value.is_string() ? n_.value_index(node, m.value.string()) : -1;
                 if (value < 0) {
                     std::vector<std::string> values;
                     for (const Value& x : n_.nodes[static_cast<std::size_t>(node)].values)
                         values.push_back(x.id);
-                    sink_.error(fp, "unknown value " +
-                                        (it->is_string() ? "\"" + it->get<std::string>() + "\""
-                                                         : detail::type_name(*it)) +
-                                        " of \"" + it.key() + "\"; expected one of: " + detail::join(values));
+                    sink_.error(fp, {"unknown value ", (m.value.is_string() ? "\"" + m.value.string() + "\""
+                                                         : detail::type_name(m.value)), " of \"", m.key, "\"; expected one of: ", detail::join(values)});
                     continue;
                 }
                 v.findings.push_back(StagedFinding{stage, node, value});
@@ -177,7 +173,7 @@ Loaded<std::vector<Vignette>> load_vignettes(std::string_view json_text, std::st
     Loaded<std::vector<Vignette>> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         std::vector<Vignette> vignettes;
         VignetteReader(sink, n).read(doc.root, vignettes);
         if (result.errors.empty()) result.value = std::move(vignettes);
@@ -191,13 +187,13 @@ Loaded<CaseNetwork> load_case_network(std::string_view json_text, std::string_vi
     Loaded<CaseNetwork> result;
     detail::JsonDocument doc = detail::parse_document(json_text, file_name, result.errors);
     if (doc.parsed && doc.root.is_object() && doc.root.contains("network")) {
-        ErrorSink sink(file_name, doc.positions, result.errors);
+        ErrorSink sink(file_name, doc.root, result.errors);
         CaseNetwork c;
         // The rest of the case file is the case loader's (load_case); only its id and title are used here.
-        const auto id = doc.root.find("id");
-        if (id != doc.root.end() && id->is_string()) c.vignette.id = id->get<std::string>();
-        const auto title = doc.root.find("title");
-        if (title != doc.root.end() && title->is_string()) c.vignette.citation = title->get<std::string>();
+        const json* id = doc.root.find("id");
+        if (id && id->is_string()) c.vignette.id = id->string();
+        const json* title = doc.root.find("title");
+        if (title && title->is_string()) c.vignette.citation = title->string();
         VignetteReader reader(sink, n);
         ObjectReader r(sink, doc.root["network"], "/network", {"answer", "stages", "checks"});
         if (r.is_object()) {

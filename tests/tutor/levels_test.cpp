@@ -167,7 +167,7 @@ TEST_F(LevelsTest, TheCommitEventCarriesTheLevelAndTheFourNumbersAndReplays) {
     for (const Event& x : tutor.events().events()) {
         Event copy;
         std::string error;
-        ASSERT_TRUE(event_from_json(nlohmann::json::parse(event_line(x)), copy, error)) << error;
+        ASSERT_TRUE(event_from_json(dah::parse_json_or_null(event_line(x)), copy, error)) << error;
         ASSERT_TRUE(again.apply(copy)) << event_line(x);
     }
     EXPECT_EQ(again.result().open->answer.level, CommitLevel::top_causes);
@@ -179,19 +179,19 @@ TEST_F(LevelsTest, CommandsCommitFourNumbersAndOlderCommitsAreDetailed) {
     EXPECT_FALSE(tutor.result().open->stage_committed);
     Event c;
     std::string error;
-    ASSERT_TRUE(event_from_json(nlohmann::json::parse(R"({"cmd":"commit","groups":{"immune":0.7,"coagulopathic":0.1,"both":0.1,"other":0.1}})"),
+    ASSERT_TRUE(event_from_json(dah::parse_json_or_null(R"({"cmd":"commit","groups":{"immune":0.7,"coagulopathic":0.1,"both":0.1,"other":0.1}})"),
                                 c, error)) << error;
     ASSERT_TRUE(tutor.apply(c));
     EXPECT_EQ(answer().level, CommitLevel::groups);
     EXPECT_NEAR(answer().learner_brier, 0.12, 1e-12);
     // A commit of an older log: probabilities by diagnosis and no level.
     tutor.reveal_next();
-    ASSERT_TRUE(event_from_json(nlohmann::json::parse(R"({"cmd":"commit","p":{"mpa":0.5,"gpa":0.5}})"), c, error)) << error;
+    ASSERT_TRUE(event_from_json(dah::parse_json_or_null(R"({"cmd":"commit","p":{"mpa":0.5,"gpa":0.5}})"), c, error)) << error;
     ASSERT_TRUE(tutor.apply(c));
     EXPECT_EQ(answer().level, CommitLevel::detailed);
     EXPECT_NEAR(answer().learner_brier, 0.5, 1e-12);  // .5² + .5²
     Event bad;
-    EXPECT_FALSE(event_from_json(nlohmann::json::parse(R"({"cmd":"commit","groups":{"immune":"most"}})"), bad, error));
+    EXPECT_FALSE(event_from_json(dah::parse_json_or_null(R"({"cmd":"commit","groups":{"immune":"most"}})"), bad, error));
     EXPECT_NE(error.find("groups"), std::string::npos);
 }
 
@@ -217,7 +217,7 @@ TEST_F(LevelsTest, TheHallVotesOnTheFourGroupsAndIsScoredThere) {
 TEST_F(LevelsTest, AnOlderVoteByDiagnosisCountsForTheGroups) {
     Event v;
     std::string error;
-    ASSERT_TRUE(event_from_json(nlohmann::json::parse(R"({"cmd":"vote","counts":{"gpa":2,"mpa":1,"warfarin":1}})"), v, error)) << error;
+    ASSERT_TRUE(event_from_json(dah::parse_json_or_null(R"({"cmd":"vote","counts":{"gpa":2,"mpa":1,"warfarin":1}})"), v, error)) << error;
     ASSERT_TRUE(tutor.apply(v));
     const VoteResult& vote = tutor.result().open->vote;
     EXPECT_EQ(vote.counts[static_cast<std::size_t>(group("immune"))], 3);

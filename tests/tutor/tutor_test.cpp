@@ -269,7 +269,7 @@ TEST_F(TutorTest, ReplayingTheEventLogReproducesTheWalk) {
     for (const Event& e : tutor.events().events()) {
         Event copy;
         std::string error;
-        ASSERT_TRUE(event_from_json(nlohmann::json::parse(event_line(e)), copy, error)) << error;
+        ASSERT_TRUE(event_from_json(dah::parse_json_or_null(event_line(e)), copy, error)) << error;
         EXPECT_TRUE(again.apply(copy)) << event_line(e);
     }
     for (const std::string id : {"fixture-both", "fixture-warfarin"}) {
@@ -293,7 +293,7 @@ TEST_F(TutorTest, ApplyRefusesWhatDoesNotFit) {
     EXPECT_FALSE(tutor.apply(Event{0, "what_if", "", -1, {}, "inr", "high", {}, {}, {}, {}, {}, {}}));  // not revealed
     Event bad;
     std::string error;
-    EXPECT_FALSE(event_from_json(nlohmann::json::parse(R"({"cmd":"open","colour":"red"})"), bad, error));
+    EXPECT_FALSE(event_from_json(dah::parse_json_or_null(R"({"cmd":"open","colour":"red"})"), bad, error));
     EXPECT_NE(error.find("colour"), std::string::npos);
 }
 

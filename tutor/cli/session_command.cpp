@@ -90,11 +90,11 @@ int run_session(const Options& options) {
     while (std::getline(lines, line)) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const json j = json::parse(line, nullptr, false);
+        const ParsedJson j = parse_json(line);
         tutor::Event command;
         std::string error;
-        if (j.is_discarded()) error = "not valid JSON";
-        if (error.empty() && !tutor::event_from_json(j, command, error)) {}
+        if (!j.ok) error = "not valid JSON";
+        if (error.empty() && !tutor::event_from_json(j.root, command, error)) {}
         if (!error.empty()) {
             std::fprintf(stderr, "%s:%d:1: %s\n", commands_path.c_str(), line_no, error.c_str());
             ++malformed;

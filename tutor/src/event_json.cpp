@@ -1,10 +1,8 @@
 #include "dah/tutor/event_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 namespace dah::tutor {
 
-using nlohmann::json;
+using json = JsonValue;
 
 void write_event(JsonWriter& w, const Event& e) {
     w.begin_object().field("cmd", e.type);
@@ -34,36 +32,36 @@ void write_event(JsonWriter& w, const Event& e) {
 bool event_from_json(const json& j, Event& out, std::string& error) {
     if (!j.is_object()) return error = "expected an object such as {\"cmd\":\"open\",\"case\":\"...\"}", false;
     Event e;
-    for (const auto& [key, v] : j.items()) {
-        if (key == "cmd" && v.is_string()) e.type = v.get<std::string>();
-        else if (key == "t" && v.is_number()) e.time = v.get<double>();
-        else if (key == "case" && v.is_string()) e.case_id = v.get<std::string>();
-        else if (key == "stage" && v.is_number_integer()) e.stage = v.get<int>();
-        else if (key == "variable" && v.is_string()) e.variable = v.get<std::string>();
-        else if (key == "value" && v.is_string()) e.value = v.get<std::string>();
-        else if (key == "for" && v.is_string()) e.group_for = v.get<std::string>();
-        else if (key == "against" && v.is_string()) e.group_against = v.get<std::string>();
+    for (const auto& [key, v] : j.members()) {
+        if (key == "cmd" && v.is_string()) e.type = v.string();
+        else if (key == "t" && v.is_number()) e.time = v.number();
+        else if (key == "case" && v.is_string()) e.case_id = v.string();
+        else if (key == "stage" && v.is_number_integer()) e.stage = v.to_int();
+        else if (key == "variable" && v.is_string()) e.variable = v.string();
+        else if (key == "value" && v.is_string()) e.value = v.string();
+        else if (key == "for" && v.is_string()) e.group_for = v.string();
+        else if (key == "against" && v.is_string()) e.group_against = v.string();
         else if (key == "p" && v.is_object()) {
-            for (const auto& [d, p] : v.items()) {
+            for (const auto& [d, p] : v.members()) {
                 if (!p.is_number()) return error = "\"p\": the probability of \"" + d + "\" is not a number", false;
-                e.values.emplace_back(d, p.get<double>());
+                e.values.emplace_back(d, p.number());
             }
         } else if (key == "counts" && v.is_object()) {
-            for (const auto& [d, n] : v.items()) {
+            for (const auto& [d, n] : v.members()) {
                 if (!n.is_number_integer()) return error = "\"counts\": the count of \"" + d + "\" is not a whole number", false;
-                e.counts.emplace_back(d, n.get<int>());
+                e.counts.emplace_back(d, n.to_int());
             }
         } else if (key == "groups" && v.is_object()) {
-            for (const auto& [g, q] : v.items()) {
+            for (const auto& [g, q] : v.members()) {
                 if (!q.is_number()) return error = "\"groups\": the probability of \"" + g + "\" is not a number", false;
-                e.groups.emplace_back(g, q.get<double>());
+                e.groups.emplace_back(g, q.number());
             }
         } else if (key == "level" && v.is_string()) {
-            e.level = v.get<std::string>();
+            e.level = v.string();
         } else if (key == "causes_of" && v.is_array()) {
             for (const auto& g : v) {
                 if (!g.is_string()) return error = "\"causes_of\": expected group ids such as \"immune\"", false;
-                e.causes_of.push_back(g.get<std::string>());
+                e.causes_of.push_back(g.string());
             }
         } else {
             return error = "unexpected key \"" + key + "\" (or a value of the wrong type)", false;

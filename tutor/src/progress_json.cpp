@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "dah/scoring.hpp"
 #include "dah/tutor/event_json.hpp"
 #include "dah/tutor/json_text.hpp"
@@ -17,7 +15,7 @@
 
 namespace dah::tutor {
 
-using nlohmann::json;
+using json = JsonValue;
 
 namespace {
 
@@ -54,10 +52,10 @@ std::vector<double> probabilities_from(const KnowledgeBase& kb, const json& j) {
     if (!j.is_object()) return {};
     std::vector<double> p(kb.diagnoses.size(), 0.0);
     double total = 0;
-    for (const auto& [id, x] : j.items()) {
+    for (const auto& [id, x] : j.members()) {
         const int d = outcome_index(kb, id);
         if (d < 0 || !x.is_number()) continue;
-        const double v = std::clamp(x.get<double>(), 0.0, 1.0);
+        const double v = std::clamp(x.number(), 0.0, 1.0);
         p[static_cast<std::size_t>(d)] += v;
         total += v;
     }
@@ -69,24 +67,24 @@ std::vector<double> saved_groups(const KnowledgeBase& kb, const json& a) {
     if (!a.contains("groups") || !a["groups"].is_object()) return {};
     std::vector<double> q(kb.groups.size(), 0.0);
     double total = 0;
-    for (const auto& [id, x] : a["groups"].items()) {
+    for (const auto& [id, x] : a["groups"].members()) {
         const int g = kb.group_index(id);
         if (g < 0 || !x.is_number()) continue;
-        total += q[static_cast<std::size_t>(g)] = std::clamp(x.get<double>(), 0.0, 1.0);
+        total += q[static_cast<std::size_t>(g)] = std::clamp(x.number(), 0.0, 1.0);
     }
     return total > 0 ? q : std::vector<double>{};
 }
 
 template <class T>
 void read(const json& j, const char* key, T& out) {
-    const auto it = j.find(key);
-    if (it == j.end()) return;
+    const json* it = j.find(key);
+    if (!it) return;
     if constexpr (std::is_same_v<T, bool>) {
-        if (it->is_boolean()) out = it->get<bool>();
+        if (it->is_boolean()) out = it->boolean();
     } else if constexpr (std::is_same_v<T, int>) {
-        if (it->is_number_integer()) out = it->get<int>();
+        if (it->is_number_integer()) out = it->to_int();
     } else {
-        if (it->is_number()) out = it->get<T>();
+        if (it->is_number()) out = static_cast<T>(it->number());
     }
 }
 
@@ -96,7 +94,7 @@ unsigned groups_from(const KnowledgeBase& kb, const json& j) {
     if (!j.is_array()) return out;
     for (const json& id : j)
         if (id.is_string())
-            if (const int g = kb.group_index(id.get<std::string>()); g >= 0 && g < 31) out |= 1u << g;
+            if (const int g = kb.group_index(id.string()); g >= 0 && g < 31) out |= 1u << g;
     return out;
 }
 
@@ -204,7 +202,7 @@ std::string Tutor::progress_json() const {
 RestoreOutcome Tutor::restore_progress(const std::string& text) {
     RestoreOutcome out;
     const json j = parse_json_text(text);
-    if (j.is_discarded() || !j.is_object() || !j.contains("cases") || !j["cases"].is_object()) {
+    if (!j.is_object() || !j.contains("cases") || !j["cases"].is_object()) {
         out.ok = false;
         out.keep_original = true;
         out.notice = "Your saved progress could not be read (the file is damaged). It was kept aside; you start afresh.";
@@ -224,7 +222,7 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
     }
     const KnowledgeBase& kb = *library_.kb;
     int skipped = 0;
-    for (const auto& [id, c] : j["cases"].items()) {
+    for (const auto& [id, c] : j["cases"].members()) {
         if (!c.is_object()) {
             ++skipped;
             continue;
@@ -245,17 +243,17 @@ RestoreOutcome Tutor::restore_progress(const std::string& text) {
         sessions_[id] = std::move(s);
     }
     if (j.contains("votes") && j["votes"].is_object())
-        for (const auto& [id, stages] : j["votes"].items()) {
+        for (const auto& [id, stages] : j["votes"].members()) {
             if (!stages.is_object()) continue;
-            for (const auto& [stage, by_id] : stages.items()) {
+            for (const auto& [stage, by_id] : stages.members()) {
                 if (!by_id.is_object() || stage.empty() || stage.find_first_not_of("0123456789") != std::string::npos || stage.size() > 3)
                     continue;
                 std::vector<int> counts(kb.groups.size(), 0);
-                for (const auto& [key, n] : by_id.items()) {
+                for (const auto& [key, n] : by_id.members()) {
                     int g = kb.group_index(key);
                     if (const int d = outcome_index(kb, key); g < 0 && d >= 0) g = kb.diagnoses[static_cast<std::size_t>(d)].group;
                     if (g >= 0 && n.is_number_integer())
-                        counts[static_cast<std::size_t>(g)] = std::clamp(counts[static_cast<std::size_t>(g)] + n.get<int>(), 0, 100000);
+                        counts[static_cast<std::size_t>(g)] = std::clamp(counts[static_cast<std::size_t>(g)] + n.to_int(), 0, 100000);
                 }
                 votes_[id][std::stoi(stage)] = std::move(counts);
             }
@@ -289,11 +287,11 @@ std::string Tutor::imports_json() const {
 std::vector<Diagnostic> Tutor::restore_imports(const std::string& saved_json) {
     std::vector<Diagnostic> errors;
     const json j = parse_json_text(saved_json);
-    if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j["files"].is_array()) return errors;
+    if (!j.is_object() || !j.contains("files") || !j["files"].is_array()) return errors;
     for (const json& f : j["files"]) {
         if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;
-        const std::string name = f["name"].get<std::string>();
-        std::vector<Diagnostic> e = add_import(library_, {name, f["text"].get<std::string>()});
+        const std::string name = f["name"].string();
+        std::vector<Diagnostic> e = add_import(library_, {name, f["text"].string()});
         if (e.empty()) continue;
         LoadError shown{"imported " + name, {}};
         for (const Diagnostic& d : e) shown.messages.push_back(d.to_string());

@@ -7,8 +7,6 @@
 #include <cstring>
 
 #include <imgui.h>
-#include <nlohmann/json.hpp>
-
 #include "dah/case.hpp"
 #include "dah/engine.hpp"
 #include "platform.hpp"
@@ -22,8 +20,6 @@
 #include "ui/widgets.hpp"
 
 namespace dah::ui {
-
-using nlohmann::json;
 
 namespace {
 

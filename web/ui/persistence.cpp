@@ -2,15 +2,13 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "dah/tutor/json_text.hpp"
 #include "dah/tutor/json_writer.hpp"
 #include "platform.hpp"
 
 namespace dah::ui {
 
-using nlohmann::json;
+using json = JsonValue;
 
 static const char* theme_id(Theme t) {
     switch (t) {
@@ -29,14 +27,14 @@ std::string settings_to_json(const Settings& settings) {
 
 void settings_from_json(const std::string& text, Settings& settings) {
     json j = tutor::parse_json_text(text);
-    if (j.is_discarded() || !j.is_object()) return;
+    if (!j.is_object()) return;
     if (j.contains("theme") && j["theme"].is_string()) {
-        const std::string t = j["theme"].get<std::string>();
+        const std::string t = j["theme"].string();
         settings.theme = t == "light" ? Theme::light : t == "high-contrast" ? Theme::high_contrast : Theme::dark;
     }
-    if (j.contains("show_topics") && j["show_topics"].is_boolean()) settings.show_topics = j["show_topics"].get<bool>();
+    if (j.contains("show_topics") && j["show_topics"].is_boolean()) settings.show_topics = j["show_topics"].boolean();
     if (j.contains("ui_scale") && j["ui_scale"].is_number())
-        settings.ui_scale = std::clamp(j["ui_scale"].get<float>(), 0.5f, 4.0f);
+        settings.ui_scale = std::clamp(static_cast<float>(j["ui_scale"].number()), 0.5f, 4.0f);
 }
 
 void restore_progress(AppState& app) {

@@ -8,8 +8,7 @@
 
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
-
+#include "dah/json_value.hpp"
 #include "dah/tutor/events.hpp"
 #include "dah/tutor/json_writer.hpp"
 
@@ -17,7 +16,7 @@ namespace dah::tutor {
 
 void write_event(JsonWriter& w, const Event& e);
 // False (with a sentence in `error`) when `j` is not an event; unknown keys are an error too.
-bool event_from_json(const nlohmann::json& j, Event& out, std::string& error);
+bool event_from_json(const JsonValue& j, Event& out, std::string& error);
 
 std::string event_line(const Event& e);  // compact, no newline
 
