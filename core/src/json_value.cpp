@@ -12,6 +12,7 @@
 
 #include "dah/diagnostics.hpp"
 #include "dah/sort_stably.hpp"
+#include "position_index.hpp"
 
 namespace dah {
 
@@ -20,17 +21,6 @@ namespace {
 const JsonValue null_value;
 
 bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-std::string escape_token(std::string_view token) {
-    std::string out;
-    out.reserve(token.size());
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 void append_utf8(std::string& out, unsigned long cp) {
     if (cp < 0x80) {
@@ -397,7 +387,7 @@ private:
         std::string p;
         for (std::size_t f = 0; f < frames; ++f) {
             p += '/';
-            p += stack_[f].array ? std::to_string(stack_[f].count - 1) : escape_token(stack_[f].value->members_.back().key);
+            p += stack_[f].array ? std::to_string(stack_[f].count - 1) : detail::escape_pointer_token(stack_[f].value->members_.back().key);
         }
         return p;
     }
@@ -481,7 +471,7 @@ private:
                 while (e < n && m[order[e]].key == m[order[r]].key) ++e;
                 if (e - r > 1) {
                     any = true;
-                    const std::string prefix = pointer(stack_.size() - 1) + "/" + escape_token(m[order[r]].key);
+                    const std::string prefix = pointer(stack_.size() - 1) + "/" + detail::escape_pointer_token(m[order[r]].key);
                     for (std::size_t d = r + 1; d < e; ++d) {
                         issue(JsonIssue::Kind::duplicate_key, prefix, m[order[d]].value.key_position_,
                               "duplicate key \"" + m[order[d]].key + "\"");

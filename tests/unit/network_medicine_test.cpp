@@ -8,42 +8,12 @@
 #include <initializer_list>
 #include <utility>
 
-#include "dah/network.hpp"
-#include "dah/network_inference.hpp"
-#include "test_support.hpp"
+#include "causal_model_fixture.hpp"
 
 namespace {
 
 using namespace dah::net;
-
-const Network& model() {
-    static const Network n = [] {
-        auto loaded =
-            load_network(dah::test::read_text(dah::test::source_path("cases/knowledge-base-v2.json")),
-                         "knowledge-base-v2.json");
-        for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
-        return loaded.value.value_or(Network{});
-    }();
-    return n;
-}
-
-int node(const char* id) {
-    const int i = model().node_index(id);
-    EXPECT_GE(i, 0) << id;
-    return i;
-}
-
-Evidence with(std::initializer_list<std::pair<const char*, const char*>> findings) {
-    const Network& n = model();
-    Evidence e = Evidence::none(n);
-    for (const auto& [id, value] : findings) {
-        const int i = node(id);
-        const int v = n.value_index(i, value);
-        EXPECT_GE(v, 0) << id << "=" << value;
-        e.set(n, i, v);
-    }
-    return e;
-}
+using namespace dah::test::causal;
 
 double present(const Posterior& p, const char* id) {
     const int i = node(id);
