@@ -295,7 +295,8 @@ EMSCRIPTEN_KEEPALIVE void dah_files_done(WebApp* w) {
     wake(*w);
 }
 
-// For the benchmark and the soak test: the last frame's wall time (its CPU time comes from Chromium's trace: tests/perf/frame_cpu.mjs), and the bytes malloc has handed out.
+// For the benchmark and the soak test: the last frame's wall time (its CPU time comes from Chromium's
+// trace: tests/perf/frame_cpu.mjs), and the bytes malloc has handed out.
 EMSCRIPTEN_KEEPALIVE double dah_frame_time_ms(WebApp* w) { return w->last_frame_ms; }
 // Where that time went: 0 ImGui's frame, 1 the accessible mirror, 2 the GL submission; 3 the tutor's
 // last recomputation, between frames; of ImGui's frame, 4 recording pictures and 5 baking them.
