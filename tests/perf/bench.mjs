@@ -1,8 +1,9 @@
 // Measures DAH Tutor and the stock Dear ImGui example (the baseline) with one harness, in one run:
 // download sizes (raw, gzip -9, brotli -q 11) and what is fetched before and after the first frame,
 // start-up (navigation → first drawn frame) over cold loads on loopback and on a throttled network,
-// idle (frames and CPU of all Chromium processes over 10 s without input), UI frame time (CPU and wall) while a case
-// is walked, and (read from files scripts/bench wrote) the wasm breakdown and the core benchmarks.
+// idle (frames and CPU of all Chromium processes over 10 s without input), UI frame time (CPU and wall)
+// while a case is walked, and (read from files scripts/bench wrote) the wasm breakdown and the core
+// benchmarks.
 // Writes results.json and results.md into --out and prints the tables.
 //   node tests/perf/bench.mjs --app SITE --baseline SITE --out DIR [--loads 10] [--idle-seconds 10]
 //        [--core-json FILE] [--app-funcs FILE] [--baseline-funcs FILE] [--single-file FILE]
