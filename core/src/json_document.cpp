@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "position_index.hpp"
+#include "json_pointer.hpp"
 
 namespace dah::detail {
 

@@ -9,7 +9,7 @@
 
 #include "dah/diagnostics.hpp"
 #include "dah/json_value.hpp"
-#include "position_index.hpp"
+#include "json_pointer.hpp"
 
 namespace dah::detail {
 

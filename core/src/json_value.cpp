@@ -12,7 +12,7 @@
 
 #include "dah/diagnostics.hpp"
 #include "dah/sort_stably.hpp"
-#include "position_index.hpp"
+#include "json_pointer.hpp"
 
 namespace dah {
 

@@ -148,13 +148,14 @@ async function browserLecturer() {
     },
     cost: () => page.evaluate(() => window.dahTutor.classCost()),
     reset: () => page.evaluate(() => { window.loadFrames.length = 0; window.appFrames.length = 0; window.keyFrames.length = 0; }),
-    // The CPU time of the app's frames from Chromium's trace (tests/perf/frame_cpu.mjs), the frames
-    // within 1.5 s of a lecturer's key apart: [frames, key frames] in ms.
+    // The CPU time of the app's frames from Chromium's trace (tests/perf/frame_cpu.mjs), summed up apart
+    // for the frames within 1.5 s of a lecturer's key.
     startTrace: () => frameCpu.startCpuTrace(browser, page),
     async stopTrace() {
       const { frames, marks } = await frameCpu.stopCpuTrace(browser, ['dah-key']);
       const nearKey = (f) => marks['dah-key'].some((k) => f.ts >= k && f.ts - k < 1.5e6);
-      return [frames.filter((f) => !nearKey(f)).map((f) => f.ms), frames.filter(nearKey).map((f) => f.ms), frameCpu.summary];
+      return { away: frameCpu.summary(frames.filter((f) => !nearKey(f)).map((f) => f.ms)),
+        nearKeys: frameCpu.summary(frames.filter(nearKey).map((f) => f.ms)) };
     },
     errors,
     async stop() { await browser.close(); await site.stop(); },
@@ -269,13 +270,13 @@ if (inBrowser) {
     `p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; page errors: ${lecturer.errors.length}`);
   const app = (await lecturer.appFrames()).sort((a, b) => a - b);
   const mean = (xs) => xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length);
-  const [cpu, cpuNearKeys, summary] = await lecturer.stopTrace();
+  const cpu = await lecturer.stopTrace();
   const line = (s) => (s ? `${s.frames} frames, mean ${s.mean_ms.toFixed(3)} ms, p95 ${s.p95_ms.toFixed(3)} ms, max ${s.max_ms.toFixed(3)} ms` : 'no frames');
   console.log(`  the app's frames while votes streamed in, the lecturer's keys apart: CPU time (the UI budget: mean <= 1 ms, p95 <= 2 ms) ` +
-    `${line(summary(cpu))}; wall time ${app.length} frames, mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, ` +
+    `${line(cpu.away)}; wall time ${app.length} frames, mean ${mean(app).toFixed(3)} ms, p95 ${(pct(app, 0.95) || 0).toFixed(3)} ms, ` +
     `max ${(app[app.length - 1] || 0).toFixed(3)} ms; load average ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
   const keys = (await lecturer.keyFrames()).sort((a, b) => a - b);
-  console.log(`  (the frames within 1.5 s of the lecturer's keys — a new stage, the engine shown — apart: CPU time ${line(summary(cpuNearKeys))}; ` +
+  console.log(`  (the frames within 1.5 s of the lecturer's keys — a new stage, the engine shown — apart: CPU time ${line(cpu.nearKeys)}; ` +
     `wall time ${keys.length} frames, mean ${mean(keys).toFixed(3)} ms, p95 ${(pct(keys, 0.95) || 0).toFixed(3)} ms)`);
   const c = await lecturer.cost();
   console.log(`  the class code's main-thread time on the page: ${(c.voteMs / c.votes).toFixed(3)} ms a message (${c.votes}), ` +

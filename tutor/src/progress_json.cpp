@@ -10,7 +10,7 @@
 
 #include "dah/scoring.hpp"
 #include "dah/tutor/event_json.hpp"
-#include "dah/tutor/json_text.hpp"
+#include "dah/json_value.hpp"
 #include "dah/tutor/tutor.hpp"
 
 namespace dah::tutor {
@@ -201,7 +201,7 @@ std::string Tutor::progress_json() const {
 
 RestoreOutcome Tutor::restore_progress(const std::string& text) {
     RestoreOutcome out;
-    const json j = parse_json_text(text);
+    const json j = parse_json_or_null(text);
     if (!j.is_object() || !j.contains("cases") || !j["cases"].is_object()) {
         out.ok = false;
         out.keep_original = true;
@@ -286,7 +286,7 @@ std::string Tutor::imports_json() const {
 // A saved import that no longer fits the knowledge base is reported like any file that failed to load.
 std::vector<Diagnostic> Tutor::restore_imports(const std::string& saved_json) {
     std::vector<Diagnostic> errors;
-    const json j = parse_json_text(saved_json);
+    const json j = parse_json_or_null(saved_json);
     if (!j.is_object() || !j.contains("files") || !j["files"].is_array()) return errors;
     for (const json& f : j["files"]) {
         if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("text") || !f["text"].is_string()) continue;

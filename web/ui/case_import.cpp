@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include <imgui.h>
+
 #include "dah/case.hpp"
 #include "dah/engine.hpp"
 #include "platform.hpp"

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "dah/tutor/json_text.hpp"
+#include "dah/json_value.hpp"
 #include "dah/tutor/json_writer.hpp"
 #include "platform.hpp"
 
@@ -26,7 +26,7 @@ std::string settings_to_json(const Settings& settings) {
 }
 
 void settings_from_json(const std::string& text, Settings& settings) {
-    json j = tutor::parse_json_text(text);
+    json j = parse_json_or_null(text);
     if (!j.is_object()) return;
     if (j.contains("theme") && j["theme"].is_string()) {
         const std::string t = j["theme"].string();

@@ -1,6 +1,6 @@
 // JSON pointers resolved in a parsed value (each value knows its line and column), and the line and
 // column of a byte offset for syntax errors.
-#include "position_index.hpp"
+#include "json_pointer.hpp"
 
 namespace dah::detail {
 
