@@ -319,14 +319,16 @@ bool slider_percent(AppState& app, const std::string& name, const std::string& i
 bool slider_mirrored(AppState& app, const std::string& name, const std::string& id, float* pct) {
     A11yNode& n = app.a11y.add(A11yRole::slider, id, name);
     if (disabled_now()) n.flags |= a11y_disabled;
+    // The value asked for is taken before the node is filled in: the tree this frame hands to the mirror
+    // already holds it, so the mirror's next key steps from the new value, not back from the old one.
+    double wanted = 0;
+    const bool taken = app.a11y.take_value(id, wanted);
+    if (taken) *pct = static_cast<float>(std::clamp(wanted, 0.0, 100.0));
     n.min = 0;
     n.max = 100;
     n.now = std::round(*pct);
     n.value = percent(*pct / 100.0);
-    double wanted = 0;
-    if (!app.a11y.take_value(id, wanted)) return false;
-    *pct = static_cast<float>(std::clamp(wanted, 0.0, 100.0));
-    return true;
+    return taken;
 }
 
 bool selectable(AppState& app, const std::string& label, const std::string& name, const std::string& id,
@@ -378,6 +380,7 @@ int choice(AppState& app, const char* label, const std::string& id, const std::s
     double wanted = 0;
     if (app.a11y.take_value(id, wanted) && wanted >= 0 && wanted < static_cast<double>(options.size()))
         chosen = static_cast<int>(wanted);
+    if (chosen >= 0) n.now = chosen;  // the mirror reads the new choice from this frame's tree
     return chosen;
 }
 
@@ -390,9 +393,9 @@ int choice_mirrored(AppState& app, const char* label, const std::string& id,
     follow_item(app, n);
     mark(app, id);
     double wanted = 0;
-    if (app.a11y.take_value(id, wanted) && wanted >= 0 && wanted < static_cast<double>(options.size()))
-        return static_cast<int>(wanted);
-    return -1;
+    if (!app.a11y.take_value(id, wanted) || wanted < 0 || wanted >= static_cast<double>(options.size())) return -1;
+    n.now = static_cast<int>(wanted);  // the mirror reads the new choice from this frame's tree
+    return static_cast<int>(wanted);
 }
 
 bool number_field(AppState& app, const std::string& name, const std::string& id, int* value, int step) {
