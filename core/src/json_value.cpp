@@ -5,11 +5,11 @@
 #include "dah/json_value.hpp"
 
 #include <algorithm>
-#include <clocale>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 
+#include "dah/decimal_number.hpp"
 #include "dah/diagnostics.hpp"
 #include "dah/sort_stably.hpp"
 #include "json_pointer.hpp"
@@ -269,13 +269,8 @@ private:
             }
             while (digit_at(k)) ++k;
         }
-        // strtod on the validated token; its decimal point is the C locale's whatever the program's.
-        std::string token(t_.substr(i_, k - i_));
-        if (!integer) {
-            const char point = *std::localeconv()->decimal_point;
-            if (point != '.') std::replace(token.begin(), token.end(), '.', point);
-        }
-        number_ = std::strtod(token.c_str(), nullptr);
+        // The validated token, read the same in every locale and on every platform.
+        number_ = decimal_to_double(t_.substr(i_, k - i_));
         integer_ = integer && fits_64_bits(t_.substr(i_, k - i_));
         if (integer && number_ == 0) number_ = 0;  // "-0" is the integer 0
         i_ = token_end_ = k;
