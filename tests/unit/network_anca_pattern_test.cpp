@@ -63,19 +63,21 @@ TEST(AncaPattern, ADoubleNegativeLowersMpaByWhatTheSensitivitiesLeave) {
     EXPECT_LT(r, 0.21);
 }
 
-// PR3 positive, then MPO negative, in MPA: once PR3 is positive, a negative MPO is what the near
-// exclusivity of the two (ev16) already implies, under MPA as without ANCA disease, so it must not count
-// against MPA again: P(MPO negative | PR3 positive, MPA) / P(MPO negative | PR3 positive, no ANCA disease)
-// is about 0.99 / 0.97, about 0 dB. As two independent assays it was P(MPO negative | MPA) = 0.27 x 0.97
-// against 0.97, -5.7 dB.
+// PR3 positive, then MPO negative, in MPA: once PR3 is positive, a negative MPO is mostly what the near
+// exclusivity of the two (ev16) already implies, so it must not count against MPA again. Under MPA a
+// positive PR3 is nearly always PR3 alone: P(MPO negative | PR3 positive, MPA) = (1 - 0.988 x 0.93 -
+// 0.003) / (1 - 0.988 x 0.93) = 0.963. Without ANCA disease the assays' false positives are PR3 alone in
+// 8.5 and both in 3 of 924 disease controls (damoiseaux2017): 8.5 / 11.5 = 0.74. The ratio 0.963 / 0.74
+// is about +1.1 dB, for MPA, not against it; as two independent assays it was P(MPO negative | MPA) =
+// 0.27 x 0.97 against 0.97, -5.7 dB.
 TEST(AncaPattern, ASinglePositiveDoesNotCountTheOthersNegativityAgain) {
     const Network& n = model();
     const Hypothesis mpa = Hypothesis::of_cause(n, node("mpa"));
     const int m = node("mpo-anca");
     const double db = weight_of_evidence_db(n, also(quiet_ward(), "pr3-anca", "positive"), m,
                                             n.value_index(m, "negative"), mpa, no_anca_disease());
-    EXPECT_GT(db, -1.0);
-    EXPECT_LT(db, 1.0);
+    EXPECT_GT(db, 0.5);
+    EXPECT_LT(db, 1.7);
 }
 
 // Both positive is the mark of drug-induced or levamisole vasculitis (43 % double positive with
