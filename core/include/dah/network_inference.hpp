@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,11 +55,19 @@ struct Posterior {
 
 Posterior posterior_after(const Network& n, const Evidence& e);
 
-// Holds the evidence and the weight of every allowed set of causes. Revealing a finding whose parents are
-// causes and known context nodes multiplies its likelihood in (one update); anything else recomputes.
+// Holds the evidence and the weight of every allowed set of causes, as a product kept by clusters of hidden
+// nodes (core/src/network_joint.hpp). Revealing a finding multiplies its likelihood in: into the weights
+// when its parents are causes and known context nodes, into the rows of its latent state's or unknown
+// context node's cluster otherwise, which alone is summed again; so does revealing a hidden node or a cause.
+// Changing a known value recomputes.
 class Inference {
 public:
     explicit Inference(const Network& n);
+    Inference(const Inference& other);
+    Inference(Inference&& other) noexcept;
+    Inference& operator=(const Inference& other);
+    Inference& operator=(Inference&& other) noexcept;
+    ~Inference();
     void reveal(int node, int value);  // ignored when out of range
     void set_evidence(const Evidence& e);
     const Evidence& evidence() const { return evidence_; }
@@ -66,10 +75,11 @@ public:
     int recomputations() const { return recomputations_; }  // full ones, for tests
 
 private:
+    class Joint;  // core/src/network_joint.hpp
     void recompute();
     const Network* n_;
     Evidence evidence_;
-    std::vector<double> weights_;
+    std::unique_ptr<Joint> joint_;
     int recomputations_ = 0;
 };
 
