@@ -36,23 +36,27 @@ Inference::Joint::Joint(const Network& n, const Evidence& e) : n_(&n), sets_(n.c
         for (int v : b.nodes) rows *= size_of(n, v);
         if (rows * sets_ > max_entries) local_ = false;
     }
+    const Plan plan(n, e, true);
+    for (std::size_t i = 0; i < layout.blocks.size() && local_; ++i) {
+        const Layout::Block& b = layout.blocks[i];
+        Cluster c;
+        c.nodes = b.nodes;
+        for (int v : b.nodes) c.rows *= size_of(n, v);
+        c.values.assign(c.rows * sets_, 1.0);
+        for (int f : b.factors) local_ = local_ && multiply_factor(c, f, values, plan);
+        sum_rows(c);
+        for (int v : c.nodes) cluster_of_[static_cast<std::size_t>(v)] = static_cast<int>(clusters_.size());
+        clusters_.push_back(std::move(c));
+    }
     if (!local_) {
+        // The whole evaluation instead, and no clusters: only findings on known parents will be local.
+        clusters_.clear();
+        std::fill(cluster_of_.begin(), cluster_of_.end(), -1);
         weights_ = cause_set_weights(n, e);
         direct_ = weights_;
         return;
     }
     direct_ = cause_set_weights(n, Plan(n, e, layout.direct));
-    const Plan plan(n, e, true);
-    for (const Layout::Block& b : layout.blocks) {
-        Cluster c;
-        c.nodes = b.nodes;
-        for (int v : b.nodes) c.rows *= size_of(n, v);
-        c.values.assign(c.rows * sets_, 1.0);
-        for (int f : b.factors) multiply_factor(c, f, values, plan);
-        sum_rows(c);
-        for (int v : c.nodes) cluster_of_[static_cast<std::size_t>(v)] = static_cast<int>(clusters_.size());
-        clusters_.push_back(std::move(c));
-    }
     update_weights();
 }
 
