@@ -1,6 +1,7 @@
 // The causal model's timings, WASM under node against native (network_timing.cpp built both ways): runs
 // the two one after the other, ROUNDS times (the machine's load changes; interleaving shares it), and
-// prints per operation the median over the rounds of each build's median, and their ratio.
+// prints per operation each build's median over the rounds of its medians, and its fastest batch of all
+// (on a shared machine the steadier figure), with the ratios.
 //   node timing.mjs --wasm build/web/bin/dah_network_timing.js --native build/native-release/bin/dah_network_timing
 //                   --kb cases/knowledge-base-v2.json [--rounds 3]
 import { spawnSync } from 'node:child_process';
@@ -29,8 +30,8 @@ function run(tool) {
   }
   const out = new Map();
   for (const line of r.stdout.split('\n')) {
-    const [name, median] = line.split(' ');
-    if (name) out.set(name, Number(median));
+    const [name, median, fastest] = line.split(' ');
+    if (name) out.set(name, [Number(median), Number(fastest)]);
   }
   return out;
 }
@@ -45,10 +46,13 @@ for (let round = 0; round < rounds; ++round) {
     }
   }
 }
-console.log('| operation | native µs | WASM µs | WASM / native |');
+console.log('| operation | native µs: median / fastest | WASM µs: median / fastest | WASM / native: median / fastest |');
 console.log('|---|---|---|---|');
+const fixed = (x) => x.toFixed(2);
 for (const [name, values] of seen.native) {
-  const n = median(values);
-  const w = median(seen.wasm.get(name) ?? [NaN]);
-  console.log(`| ${name} | ${n.toFixed(2)} | ${w.toFixed(2)} | ${(w / n).toFixed(2)} |`);
+  const wasmValues = seen.wasm.get(name) ?? [[NaN, NaN]];
+  const n = [median(values.map((v) => v[0])), Math.min(...values.map((v) => v[1]))];
+  const w = [median(wasmValues.map((v) => v[0])), Math.min(...wasmValues.map((v) => v[1]))];
+  console.log(`| ${name} | ${fixed(n[0])} / ${fixed(n[1])} | ${fixed(w[0])} / ${fixed(w[1])} | ` +
+              `${fixed(w[0] / n[0])} / ${fixed(w[1] / n[1])} |`);
 }
