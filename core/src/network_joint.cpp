@@ -19,11 +19,13 @@ using detail::Plan;
 
 namespace {
 
-// A cluster's rows over all sets, at most (2 MiB of doubles): beyond it a block is summed afresh each time,
-// as a whole evaluation does, rather than kept.
+// The most entries (rows × sets) a cluster may hold, 2 MiB of doubles: a larger block is left to the whole
+// evaluation, summed afresh on each reveal, rather than kept.
 constexpr std::size_t max_entries = std::size_t{1} << 18;
 
-std::size_t size_of(const Network& n, int node) { return n.nodes[static_cast<std::size_t>(node)].values.size(); }
+std::size_t size_of(const Network& n, int node) {
+    return n.nodes[static_cast<std::size_t>(node)].values.size();
+}
 
 }  // namespace
 
@@ -151,7 +153,8 @@ bool Inference::Joint::reveal(const Evidence& e, int node, int value) {
 
 // Multiplies one node's factor into every row: evaluated once per assignment of the hidden nodes it
 // involves (few), then looked up by each row's assignment.
-bool Inference::Joint::multiply_factor(Cluster& c, int node, std::vector<int>& values, const Plan& plan) const {
+bool Inference::Joint::multiply_factor(Cluster& c, int node, std::vector<int>& values,
+                                       const Plan& plan) const {
     const Network& n = *n_;
     std::vector<int> hidden, bits;
     factor_scope(n, values, node, hidden, bits);

@@ -25,8 +25,8 @@ class Inference::Joint {
 public:
     // `e` in range (normalised).
     Joint(const Network& n, const Evidence& e);
-    // Adds `node = value` to `e`, the evidence so far, in which the node is unknown. False when that cannot be
-    // done locally (a cluster would grow too large): the joint is then left half-changed, and the caller
+    // Adds `node = value` to `e`, the evidence so far, in which the node is unknown. False when that cannot
+    // be done locally (a cluster would grow too large): the joint is then left half-changed, and the caller
     // builds a new one.
     bool reveal(const Evidence& e, int node, int value);
     const std::vector<double>& weights() const { return weights_; }

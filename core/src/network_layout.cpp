@@ -86,7 +86,8 @@ Layout layout_of(const Network& n, const std::vector<int>& values, const std::ve
             out.direct.push_back(f);
             continue;
         }
-        Layout::Block& b = out.blocks[static_cast<std::size_t>(out.block_of[static_cast<std::size_t>(hidden[0])])];
+        Layout::Block& b =
+            out.blocks[static_cast<std::size_t>(out.block_of[static_cast<std::size_t>(hidden[0])])];
         b.factors.push_back(f);
         for (int bit : bits) {
             if (std::find(b.bits.begin(), b.bits.end(), bit) == b.bits.end()) b.bits.push_back(bit);

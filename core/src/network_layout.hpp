@@ -17,9 +17,9 @@ struct Layout {
         std::vector<int> factors;  // the factors that involve them, in node order
         std::vector<int> bits;     // the cause bits those factors involve, in order of first use
     };
-    std::vector<int> direct;        // factors that involve no hidden node, in node order
-    std::vector<Block> blocks;      // in order of their first node
-    std::vector<int> block_of;      // by node: the block of a hidden node some factor involves; -1 otherwise
+    std::vector<int> direct;         // factors that involve no hidden node, in node order
+    std::vector<Block> blocks;       // in order of their first node
+    std::vector<int> block_of;       // by node: the block of a hidden node some factor involves; -1 otherwise
     std::vector<bool> state_needed;  // by node: a state that it or one of its findings observed
 };
 
@@ -30,7 +30,8 @@ Layout layout_of(const Network& n, const std::vector<int>& values, const std::ve
 // Whether a node is summed out under `values`: an unknown context node or state.
 inline bool hidden_node(const Network& n, const std::vector<int>& values, int node) {
     const NodeKind kind = n.nodes[static_cast<std::size_t>(node)].kind;
-    return (kind == NodeKind::context || kind == NodeKind::state) && values[static_cast<std::size_t>(node)] < 0;
+    return (kind == NodeKind::context || kind == NodeKind::state) &&
+           values[static_cast<std::size_t>(node)] < 0;
 }
 
 // The hidden nodes and cause bits in the scope of one node's factor (itself and its parents).

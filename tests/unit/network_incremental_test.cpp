@@ -56,7 +56,8 @@ TEST(NetworkIncremental, RevealsThroughHiddenNodesEqualBruteForceWithoutRecomput
         Evidence e = Evidence::none(n);
         for (int i : order) {
             // Causes are rarely observed directly; everything else is, in a random order.
-            if (n.nodes[static_cast<std::size_t>(i)].kind == NodeKind::cause && !std::bernoulli_distribution(0.15)(rng))
+            if (n.nodes[static_cast<std::size_t>(i)].kind == NodeKind::cause &&
+                !std::bernoulli_distribution(0.15)(rng))
                 continue;
             const int k = static_cast<int>(n.nodes[static_cast<std::size_t>(i)].values.size());
             const int v = std::uniform_int_distribution<int>(0, k - 1)(rng);
@@ -71,10 +72,12 @@ TEST(NetworkIncremental, RevealsThroughHiddenNodesEqualBruteForceWithoutRecomput
             ASSERT_EQ(got.possible, !expected.empty()) << "trial " << trial;
             if (expected.empty()) break;
             for (int c : n.causes) {
-                EXPECT_NEAR(got.present[static_cast<std::size_t>(c)], expected[static_cast<std::size_t>(c)], 1e-12)
+                EXPECT_NEAR(got.present[static_cast<std::size_t>(c)], expected[static_cast<std::size_t>(c)],
+                            1e-12)
                     << "trial " << trial << " cause " << c;
             }
-            EXPECT_NEAR(got.evidence_probability * n.prior_mass, z, 1e-12 * std::max(1.0, z)) << "trial " << trial;
+            EXPECT_NEAR(got.evidence_probability * n.prior_mass, z, 1e-12 * std::max(1.0, z))
+                << "trial " << trial;
             ++compared;
         }
     }
@@ -89,13 +92,27 @@ TEST(NetworkIncremental, TheKnowledgeBaseNeverRecomputesAlongACase) {
     const Network& n = test::causal::model();
     ASSERT_FALSE(n.nodes.empty());
     const std::pair<const char*, const char*> steps[] = {
-        {"setting", "ward"},          {"anticoagulant", "warfarin"},  {"hemoptysis", "present"},
-        {"fever", "absent"},          {"heart-signs", "overload"},    {"bal-aliquots", "progressive"},
-        {"inr", "1-5-to-3"},          {"aptt", "normal"},             {"platelets", "normal"},
-        {"mpo-anca", "positive"},     {"pr3-anca", "negative"},       {"anti-gbm-antibody", "negative"},
-        {"urine-sediment", "glomerular"}, {"creatinine", "raised"},   {"proteinuria", "present"},
-        {"crp", "raised"},            {"esr", "50-99"},              {"ct-septal-lines", "absent"},
-        {"drug-exposure", "none"},    {"over-anticoagulation", "yes"}, {"not-dah", "absent"},
+        {"setting", "ward"},
+        {"anticoagulant", "warfarin"},
+        {"hemoptysis", "present"},
+        {"fever", "absent"},
+        {"heart-signs", "overload"},
+        {"bal-aliquots", "progressive"},
+        {"inr", "1-5-to-3"},
+        {"aptt", "normal"},
+        {"platelets", "normal"},
+        {"mpo-anca", "positive"},
+        {"pr3-anca", "negative"},
+        {"anti-gbm-antibody", "negative"},
+        {"urine-sediment", "glomerular"},
+        {"creatinine", "raised"},
+        {"proteinuria", "present"},
+        {"crp", "raised"},
+        {"esr", "50-99"},
+        {"ct-septal-lines", "absent"},
+        {"drug-exposure", "none"},
+        {"over-anticoagulation", "yes"},
+        {"not-dah", "absent"},
     };
     Inference engine(n);
     Evidence e = Evidence::none(n);
@@ -109,7 +126,8 @@ TEST(NetworkIncremental, TheKnowledgeBaseNeverRecomputesAlongACase) {
         const Posterior got = engine.posterior(), expected = posterior_after(n, e);
         ASSERT_TRUE(expected.possible) << id;
         for (int c : n.causes) {
-            EXPECT_NEAR(got.present[static_cast<std::size_t>(c)], expected.present[static_cast<std::size_t>(c)], 1e-12)
+            EXPECT_NEAR(got.present[static_cast<std::size_t>(c)],
+                        expected.present[static_cast<std::size_t>(c)], 1e-12)
                 << "after " << id;
         }
         EXPECT_NEAR(got.evidence_probability / expected.evidence_probability, 1.0, 1e-12) << "after " << id;

@@ -39,7 +39,8 @@ void time_it(const std::string& name, int batches, F call) {
             for (int i = 0; i < 16; ++i, ++calls) sink = sink + call();
             spent = Clock::now() - start;
         } while (spent < std::chrono::milliseconds(20));
-        per_call.push_back(std::chrono::duration<double, std::micro>(spent).count() / static_cast<double>(calls));
+        per_call.push_back(std::chrono::duration<double, std::micro>(spent).count() /
+                           static_cast<double>(calls));
     }
     std::sort(per_call.begin(), per_call.end());
     std::printf("%s %.3f %.3f\n", name.c_str(), per_call[per_call.size() / 2], per_call.front());
@@ -86,8 +87,7 @@ int main(int argc, char** argv) {
         return static_cast<double>(copy.evidence().value_of.front());
     });
     const Evidence history = dah::bench::history_answers(n);
-    time_it("expected-information/all-unknown", batches, [&] {
-        return suggest_next_tests(n, history).front().expected_bits;
-    });
+    time_it("expected-information/all-unknown", batches,
+            [&] { return suggest_next_tests(n, history).front().expected_bits; });
     return 0;
 }

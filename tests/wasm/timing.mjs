@@ -2,7 +2,8 @@
 // the two one after the other, ROUNDS times (the machine's load changes; interleaving shares it), and
 // prints per operation each build's median over the rounds of its medians, and its fastest batch of all
 // (on a shared machine the steadier figure), with the ratios.
-//   node timing.mjs --wasm build/web/bin/dah_network_timing.js --native build/native-release/bin/dah_network_timing
+//   node timing.mjs --wasm build/web/bin/dah_network_timing.js
+//                   --native build/native-release/bin/dah_network_timing
 //                   --kb cases/knowledge-base-v2.json [--rounds 3]
 import { spawnSync } from 'node:child_process';
 
@@ -16,7 +17,8 @@ const native = option('--native');
 const kb = option('--kb');
 const rounds = Number(option('--rounds', '3'));
 if (!wasm || !native || !kb) {
-  console.error('usage: node timing.mjs --wasm DAH_NETWORK_TIMING.js --native DAH_NETWORK_TIMING --kb KB [--rounds N]');
+  console.error('usage: node timing.mjs --wasm DAH_NETWORK_TIMING.js --native DAH_NETWORK_TIMING ' +
+                '--kb KB [--rounds N]');
   process.exit(2);
 }
 
@@ -46,7 +48,8 @@ for (let round = 0; round < rounds; ++round) {
     }
   }
 }
-console.log('| operation | native µs: median / fastest | WASM µs: median / fastest | WASM / native: median / fastest |');
+console.log('| operation | native µs: median / fastest | WASM µs: median / fastest | ' +
+            'WASM / native: median / fastest |');
 console.log('|---|---|---|---|');
 const fixed = (x) => x.toFixed(2);
 for (const [name, values] of seen.native) {
