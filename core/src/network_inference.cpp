@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "dah/sort_stably.hpp"
+#include "network_joint.hpp"
 #include "network_plan.hpp"
 
 namespace dah::net {
@@ -378,8 +379,25 @@ Posterior posterior_after(const Network& n, const Evidence& e) {
 
 Inference::Inference(const Network& n) : n_(&n), evidence_(Evidence::none(n)) { recompute(); }
 
+Inference::Inference(const Inference& other)
+    : n_(other.n_),
+      evidence_(other.evidence_),
+      joint_(std::make_unique<Joint>(*other.joint_)),
+      recomputations_(other.recomputations_) {}
+
+Inference::Inference(Inference&& other) noexcept = default;
+
+Inference& Inference::operator=(const Inference& other) {
+    if (this != &other) *this = Inference(other);
+    return *this;
+}
+
+Inference& Inference::operator=(Inference&& other) noexcept = default;
+
+Inference::~Inference() = default;
+
 void Inference::recompute() {
-    weights_ = cause_set_weights(*n_, evidence_);
+    joint_ = std::make_unique<Joint>(*n_, evidence_);
     ++recomputations_;
 }
 
@@ -395,20 +413,12 @@ void Inference::reveal(int node, int value) {
     }
     const int before = evidence_.value_of[static_cast<std::size_t>(node)];
     if (before == value) return;
-    if (before < 0) {
-        std::vector<double> likelihood;
-        const detail::Plan values(*n_, evidence_, true);
-        if (values.likelihood_by_set(node, value, n_->cause_sets, likelihood)) {
-            for (std::size_t s = 0; s < weights_.size(); ++s) weights_[s] *= likelihood[s];
-            evidence_.value_of[static_cast<std::size_t>(node)] = value;
-            return;
-        }
-    }
+    const bool local = before < 0 && joint_->reveal(evidence_, node, value);
     evidence_.value_of[static_cast<std::size_t>(node)] = value;
-    recompute();
+    if (!local) recompute();
 }
 
-Posterior Inference::posterior() const { return posterior_from_weights(*n_, weights_); }
+Posterior Inference::posterior() const { return posterior_from_weights(*n_, joint_->weights()); }
 
 double probability_of(const Network& n, const Evidence& e, const Hypothesis& h) {
     const std::vector<double> w = cause_set_weights(n, normalised(n, e));

@@ -2,7 +2,8 @@
 #include "network_plan.hpp"
 
 #include <algorithm>
-#include <numeric>
+
+#include "network_layout.hpp"
 
 namespace dah::net::detail {
 
@@ -19,14 +20,6 @@ double cdf(const std::vector<double>& dist, int y) {
     for (int i = 0; i <= y && static_cast<std::size_t>(i) < dist.size(); ++i)
         f += dist[static_cast<std::size_t>(i)];
     return f;
-}
-
-int find_root(std::vector<int>& up, int x) {
-    while (up[static_cast<std::size_t>(x)] != x) {
-        up[static_cast<std::size_t>(x)] = up[static_cast<std::size_t>(up[static_cast<std::size_t>(x)])];
-        x = up[static_cast<std::size_t>(x)];
-    }
-    return x;
 }
 
 std::uint64_t set_of_scope(const std::vector<int>& bits, std::size_t index) {
@@ -60,86 +53,14 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         scratch_ = base_values_;
         return;
     }
-    auto hidden_context = [&](int node) {
-        const NodeKind kind = n.nodes[static_cast<std::size_t>(node)].kind;
-        return (kind == NodeKind::context || kind == NodeKind::state) &&
-               base_values_[static_cast<std::size_t>(node)] < 0;
-    };
-    // A state matters when it or one of its findings is observed; otherwise it sums to 1 and drops out.
-    std::vector<bool>& state_needed = state_needed_;
-    state_needed.assign(count, false);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (base_values_[i] < 0) continue;
-        if (n.nodes[i].kind == NodeKind::state) state_needed[i] = true;
-        if (n.nodes[i].kind != NodeKind::finding) continue;
-        for (int p : n.nodes[i].parents) {
-            if (n.nodes[static_cast<std::size_t>(p)].kind == NodeKind::state)
-                state_needed[static_cast<std::size_t>(p)] = true;
-        }
-    }
-    // Factors: every context node and cause, the states that matter, and each observed finding
-    // (unobserved findings sum to 1).
-    std::vector<int> factors;
-    std::vector<bool> allowed(count, only == nullptr);
-    if (only) {
-        for (int f : *only) allowed[static_cast<std::size_t>(f)] = true;
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-        const NodeKind kind = n.nodes[i].kind;
-        if (!allowed[i]) continue;
-        if (kind == NodeKind::context || kind == NodeKind::cause || base_values_[i] >= 0 ||
-            (kind == NodeKind::state && state_needed[i]))
-            factors.push_back(static_cast<int>(i));
-    }
-    std::vector<int> up(count);
-    std::iota(up.begin(), up.end(), 0);
-    auto scope_of = [&](int f, std::vector<int>& hidden, std::vector<int>& bits) {
-        hidden.clear();
-        bits.clear();
-        const Node& node = n.nodes[static_cast<std::size_t>(f)];
-        auto visit = [&](int v) {
-            if (hidden_context(v)) hidden.push_back(v);
-            const int bit = n.cause_bit[static_cast<std::size_t>(v)];
-            if (bit >= 0 && std::find(bits.begin(), bits.end(), bit) == bits.end()) bits.push_back(bit);
-        };
-        visit(f);
-        for (int p : node.parents) visit(p);
-    };
-    std::vector<int> hidden, bits;
-    std::vector<bool> in_scope(count, false);  // hidden nodes some factor involves
-    for (int f : factors) {
-        scope_of(f, hidden, bits);
-        for (int h : hidden) in_scope[static_cast<std::size_t>(h)] = true;
-        for (std::size_t k = 1; k < hidden.size(); ++k) {
-            up[static_cast<std::size_t>(find_root(up, hidden[k]))] = find_root(up, hidden[0]);
-        }
-    }
-    std::vector<int> block_of(count, -1);
+    const Layout layout = layout_of(n, base_values_, only);
     std::vector<Block> blocks;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!hidden_context(static_cast<int>(i))) continue;
-        if (!in_scope[i]) continue;
-        const int root = find_root(up, static_cast<int>(i));
-        if (block_of[static_cast<std::size_t>(root)] < 0) {
-            block_of[static_cast<std::size_t>(root)] = static_cast<int>(blocks.size());
-            blocks.emplace_back();
-        }
-        blocks[static_cast<std::size_t>(block_of[static_cast<std::size_t>(root)])].nodes.push_back(
-            static_cast<int>(i));
-    }
+    for (const Layout::Block& lb : layout.blocks) blocks.push_back(Block{lb.nodes, lb.factors, lb.bits, {}});
     scratch_ = base_values_;
     per_cause_.assign(n.causes.size(), 1.0);
-    for (int f : factors) {
-        scope_of(f, hidden, bits);
-        if (!hidden.empty()) {
-            Block& b = blocks[static_cast<std::size_t>(
-                block_of[static_cast<std::size_t>(find_root(up, hidden[0]))])];
-            b.factors.push_back(f);
-            for (int bit : bits) {
-                if (std::find(b.bits.begin(), b.bits.end(), bit) == b.bits.end()) b.bits.push_back(bit);
-            }
-            continue;
-        }
+    std::vector<int> hidden, bits;
+    for (int f : layout.direct) {
+        factor_scope(n, base_values_, f, hidden, bits);
         NoisyFactor noisy;
         if (bits.size() >= min_noisy_bits && make_noisy_factor(f, base_values_, noisy)) {
             if (noisy.base_lo == 0) {
@@ -158,22 +79,13 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
             continue;
         }
         std::sort(bits.begin(), bits.end());
-        std::vector<double> table(std::size_t{1} << bits.size());
-        for (std::size_t index = 0; index < table.size(); ++index) {
-            fill_causes(scratch_, set_of_scope(bits, index));
-            table[index] = factor_value(f, scratch_);
-        }
-        add_potential(bits, std::move(table));
+        add_potential(bits, tabulate(f, bits, scratch_));
     }
     // Only a whole plan says what lies around a node (local_factors, block_at); a partial one has no use for
     // it.
     const bool whole = only == nullptr;
     if (whole) {
-        block_of_node_.assign(count, -1);
-        for (std::size_t i = 0; i < count; ++i) {
-            if (in_scope[i])
-                block_of_node_[i] = block_of[static_cast<std::size_t>(find_root(up, static_cast<int>(i)))];
-        }
+        block_of_node_ = layout.block_of;
         for (const Block& b : blocks) block_factors_.push_back(b.factors);
     }
     for (Block& b : blocks) {
@@ -361,22 +273,41 @@ bool Plan::likelihood_by_set(int node, int value, const std::vector<std::uint64_
     if (node < 0 || static_cast<std::size_t>(node) >= n_.nodes.size()) return false;
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     if (x.kind != NodeKind::finding || !direct(node)) return false;
-    out.resize(sets.size());
-    NoisyFactor noisy;
     const int saved = scratch_[static_cast<std::size_t>(node)];
     scratch_[static_cast<std::size_t>(node)] = value;
-    const bool fast = make_noisy_factor(node, scratch_, noisy);
+    const bool ok = factor_by_set(node, scratch_, sets, out);
     scratch_[static_cast<std::size_t>(node)] = saved;
-    if (fast) {
+    return ok;
+}
+
+bool Plan::factor_by_set(int node, std::vector<int>& values, const std::vector<std::uint64_t>& sets,
+                         std::vector<double>& out) const {
+    const Node& x = n_.nodes[static_cast<std::size_t>(node)];
+    const int own_bit = n_.cause_bit[static_cast<std::size_t>(node)];
+    if (own_bit < 0 && values[static_cast<std::size_t>(node)] < 0) return false;
+    std::vector<int> bits;
+    if (own_bit >= 0) bits.push_back(own_bit);
+    for (int p : x.parents) {
+        const int bit = n_.cause_bit[static_cast<std::size_t>(p)];
+        if (bit < 0 && values[static_cast<std::size_t>(p)] < 0) return false;
+        if (bit >= 0 && std::find(bits.begin(), bits.end(), bit) == bits.end()) bits.push_back(bit);
+    }
+    out.resize(sets.size());
+    NoisyFactor noisy;
+    if (own_bit < 0 && make_noisy_factor(node, values, noisy)) {
         for (std::size_t i = 0; i < sets.size(); ++i) out[i] = noisy.at(sets[i]);
         return true;
     }
-    scratch_[static_cast<std::size_t>(node)] = value;
-    for (std::size_t i = 0; i < sets.size(); ++i) {
-        fill_causes(scratch_, sets[i]);
-        out[i] = factor_value(node, scratch_);
+    // Few causes in scope: each of their combinations evaluated once, then looked up per set.
+    if ((std::size_t{1} << std::min<std::size_t>(bits.size(), 62)) < sets.size()) {
+        const Potential table{bits, tabulate(node, bits, values)};
+        for (std::size_t i = 0; i < sets.size(); ++i) out[i] = table.at(sets[i]);
+        return true;
     }
-    scratch_[static_cast<std::size_t>(node)] = saved;
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+        fill_causes(values, sets[i]);
+        out[i] = factor_value(node, values);
+    }
     return true;
 }
 

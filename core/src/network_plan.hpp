@@ -37,6 +37,11 @@ public:
     // nodes; false (and nothing written) for any other node.
     bool likelihood_by_set(int node, int value, const std::vector<std::uint64_t>& sets,
                            std::vector<double>& out) const;
+    // P(node = its value in `values` | its parents) for every set, a cause taking its value from the set, for
+    // a node whose parents other than causes all have values in `values`; false (nothing written) otherwise.
+    // `values` is scratch space: its causes are overwritten.
+    bool factor_by_set(int node, std::vector<int>& values, const std::vector<std::uint64_t>& sets,
+                       std::vector<double>& out) const;
 
 private:
     Plan(const Network& n, const Evidence& e, bool values_only, const std::vector<int>* only);
@@ -88,7 +93,6 @@ private:
     std::vector<double> per_cause_;  // factor each present cause multiplies in (folded one-cause terms)
     std::vector<int> wide_factors_;  // nodes whose factor is evaluated per set (too many causes to tabulate)
     std::vector<Block> wide_blocks_;
-    std::vector<bool> state_needed_;               // by node: a state that it or its findings observed
     std::vector<int> block_of_node_;               // by node: its block among block_factors_; -1 if none
     std::vector<std::vector<int>> block_factors_;  // each block's factors
     struct BlockValue {

@@ -1,11 +1,13 @@
 // Benchmarks of the causal model (cases/knowledge-base-v2.json): the posterior computed from scratch for
 // a whole vignette (with the context asked, and with every context node unknown: the slowest path),
-// one incremental update (one more finding revealed, as the app does), expected information for every
-// unknown node, and loading.
+// one incremental update (one more finding revealed, as the app does) for each way the finding hangs in
+// the model, expected information for every unknown node, and loading.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -13,10 +15,12 @@
 
 #include "dah/network.hpp"
 #include "dah/network_inference.hpp"
+#include "network_cases.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+namespace bench = dah::bench;
 using namespace dah::net;
 
 struct Model {
@@ -40,42 +44,10 @@ const Model& model() {
     return m;
 }
 
-// MPA on warfarin, as a student would reveal it: history, lavage, labs, imaging.
-Evidence vignette(const Network& n, bool with_context) {
-    const std::vector<std::pair<const char*, const char*>> findings = {{"setting", "ward"},
-                                                                       {"anticoagulant", "warfarin"},
-                                                                       {"target-range", "standard"},
-                                                                       {"hemoptysis", "present"},
-                                                                       {"sex", "male"},
-                                                                       {"sinonasal", "none"},
-                                                                       {"skin", "none"},
-                                                                       {"fever", "absent"},
-                                                                       {"heart-signs", "overload"},
-                                                                       {"bal-aliquots", "progressive"},
-                                                                       {"bal-hlm", "20-plus"},
-                                                                       {"microbiology", "negative"},
-                                                                       {"inr", "1-5-to-3"},
-                                                                       {"aptt", "normal"},
-                                                                       {"platelets", "normal"},
-                                                                       {"mpo-anca", "positive"},
-                                                                       {"pr3-anca", "negative"},
-                                                                       {"anti-gbm-antibody", "negative"},
-                                                                       {"urine-sediment", "glomerular"},
-                                                                       {"creatinine", "raised"},
-                                                                       {"ct-septal-lines", "absent"}};
-    Evidence e = Evidence::none(n);
-    for (const auto& [node, value] : findings) {
-        const int i = n.node_index(node);
-        if (!with_context && n.nodes[static_cast<std::size_t>(i)].kind == NodeKind::context) continue;
-        e.set(n, i, n.value_index(i, value));
-    }
-    return e;
-}
-
 void BM_NetworkPosteriorUpdate(benchmark::State& state) {
     const Model& m = model();
     if (!m.ok) return state.SkipWithError("cases/knowledge-base-v2.json does not load");
-    const Evidence e = vignette(m.n, state.range(0) != 0);
+    const Evidence e = bench::vignette(m.n, state.range(0) != 0);
     for (auto _ : state) {
         Posterior p = posterior_after(m.n, e);
         benchmark::DoNotOptimize(p.present.data());
@@ -84,37 +56,49 @@ void BM_NetworkPosteriorUpdate(benchmark::State& state) {
 }
 BENCHMARK(BM_NetworkPosteriorUpdate)->Arg(1)->Arg(0)->ArgName("context_known");
 
-// One update as the app makes it: every finding but the last known (weights cached), then the last revealed.
-// Two last findings: anti-GBM antibody, whose parents are causes only (the cached weights are multiplied),
-// and PR3-ANCA, read from the ANCA pattern, a latent state, which is summed out again.
+// One update as the app makes it (network_cases.hpp): the vignette known but the revealed finding (weights
+// cached), then that finding revealed.
 void BM_NetworkIncrementalUpdate(benchmark::State& state) {
     const Model& m = model();
     if (!m.ok) return state.SkipWithError("cases/knowledge-base-v2.json does not load");
-    const Evidence all = vignette(m.n, true);
-    const char* const revealed = state.range(0) == 0 ? "anti-gbm-antibody" : "pr3-anca";
-    state.SetLabel(revealed);
-    const int last = m.n.node_index(revealed);
-    Evidence before = all;
+    const bench::Revealed& r = bench::revealed_findings[static_cast<std::size_t>(state.range(0))];
+    state.SetLabel(std::string(r.finding) + " (" + r.under + ")");
+    const int last = m.n.node_index(r.finding);
+    if (last < 0) return state.SkipWithError("finding not in the knowledge base");
+    Evidence before = bench::vignette(m.n, true);
+    const int value = std::max(before.value_of[static_cast<std::size_t>(last)], 0);
     before.value_of[static_cast<std::size_t>(last)] = -1;
     Inference engine(m.n);
     engine.set_evidence(before);
     for (auto _ : state) {
         Inference next = engine;
-        next.reveal(last, all.value_of[static_cast<std::size_t>(last)]);
+        next.reveal(last, value);
         Posterior p = next.posterior();
         benchmark::DoNotOptimize(p.present.data());
     }
 }
-BENCHMARK(BM_NetworkIncrementalUpdate)->Arg(0)->Arg(1)->ArgName("through_state");
+BENCHMARK(BM_NetworkIncrementalUpdate)
+    ->DenseRange(0, static_cast<int>(std::size(bench::revealed_findings)) - 1)
+    ->ArgName("finding");
+
+// What the update benchmarks spend on copying the engine before each reveal (the cached clusters), to
+// read the update apart from it.
+void BM_NetworkInferenceCopy(benchmark::State& state) {
+    const Model& m = model();
+    if (!m.ok) return state.SkipWithError("cases/knowledge-base-v2.json does not load");
+    Inference engine(m.n);
+    engine.set_evidence(bench::vignette(m.n, true));
+    for (auto _ : state) {
+        Inference next = engine;
+        benchmark::DoNotOptimize(&next);
+    }
+}
+BENCHMARK(BM_NetworkInferenceCopy);
 
 void BM_NetworkSuggestNextTests(benchmark::State& state) {
     const Model& m = model();
     if (!m.ok) return state.SkipWithError("cases/knowledge-base-v2.json does not load");
-    Evidence e = Evidence::none(m.n);
-    for (const char* node : {"setting", "anticoagulant", "hemoptysis"}) {
-        const int i = m.n.node_index(node);
-        e.set(m.n, i, i == m.n.node_index("hemoptysis") ? 1 : 1);
-    }
+    const Evidence e = bench::history_answers(m.n);
     std::size_t unknown = 0;
     for (int v : e.value_of) unknown += v < 0 ? 1 : 0;
     for (auto _ : state) {

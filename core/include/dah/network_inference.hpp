@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,11 +55,20 @@ struct Posterior {
 
 Posterior posterior_after(const Network& n, const Evidence& e);
 
-// Holds the evidence and the weight of every allowed set of causes. Revealing a finding whose parents are
-// causes and known context nodes multiplies its likelihood in (one update); anything else recomputes.
+// Holds the evidence and the weight of every allowed set of causes, as a product kept by clusters of hidden
+// nodes (core/src/network_joint.hpp), so that one reveal costs microseconds and stays exact. A finding's
+// likelihood multiplies the weights when its parents are causes and known context nodes, and otherwise the
+// rows of the cluster of its latent state or unknown context node, which alone is summed again. A revealed
+// context node or state keeps its cluster's rows with that value; a revealed cause keeps the sets that
+// agree. Changing a value already known recomputes everything.
 class Inference {
 public:
     explicit Inference(const Network& n);
+    Inference(const Inference& other);
+    Inference(Inference&& other) noexcept;
+    Inference& operator=(const Inference& other);
+    Inference& operator=(Inference&& other) noexcept;
+    ~Inference();
     void reveal(int node, int value);  // ignored when out of range
     void set_evidence(const Evidence& e);
     const Evidence& evidence() const { return evidence_; }
@@ -66,10 +76,11 @@ public:
     int recomputations() const { return recomputations_; }  // full ones, for tests
 
 private:
+    class Joint;  // core/src/network_joint.hpp
     void recompute();
     const Network* n_;
     Evidence evidence_;
-    std::vector<double> weights_;
+    std::unique_ptr<Joint> joint_;
     int recomputations_ = 0;
 };
 
