@@ -12,7 +12,7 @@
 // DAH_JS is the `dah` tool built for node (`dah outcomes` gives the engine).
 // Usage: node make_scorm_packages.mjs SITE_DIR OUT_DIR DAH_JS
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { escapeHtml, singleFileHtml } from '../make_single_file.mjs';
@@ -144,6 +144,11 @@ export function buildPackages(siteDir, outDir, engineReplay) {
       writeFileSync(path.join(outDir, file), zip);
       listed.push({ file, version, id, title: scope.title, cases: config.caseIds, mastery, bytes: zip.length });
     }
+  }
+  // A case that has left the library leaves no package of an earlier build behind for an LMS to upload.
+  const current = new Set(listed.map((p) => p.file));
+  for (const f of readdirSync(outDir)) {
+    if (/^dah-tutor-scorm(12|2004).*\.zip$/.test(f) && !current.has(f)) rmSync(path.join(outDir, f));
   }
   writeFileSync(path.join(outDir, 'packages.json'), JSON.stringify({
     passing_rule: 'round((uniform answer score + engine score) / 2)',
