@@ -16,14 +16,15 @@ bool TouchGestures::far_from_start(float x, float y) const { return distance(x, 
 
 void TouchGestures::down(int id, float x, float y, double t, std::vector<InputEvent>& out) {
     if (mode_ == Mode::idle) {
-        // A touch while the content still glides only stops it.
-        mode_ = momentum_ ? Mode::ignored : Mode::pending;
+        // A touch while the content still visibly glides catches it, as on a phone: it stops the glide and
+        // clicks nothing, and the same finger can drag the content on.
+        mode_ = momentum_ && std::hypot(vx_, vy_) > visible_glide_px_s ? Mode::caught : Mode::pending;
         momentum_ = false;
         first_ = id, x0_ = x_ = x, y0_ = y_ = y, t0_ = t_ = t, vx_ = vy_ = 0;
         if (mode_ == Mode::pending) out.push_back(at(K::move, x, y));  // hover: the control a press would hit
         return;
     }
-    if (second_ >= 0 || mode_ == Mode::ignored) return;
+    if (second_ >= 0) return;
     // A second finger: a pinch, whatever the first was doing.
     if (mode_ == Mode::pressing) out.push_back(at(K::button_up, -1e6f, -1e6f));  // released off the control: no click
     out.push_back(at(K::leave, 0, 0));
@@ -45,10 +46,10 @@ void TouchGestures::move_(int id, float x, float y, double t, bool over_control,
         return;
     }
     if (id != first_) return;
-    if (mode_ == Mode::pending && far_from_start(x, y)) {
+    if ((mode_ == Mode::pending || mode_ == Mode::caught) && far_from_start(x, y)) {
         // Mostly sideways on a control (a slider, a button): the control's drag. Otherwise a scroll.
         const bool sideways = std::fabs(x - x0_) > std::fabs(y - y0_);
-        if (sideways && over_control) {
+        if (sideways && over_control && mode_ == Mode::pending) {
             mode_ = Mode::pressing;
             out.push_back(at(K::button_down, x0_, y0_));
         } else {

@@ -14,6 +14,7 @@ class TouchGestures {
 public:
     static constexpr float slop_px = 10;        // movement below this is still a tap or a long press
     static constexpr double long_press_s = 0.5;  // held this long without moving: hover help, no click
+    static constexpr float visible_glide_px_s = 60;  // slower, a glide moves under a pixel a frame: a touch on it is a new touch
 
     // A finger went down / moved / lifted (cancelled) at (x, y) CSS pixels, `t` seconds. `over_control`
     // tells whether the pointer was over a control when the drag started (asked only when it starts).
@@ -32,7 +33,7 @@ public:
     float start_y() const { return y0_; }
 
 private:
-    enum class Mode { idle, pending, pressing, scrolling, pinching, ignored };
+    enum class Mode { idle, pending, caught, pressing, scrolling, pinching };  // caught: a touch that stopped a glide
     bool far_from_start(float x, float y) const;
     void move_(int id, float x, float y, double t, bool over_control, std::vector<InputEvent>& out);
 

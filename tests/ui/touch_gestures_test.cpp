@@ -103,6 +103,34 @@ TEST(TouchGestures, FlickGlidesAndSlowsToAStop) {
     EXPECT_FALSE(slow.moving());
 }
 
+// A finger put down on gliding content stops it; a tap there clicks nothing, and a drag scrolls on.
+TEST(TouchGestures, ATouchCatchesAGlideAndTheSameFingerScrolls) {
+    const auto flick = [](TouchGestures& g, std::vector<InputEvent>& out) {
+        g.down(1, 200, 600, 0.0, out);
+        for (float i = 1; i <= 5; ++i) g.move(1, 200, 600 - 30.0f * i, 0.012 * i, [] { return true; }, out);
+        g.up(1, 200, 450, 0.07, false, out);
+    };
+    TouchGestures tapped;
+    std::vector<InputEvent> out;
+    flick(tapped, out);
+    ASSERT_TRUE(tapped.moving());
+    out.clear();
+    tapped.down(1, 200, 300, 0.2, out);
+    EXPECT_FALSE(tapped.moving());
+    tapped.up(1, 200, 300, 0.25, false, out);
+    EXPECT_EQ(count(out, K::button_down), 0);
+    EXPECT_EQ(count(out, K::move), 0);
+
+    TouchGestures dragged;
+    flick(dragged, out);
+    out.clear();
+    dragged.down(1, 200, 300, 0.2, out);
+    for (float i = 1; i <= 4; ++i) dragged.move(1, 200 + 10.0f * i, 300 + 5.0f * i, 0.2 + 0.02 * i, [] { return true; }, out);
+    dragged.up(1, 240, 320, 0.3, false, out);
+    EXPECT_EQ(count(out, K::button_down), 0);  // sideways over a control, yet no press: the finger caught a glide
+    EXPECT_GT(count(out, K::scroll), 0);
+}
+
 TEST(TouchGestures, PinchReportsHowMuchTheFingersSpread) {
     TouchGestures g;
     std::vector<InputEvent> out;
