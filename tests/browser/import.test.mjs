@@ -14,7 +14,8 @@ async function drop(app, name, text) {
     dt.items.add(new File([t], n, { type: 'application/json' }));
     document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [name, text]);
-  await new Promise((r) => setTimeout(r, 200));
+  // The page reads the file asynchronously; the app names it once it has checked it.
+  await app.page.waitForFunction((n) => window.dahTutor.state().import.file === n, name, { timeout: 20000 });
   return stateAfter(app);
 }
 
