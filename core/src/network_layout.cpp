@@ -47,6 +47,7 @@ Layout layout_of(const Network& n, const std::vector<int>& values, const std::ve
         }
     }
     std::vector<int> factors;
+    factors.reserve(count);  // built by push_back: one allocation rather than one per doubling
     std::vector<bool> allowed(count, only == nullptr);
     if (only) {
         for (int f : *only) allowed[static_cast<std::size_t>(f)] = true;
@@ -80,6 +81,7 @@ Layout layout_of(const Network& n, const std::vector<int>& values, const std::ve
         out.block_of[i] = b;
         out.blocks[static_cast<std::size_t>(b)].nodes.push_back(static_cast<int>(i));
     }
+    out.direct.reserve(factors.size());
     for (int f : factors) {
         factor_scope(n, values, f, hidden, bits);
         if (hidden.empty()) {

@@ -53,15 +53,17 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
         scratch_ = base_values_;
         return;
     }
-    const Layout layout = layout_of(n, base_values_, only);
+    Layout layout = layout_of(n, base_values_, only);
     std::vector<Block> blocks;
-    for (const Layout::Block& lb : layout.blocks) blocks.push_back(Block{lb.nodes, lb.factors, lb.bits, {}});
+    blocks.reserve(layout.blocks.size());
+    for (Layout::Block& lb : layout.blocks)
+        blocks.push_back(Block{std::move(lb.nodes), std::move(lb.factors), std::move(lb.bits), {}});
     scratch_ = base_values_;
     per_cause_.assign(n.causes.size(), 1.0);
     std::vector<int> hidden, bits;
+    NoisyFactor noisy;  // reused for every factor tried; it allocates again only after one is kept
     for (int f : layout.direct) {
         factor_scope(n, base_values_, f, hidden, bits);
-        NoisyFactor noisy;
         if (bits.size() >= min_noisy_bits && make_noisy_factor(f, base_values_, noisy)) {
             if (noisy.base_lo == 0) {
                 // The lowest level: P = base x product over present causes, one factor per cause.
@@ -85,7 +87,7 @@ Plan::Plan(const Network& n, const Evidence& e, bool values_only, const std::vec
     // it.
     const bool whole = only == nullptr;
     if (whole) {
-        block_of_node_ = layout.block_of;
+        block_of_node_ = std::move(layout.block_of);
         for (const Block& b : blocks) block_factors_.push_back(b.factors);
     }
     for (Block& b : blocks) {
@@ -164,7 +166,7 @@ bool Plan::make_noisy_factor(int node, const std::vector<int>& values, NoisyFact
     if (set >= x.sets.size()) return false;
     const NoisyMaxSet& s = x.sets[set];
     const bool top = value + 1 == static_cast<int>(x.values.size());
-    out = NoisyFactor{};
+    out.mask = 0;  // hi and lo are assigned whole below: reused, a NoisyFactor keeps their allocation
     out.hi.assign(n_.causes.size(), 1.0);
     out.lo.assign(n_.causes.size(), 1.0);
     out.base_hi = top ? 1.0 : cdf(s.leak, value);
@@ -216,11 +218,11 @@ bool Plan::make_parts(Block& b) const {
     std::vector<int>& values = scratch_;
     for (int v : b.nodes) values[static_cast<std::size_t>(v)] = 0;
     bool ok = true;
+    NoisyFactor noisy;  // as in the constructor
     while (ok) {
         Part part;
         part.per_cause.assign(n_.causes.size(), 1.0);
         for (int f : b.factors) {
-            NoisyFactor noisy;
             if (make_noisy_factor(f, values, noisy)) {
                 if (noisy.base_lo == 0) {
                     part.constant *= noisy.base_hi;
@@ -285,7 +287,8 @@ bool Plan::factor_by_set(int node, std::vector<int>& values, const std::vector<s
     const Node& x = n_.nodes[static_cast<std::size_t>(node)];
     const int own_bit = n_.cause_bit[static_cast<std::size_t>(node)];
     if (own_bit < 0 && values[static_cast<std::size_t>(node)] < 0) return false;
-    std::vector<int> bits;
+    std::vector<int>& bits = probe_table_.bits;
+    bits.clear();
     if (own_bit >= 0) bits.push_back(own_bit);
     for (int p : x.parents) {
         const int bit = n_.cause_bit[static_cast<std::size_t>(p)];
@@ -293,15 +296,14 @@ bool Plan::factor_by_set(int node, std::vector<int>& values, const std::vector<s
         if (bit >= 0 && std::find(bits.begin(), bits.end(), bit) == bits.end()) bits.push_back(bit);
     }
     out.resize(sets.size());
-    NoisyFactor noisy;
-    if (own_bit < 0 && make_noisy_factor(node, values, noisy)) {
-        for (std::size_t i = 0; i < sets.size(); ++i) out[i] = noisy.at(sets[i]);
+    if (own_bit < 0 && make_noisy_factor(node, values, probe_noisy_)) {
+        for (std::size_t i = 0; i < sets.size(); ++i) out[i] = probe_noisy_.at(sets[i]);
         return true;
     }
     // Few causes in scope: each of their combinations evaluated once, then looked up per set.
     if ((std::size_t{1} << std::min<std::size_t>(bits.size(), 62)) < sets.size()) {
-        const Potential table{bits, tabulate(node, bits, values)};
-        for (std::size_t i = 0; i < sets.size(); ++i) out[i] = table.at(sets[i]);
+        probe_table_.table = tabulate(node, bits, values);
+        for (std::size_t i = 0; i < sets.size(); ++i) out[i] = probe_table_.at(sets[i]);
         return true;
     }
     for (std::size_t i = 0; i < sets.size(); ++i) {

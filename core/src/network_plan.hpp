@@ -86,6 +86,10 @@ private:
     const Network& n_;
     std::vector<int> base_values_;      // observed values; -1 elsewhere
     mutable std::vector<int> scratch_;  // base_values_ with causes and summed context filled in
+    // factor_by_set's factor, reused from call to call (it is called per node and value, and per
+    // assignment of hidden nodes in an update) rather than allocated each time.
+    mutable Potential probe_table_;
+    mutable NoisyFactor probe_noisy_;
     std::uint64_t fixed_mask_ = 0, fixed_present_ = 0;
     double constant_ = 1;
     std::vector<Potential> potentials_;
