@@ -101,13 +101,17 @@ void wake(WebApp& w);
 
 // The tutor's result after a command (the engine's posterior, why it moved, next tests), computed in
 // a task of its own after the frame that sent the command; the next frame shows it.
+void refresh(WebApp& w) {
+    const double start = emscripten_get_now();
+    w.app.tutor.result();
+    w.last_refresh_ms = emscripten_get_now() - start;
+}
+
 void refresh_after_frame(void* arg) {
     WebApp& w = *static_cast<WebApp*>(arg);
     w.refresh_scheduled = false;
     if (!w.app.tutor.result_outdated()) return;
-    const double start = emscripten_get_now();
-    w.app.tutor.result();
-    w.last_refresh_ms = emscripten_get_now() - start;
+    refresh(w);
     wake(w);
 }
 
@@ -184,6 +188,10 @@ void draw(WebApp& w) {
         w.renderer.upload_fonts();
         w.submitted.forget();  // a new texture, perhaps under the old name
     }
+    // Keys and the mirror's intents can bring a frame before that task has run: it would show the
+    // result before the last command (a slider back at its old value for a frame, and the mirror's next
+    // key stepping from there), so it computes the result first.
+    if (w.app.tutor.result_outdated()) refresh(w);
     ImGui::NewFrame();
     dah::ui::frame(w.app);
     ImGui::Render();
