@@ -424,20 +424,21 @@ TEST(CausalModel, GpaByAgeFollowsItsAgesAtDiagnosis) {
     const Network& n = model();
     const Node& gpa = n.nodes[static_cast<std::size_t>(node("gpa"))];
     const Node& age = n.nodes[static_cast<std::size_t>(node("age"))];
-    ASSERT_EQ(gpa.parents, std::vector<int>{node("age")});
+    // Rows: age band (slowest), then anti-GBM disease absent or present (kept rare beside it).
+    ASSERT_EQ(gpa.parents, (std::vector<int>{node("age"), node("anti-gbm")}));
     ASSERT_EQ(age.table.size(), 3u);
     const double share[3] = {0.13, 0.51, 0.36};  // under 40, 40-64, 65 or older
     double kept = 0;
     for (std::size_t band = 0; band < 3; ++band) {
-        const double present = gpa.table[band * 2 + 1];
+        const double present = gpa.table[band * 4 + 1];
         EXPECT_NEAR(present * age.table[band] / 0.13, share[band], 0.002) << band;
-        EXPECT_EQ(gpa.row_citation[band].source_id, "watts2009") << band;
+        EXPECT_EQ(gpa.row_citation[band * 2].source_id, "watts2009") << band;
         kept += present * age.table[band];
     }
     EXPECT_NEAR(kept, 0.13, 0.001);
     // Older patients are likelier MPA than GPA (MPA mean 65.5, ev150): GPA's 65-or-older row is below
     // its 40-64 row.
-    EXPECT_LT(gpa.table[2 * 2 + 1], gpa.table[1 * 2 + 1]);
+    EXPECT_LT(gpa.table[2 * 4 + 1], gpa.table[1 * 4 + 1]);
 }
 
 }  // namespace
