@@ -89,10 +89,13 @@ TEST(CausalModel, WarfarinAndAnInRangeInrAreOneWeakFactAgainstVasculitis) {
 }
 
 // Intubated ICU patients cannot report hemoptysis: 97 % of ICU DAH had none recorded (ev2), so its absence
-// says little; on the ward 96 % of AAV hemorrhages were coughed (ev8), so its absence counts against GPA.
+// says little. On the ward 73 % of AAV hemorrhages were coughed (145 of 199 in ev8, quartuccio2020 and
+// ev125), so its absence counts against GPA: 0.27 x 0.97 (the leak) against about one half under the
+// other causes on the ward (lupus 0.58, anti-GBM disease 0.4, most bleeding tendencies higher), about
+// -2.8 dB; with ev8's 96 % alone it was below -10 dB.
 TEST(CausalModel, NoHemoptysisMattersOnTheWardNotInTheIcu) {
     EXPECT_GT(weight_for("gpa", with({{"setting", "icu-ventilated"}}), "hemoptysis", "absent"), -1.0);
-    EXPECT_LT(weight_for("gpa", with({{"setting", "ward"}}), "hemoptysis", "absent"), -3.0);
+    EXPECT_LT(weight_for("gpa", with({{"setting", "ward"}}), "hemoptysis", "absent"), -2.0);
 }
 
 // Lupus serology and an organism on the lavage: lupus flare and infection together, not one swallowing
