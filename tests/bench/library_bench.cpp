@@ -13,6 +13,7 @@
 #include "dah/case.hpp"
 #include "dah/network.hpp"
 #include "dah/tutor/library.hpp"
+#include "dah/tutor/tutor.hpp"
 #include "dah/vignette.hpp"
 
 namespace {
@@ -81,5 +82,30 @@ void BM_LoadLibrary(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 BENCHMARK(BM_LoadLibrary)->Unit(benchmark::kMillisecond);
+
+// The tutor's result after a command, in a case at its third stage (anti-gbm-smoker): arg 0 = a moved
+// slider (the engine's answers are reused), 1 = another stage viewed (the engine asked again: the
+// posterior, why it moved, the next tests).
+void BM_TutorResult(benchmark::State& state) {
+    dah::tutor::Tutor tutor;
+    tutor.load(files());
+    if (!tutor.open_case("anti-gbm-smoker")) return state.SkipWithError("anti-gbm-smoker not in cases/");
+    for (int i = 0; i < 2; ++i) {
+        tutor.commit();
+        tutor.reveal_next();
+    }
+    const bool new_stage = state.range(0) == 1;
+    int i = 0;
+    for (auto _ : state) {
+        ++i;
+        if (new_stage)
+            tutor.view_stage(i % 3);
+        else
+            tutor.set_probability(0, 0.1 + 0.001 * (i % 100));
+        benchmark::DoNotOptimize(tutor.result().revision);
+    }
+    state.counters["engine_asked"] = tutor.engine_computations();
+}
+BENCHMARK(BM_TutorResult)->Arg(0)->Arg(1)->ArgName("new_stage")->Unit(benchmark::kMicrosecond);
 
 }  // namespace

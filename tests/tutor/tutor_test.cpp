@@ -200,6 +200,37 @@ TEST_F(TutorTest, TheResultIsComputedOncePerChange) {
     EXPECT_GT(tutor.result().revision, r1);
 }
 
+// The engine's answers (causes, why it moved, next tests, what-if) depend on the evidence, the groups
+// weighed and the what-if only: a moved slider or a counted vote reuses them; anything they depend on
+// asks the engine again, and the answers are the ones it gives.
+TEST_F(TutorTest, ASliderOrAVoteReusesTheEnginesAnswers) {
+    tutor.open_case("fixture-warfarin");
+    const std::vector<WhyRow> why = tutor.result().open->why;
+    const int asked = tutor.engine_computations();
+    ASSERT_TRUE(tutor.set_probability(0, 0.4));
+    ASSERT_TRUE(tutor.set_vote(tutor.kb()->group_index("immune"), 2));
+    ASSERT_EQ(why.size(), tutor.result().open->why.size());
+    EXPECT_EQ(why[0].weight_db, tutor.result().open->why[0].weight_db);
+    EXPECT_EQ(tutor.engine_computations(), asked);
+    // The groups weighed: other against immune, +0.90 dB (WhyItMovedWeighsImmuneAgainstCoagulopathicByDefault).
+    ASSERT_TRUE(tutor.weigh(tutor.kb()->group_index("other"), tutor.kb()->group_index("immune")));
+    EXPECT_NEAR(tutor.result().open->why[0].weight_db, 10 * std::log10(0.4 / 0.325), 1e-9);
+    EXPECT_EQ(tutor.engine_computations(), asked + 1);
+    ASSERT_TRUE(tutor.set_what_if(Finding{tutor.kb()->variable_index("anticoagulant"), 0, {}}));
+    EXPECT_NEAR(tutor.result().open->what_if_posterior[static_cast<std::size_t>(dx("gpa"))], 0.6, 1e-12);
+    EXPECT_EQ(tutor.engine_computations(), asked + 2);
+    ASSERT_TRUE(tutor.set_what_if(std::nullopt));
+    EXPECT_TRUE(tutor.result().open->what_if_posterior.empty());
+    tutor.commit();
+    ASSERT_TRUE(tutor.reveal_next());
+    EXPECT_EQ(tutor.result().open->stage, 1);
+    const int at_second_stage = tutor.engine_computations();
+    EXPECT_EQ(at_second_stage, asked + 4);  // what-if off, then the next stage's evidence
+    tutor.load(fixture_files());  // the model read again: nothing is reused across it
+    EXPECT_TRUE(tutor.result().open);
+    EXPECT_EQ(tutor.engine_computations(), at_second_stage + 1);
+}
+
 TEST_F(TutorTest, TheExplorerListsEveryNodeWithItsParentsAndEveryRowWithItsCitation) {
     const ExplorerTable& lines = tutor.explorer();
     // Three causes (1, 1 and 4 rows: heart failure depends on GPA and warfarin) and five findings with the

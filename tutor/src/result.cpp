@@ -42,6 +42,11 @@ VoteResult vote_result(const std::vector<int>& counts, const std::vector<double>
     return v;
 }
 
+bool same_findings(const std::vector<Finding>& a, const std::vector<Finding>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const Finding& x, const Finding& y) { return x == y && x.detail == y.detail; });
+}
+
 }  // namespace
 
 const Result& Tutor::result() const {
@@ -81,36 +86,7 @@ void Tutor::refresh() const {
         for (int i = 0; i <= v.stage; ++i)
             for (const Finding& f : e.data.stages[static_cast<std::size_t>(i)].findings) v.revealed.push_back({i, f});
         why_groups(kb, why_for_, why_against_, v.why_for, v.why_against);
-        const net::Network& n = *library_.network;
-        const net::Evidence evidence{here.evidence.value_of};
-        // Each cause's own probability: they coexist, so these show what the exclusive outcomes hide.
-        if (const net::Posterior post = net::posterior_after(n, evidence); post.possible) {
-            for (int c : n.causes) v.causes.push_back({c, post.present[static_cast<std::size_t>(c)]});
-            sort_stably(v.causes, [](const CausePresent& x, const CausePresent& y) { return x.probability > y.probability; });
-        }
-        // Why it moved: each of this stage's findings given everything revealed before it.
-        {
-            net::Evidence before = v.stage > 0 ? net::Evidence{e.replay[static_cast<std::size_t>(v.stage - 1)].evidence.value_of}
-                                               : net::Evidence::none(n);
-            const net::Hypothesis ha = group_hypothesis(n, v.why_for), hb = group_hypothesis(n, v.why_against);
-            for (const Finding& f : e.data.stages[static_cast<std::size_t>(v.stage)].findings) {
-                WhyRow row;
-                row.finding = f;
-                row.weight_db = net::weight_of_evidence_db(n, before, f.variable, f.value, ha, hb);
-                row.likelihood_ratio = std::pow(10.0, row.weight_db / 10.0);
-                node_sources(n, f.variable, row.sources, row.estimates);
-                v.why.push_back(std::move(row));
-                before.set(n, f.variable, f.value);
-            }
-        }
-        for (const net::TestSuggestion& t : net::suggest_next_tests(n, evidence)) v.next_tests.push_back({t.node, t.expected_bits});
-        if (what_if_) {
-            v.what_if = what_if_;
-            net::Evidence changed = evidence;
-            changed.set(n, what_if_->variable, what_if_->value);
-            v.what_if_posterior = net::outcome_distribution(n, library_.outcomes, changed);
-            v.what_if_groups = net::outcome_group_totals(library_.outcomes, v.what_if_posterior);
-        }
+        fill_engine_answers(v, e);
         v.learner_case_score = case_score(*s, true);
         v.engine_case_score = case_score(*s, false);
         std::vector<int> counts(kb.groups.size(), 0);
@@ -123,6 +99,53 @@ void Tutor::refresh() const {
         r.open = std::move(v);
     }
     result_ = std::move(r);
+}
+
+void Tutor::fill_engine_answers(CaseView& v, const CaseEntry& e) const {
+    const net::Network& n = *library_.network;
+    const std::vector<int>& here = e.replay[static_cast<std::size_t>(v.stage)].evidence.value_of;
+    const std::vector<int> before = v.stage > 0 ? e.replay[static_cast<std::size_t>(v.stage - 1)].evidence.value_of
+                                                : net::Evidence::none(n).value_of;
+    const std::vector<Finding>& findings = e.data.stages[static_cast<std::size_t>(v.stage)].findings;
+    EngineAnswers& a = engine_;
+    const bool same = a.model_generation == model_generation_ && a.here == here && a.before == before &&
+                      same_findings(a.findings, findings) && a.why_for == v.why_for && a.why_against == v.why_against &&
+                      a.what_if == what_if_;
+    if (!same) {
+        a = EngineAnswers{model_generation_, before, here, findings, v.why_for, v.why_against, what_if_, {}, {}, {}, {}, {}};
+        ++engine_computations_;
+        const net::Evidence evidence{here};
+        // Each cause's own probability: they coexist, so these show what the exclusive outcomes hide.
+        if (const net::Posterior post = net::posterior_after(n, evidence); post.possible) {
+            for (int c : n.causes) a.causes.push_back({c, post.present[static_cast<std::size_t>(c)]});
+            sort_stably(a.causes, [](const CausePresent& x, const CausePresent& y) { return x.probability > y.probability; });
+        }
+        // Why it moved: each of this stage's findings given everything revealed before it.
+        net::Evidence known{before};
+        const net::Hypothesis ha = group_hypothesis(n, v.why_for), hb = group_hypothesis(n, v.why_against);
+        for (const Finding& f : findings) {
+            WhyRow row;
+            row.finding = f;
+            row.weight_db = net::weight_of_evidence_db(n, known, f.variable, f.value, ha, hb);
+            row.likelihood_ratio = std::pow(10.0, row.weight_db / 10.0);
+            node_sources(n, f.variable, row.sources, row.estimates);
+            a.why.push_back(std::move(row));
+            known.set(n, f.variable, f.value);
+        }
+        for (const net::TestSuggestion& t : net::suggest_next_tests(n, evidence)) a.next_tests.push_back({t.node, t.expected_bits});
+        if (what_if_) {
+            net::Evidence changed = evidence;
+            changed.set(n, what_if_->variable, what_if_->value);
+            a.what_if_posterior = net::outcome_distribution(n, library_.outcomes, changed);
+            a.what_if_groups = net::outcome_group_totals(library_.outcomes, a.what_if_posterior);
+        }
+    }
+    v.causes = a.causes;
+    v.why = a.why;
+    v.next_tests = a.next_tests;
+    v.what_if = what_if_;
+    v.what_if_posterior = a.what_if_posterior;
+    v.what_if_groups = a.what_if_groups;
 }
 
 const ProgressReport& Tutor::progress_report() const {

@@ -78,6 +78,7 @@ public:
     const Result& result() const;         // recomputed once after a change
     bool result_outdated() const { return computed_revision_ != revision_; }  // result() would recompute
     const ExplorerTable& explorer() const;  // computed once per knowledge base
+    int engine_computations() const { return engine_computations_; }  // the engine asked anew, for tests
     const ProgressReport& progress_report() const;  // "My progress": recomputed once after a change
     const EventLog& events() const { return events_; }
     const CaseSession* session(int case_index) const;
@@ -104,6 +105,21 @@ private:
     Event event_for(const std::string& type) const;
     std::vector<int>* vote_counts();
     void refresh() const;
+    // The engine's answers at the viewed stage: they depend only on the model, the evidence before and
+    // at the stage, the stage's findings, the groups weighed and the what-if, so a moved slider or a
+    // counted vote reuses them (result.cpp).
+    struct EngineAnswers {
+        long model_generation = -1;
+        std::vector<int> before, here;
+        std::vector<Finding> findings;
+        int why_for = -1, why_against = -1;
+        std::optional<Finding> what_if;
+        std::vector<CausePresent> causes;
+        std::vector<WhyRow> why;
+        std::vector<TestSuggestion> next_tests;
+        std::vector<double> what_if_posterior, what_if_groups;
+    };
+    void fill_engine_answers(CaseView& v, const CaseEntry& e) const;
 
     Clock clock_;
     Library library_;
@@ -119,6 +135,9 @@ private:
     bool unsaved_ = false;
 
     long revision_ = 1;
+    long model_generation_ = 0;  // counts loads of the knowledge base
+    mutable EngineAnswers engine_;
+    mutable int engine_computations_ = 0;
     mutable long computed_revision_ = 0;
     mutable Result result_;
     mutable long report_revision_ = 0;
