@@ -108,11 +108,17 @@ void Tutor::fill_engine_answers(CaseView& v, const CaseEntry& e) const {
                                                 : net::Evidence::none(n).value_of;
     const std::vector<Finding>& findings = e.data.stages[static_cast<std::size_t>(v.stage)].findings;
     EngineAnswers& a = engine_;
-    const bool same = a.model_generation == model_generation_ && a.here == here && a.before == before &&
+    const bool same = a.here == here && a.before == before &&
                       same_findings(a.findings, findings) && a.why_for == v.why_for && a.why_against == v.why_against &&
                       a.what_if == what_if_;
     if (!same) {
-        a = EngineAnswers{model_generation_, before, here, findings, v.why_for, v.why_against, what_if_, {}, {}, {}, {}, {}};
+        a = EngineAnswers{};
+        a.before = before;
+        a.here = here;
+        a.findings = findings;
+        a.why_for = v.why_for;
+        a.why_against = v.why_against;
+        a.what_if = what_if_;
         ++engine_computations_;
         const net::Evidence evidence{here};
         // Each cause's own probability: they coexist, so these show what the exclusive outcomes hide.

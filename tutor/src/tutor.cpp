@@ -68,7 +68,7 @@ void Tutor::load(const std::vector<InputFile>& files) {
     open_ = library_.index_of(open_id);
     if (open_ < 0) close_case();
     explorer_outdated_ = true;
-    ++model_generation_;
+    engine_ = {};
     changed(false);
 }
 

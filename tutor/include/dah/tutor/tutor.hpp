@@ -105,11 +105,10 @@ private:
     Event event_for(const std::string& type) const;
     std::vector<int>* vote_counts();
     void refresh() const;
-    // The engine's answers at the viewed stage: they depend only on the model, the evidence before and
-    // at the stage, the stage's findings, the groups weighed and the what-if, so a moved slider or a
-    // counted vote reuses them (result.cpp).
+    // The engine's answers at the viewed stage: they depend only on the model (a load clears them), the
+    // evidence before and at the stage, the stage's findings, the groups weighed and the what-if, so a
+    // moved slider or a counted vote reuses them (result.cpp).
     struct EngineAnswers {
-        long model_generation = -1;
         std::vector<int> before, here;
         std::vector<Finding> findings;
         int why_for = -1, why_against = -1;
@@ -135,7 +134,6 @@ private:
     bool unsaved_ = false;
 
     long revision_ = 1;
-    long model_generation_ = 0;  // counts loads of the knowledge base
     mutable EngineAnswers engine_;
     mutable int engine_computations_ = 0;
     mutable long computed_revision_ = 0;
