@@ -47,14 +47,14 @@ double ratio_of_both_assays(const char* cause, const Evidence& before, const cha
 // No drug that raises ANCA, no cocaine: the assays' false positives are the only ANCA without disease.
 Evidence quiet_ward() { return with({{"setting", "ward"}, {"drug-exposure", "none"}, {"cocaine", "none"}}); }
 
-// ev16: in GPA PR3-ANCA 74 % and MPO-ANCA 11 %, nearly never both, so both negative in 100 - 74 - 11 =
-// 15 %; without ANCA disease both are negative in nearly all (0.97 x 0.97). The ratio is 0.15. Counted
-// as two independent assays it was 0.26 x 0.89 = 0.23: a double-negative spared GPA half as much again.
-// (GPA with a second ANCA cause beside it is a small share of the sets and pulls the ratio a little lower.)
+// puechal2022: of 727 GPA, 62 had neither PR3- nor MPO-ANCA, so both negative in 62 / 727 = 8.5 %;
+// without ANCA disease both are negative in nearly all (the leak's 0.969). The ratio is 0.085. With
+// ev16's all-GPA 15 % it was 0.15; counted as two independent assays, 0.26 x 0.89 = 0.23. (GPA with a
+// second ANCA cause beside it is a small share of the sets and pulls the ratio a little lower.)
 TEST(AncaPattern, ADoubleNegativeLowersGpaByWhatTheSensitivitiesLeave) {
     const double r = ratio_of_both_assays("gpa", quiet_ward(), "negative", "negative");
-    EXPECT_GT(r, 0.13);
-    EXPECT_LT(r, 0.16);
+    EXPECT_GT(r, 0.075);
+    EXPECT_LT(r, 0.09);
 }
 
 // ev16: in MPA MPO-ANCA 73 %, PR3-ANCA 7 %: both negative in 20 % (independent assays: 0.27 x 0.93 = 0.25).
