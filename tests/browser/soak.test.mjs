@@ -5,8 +5,10 @@
 // compact timer is 10 s) and a reading says what the app keeps, not which screen the dice last chose.
 // Resting readings come after the warm-up, every DAH_SOAK_REST_EVERY seconds (default: none between),
 // and at the end; the second half's highest may be at most DAH_SOAK_MAX_GROWTH bytes above the first
-// half's (default 1 MB for the 2-minute CI runs, where the event log is still filling up to its cap of
-// 500; scripts/soak asks 256 kB of its long runs). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
+// half's (default 1.5 MB for the 2-minute CI runs, where the event log is still filling up to its cap of
+// 500 and each case first opened keeps its progress: with 43 cases a seed measured 0.72 and 1.09 MB in two
+// runs, and 6 minutes with a reading every minute levelled off at 2.64 MB after 3; scripts/soak asks
+// 256 kB of its long runs). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
 // growth), so a red run means a regression; scripts/soak MINUTES draws a new seed and prints it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,7 +21,7 @@ const restEverySeconds = Number(process.env.DAH_SOAK_REST_EVERY || 0);
 const restMs = 12000;
 const restCount = 2 + (restEverySeconds > 0 ? Math.ceil(seconds / restEverySeconds) : 0);
 // The growth this test once caught was +1.8 to +3.1 MB in 2 minutes.
-const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1024 * 1024);
+const maxGrowth = Number(process.env.DAH_SOAK_MAX_GROWTH || 1.5 * 1024 * 1024);
 
 // mulberry32: a small seeded generator so a failing run can be repeated with DAH_SOAK_SEEDS.
 function generator(s) {
