@@ -6,9 +6,8 @@
 // Resting readings come after the warm-up, every DAH_SOAK_REST_EVERY seconds (default: none between),
 // and at the end; the second half's highest may be at most DAH_SOAK_MAX_GROWTH bytes above the first
 // half's (default 1.5 MB for the 2-minute CI runs, where the event log is still filling up to its cap of
-// 500 and screens and cases first opened keep their state: with 43 cases a seed measured 0.72 and 1.09 MB in two
-// runs, and 6 minutes with a reading every minute levelled off at 2.64 MB after 3; scripts/soak asks
-// 256 kB of its long runs). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
+// 500 and screens and cases first opened keep their state: the runs that set it are in the README,
+// Robustness; scripts/soak asks 256 kB of its long runs). The seeds are fixed (DAH_SOAK_SEEDS, default below: one of them once found a
 // growth), so a red run means a regression; scripts/soak MINUTES draws a new seed and prints it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
