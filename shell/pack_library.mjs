@@ -12,15 +12,16 @@ if (!siteDir) {
 }
 const casesDir = path.join(siteDir, 'cases');
 const names = JSON.parse(readFileSync(path.join(casesDir, 'index.json'), 'utf8'));
-// The app reasons with the causal model: a case's `network` block holds its findings, so the findings of
-// the naive-Bayes model in each stage are left out of what the browser downloads (the stages keep their
-// story: narrative, teaching points, pictures).
+// What the browser downloads is what the app reads, compact: no indentation, and without what only the
+// tools read (45 cases: 81.3 → 74.8 kB brotli). The app reasons with the causal model: a case's `network`
+// block holds its findings, so the naive-Bayes findings of each stage are left out (the stages keep their
+// story: narrative, teaching points, pictures), and so are the causal model's checks (`dah calibrate`).
 const files = names.map((name) => {
-  const text = readFileSync(path.join(casesDir, name), 'utf8');
-  if (!name.endsWith('.case.json')) return { name, text };
-  const data = JSON.parse(text);
-  if (!('network' in data) || !Array.isArray(data.stages)) return { name, text };
-  for (const stage of data.stages) if (stage && Array.isArray(stage.findings)) stage.findings = [];
-  return { name, text: JSON.stringify(data, null, 2) + '\n' };
+  const data = JSON.parse(readFileSync(path.join(casesDir, name), 'utf8'));
+  if (name.endsWith('.case.json') && data.network && Array.isArray(data.stages)) {
+    for (const stage of data.stages) if (stage && Array.isArray(stage.findings)) stage.findings = [];
+    delete data.network.checks;
+  }
+  return { name, text: JSON.stringify(data) };
 });
 writeFileSync(path.join(casesDir, 'library.json'), JSON.stringify({ files }));

@@ -133,7 +133,7 @@ int run_calibrate(const Options& options) {
                 ++checks;
                 checks_passed += outcomes[k].passed ? 1 : 0;
                 if (!options.json) {
-                    std::printf("  check after %-8s P(%s) %5.1f %% in [%.0f, %.0f] %%: %s — %s\n",
+                    std::printf("  check after %-8s P(%s) %5.1f %% in [%g, %g] %%: %s — %s\n",
                                 std::string(stage_id(c.after)).c_str(), what.c_str(), 100 * outcomes[k].value,
                                 100 * c.at_least, 100 * c.at_most, outcomes[k].passed ? "ok" : "FAILED",
                                 c.reason.c_str());
