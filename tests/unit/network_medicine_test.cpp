@@ -374,6 +374,30 @@ TEST(CausalModel, KidneyFailureDoesNotExplainAMurmur) {
               weight_for("cardiac", kidney_failure, "heart-signs", "overload"));
 }
 
+// Orthopnoea and a raised venous pressure, a raised BNP and septal lines or effusions on CT read one fact, a
+// raised left atrial pressure (septal lines as its sign, ev31): once the bedside shows congestion, BNP adds
+// less toward the heart than it does alone, and the three together weigh less than the sum of their
+// separate weights, as a clinician would not count congestion three times.
+TEST(CausalModel, CongestionCountsOnce) {
+    for (const char* child : {"heart-signs", "bnp", "ct-septal-lines"})
+        EXPECT_TRUE(has_parent(child, "congestion")) << child;
+    EXPECT_TRUE(has_parent("congestion", "cardiac"));
+    EXPECT_EQ(model().nodes[static_cast<std::size_t>(node("congestion"))].kind, NodeKind::state);
+    const Evidence ward = with({{"setting", "ward"}, {"hemoptysis", "present"}});
+    const Evidence overload = with({{"setting", "ward"}, {"hemoptysis", "present"}, {"heart-signs", "overload"}});
+    const Evidence overload_bnp = with(
+        {{"setting", "ward"}, {"hemoptysis", "present"}, {"heart-signs", "overload"}, {"bnp", "raised"}});
+    const double bnp_alone = weight_for("cardiac", ward, "bnp", "raised");
+    EXPECT_GT(bnp_alone, 0);
+    EXPECT_LT(weight_for("cardiac", overload, "bnp", "raised"), bnp_alone);
+    const double apart = weight_for("cardiac", ward, "heart-signs", "overload") + bnp_alone +
+                         weight_for("cardiac", ward, "ct-septal-lines", "present");
+    const double together = weight_for("cardiac", ward, "heart-signs", "overload") +
+                            weight_for("cardiac", overload, "bnp", "raised") +
+                            weight_for("cardiac", overload_bnp, "ct-septal-lines", "present");
+    EXPECT_LT(together, apart - 3);
+}
+
 // Platelets fall in sepsis and leptospirosis, and thrombocytopenia is a criterion of dengue haemorrhagic
 // fever: a low count in a patient without blood disease speaks for infection as well as for a
 // thrombocytopenic contribution.
@@ -387,13 +411,17 @@ TEST(CausalModel, LowPlateletsCountForInfection) {
 // The heart bleeds into the lung through a high left atrial pressure, which the echocardiogram shows: a
 // normal echo takes the heart off the list (odds down more than tenfold), while an abnormal one is strong
 // but not decisive, because heart disease is common beside other causes of DAH (59 % of antithrombotic
-// users, ev6).
+// users, ev6). Once the patient is known to be congested, a diseased heart on the echo adds less: a failing
+// heart that only stands beside another cause is congested too.
 TEST(CausalModel, TheEchoDecidesTheHeart) {
     const Evidence ward = with({{"setting", "ward"}, {"hemoptysis", "present"}});
     EXPECT_LT(weight_for("cardiac", ward, "echo", "normal"), -10);
     const double abnormal = weight_for("cardiac", ward, "echo", "left-heart-cause");
     EXPECT_GT(abnormal, 3);
     EXPECT_LT(abnormal, 10);
+    const Evidence congested =
+        with({{"setting", "ward"}, {"hemoptysis", "present"}, {"heart-signs", "overload"}, {"bnp", "raised"}});
+    EXPECT_LT(weight_for("cardiac", congested, "echo", "left-heart-cause"), abnormal);
 }
 
 // Lupus is nine times commoner in women (ev147), but a third of the patients with lupus alveolar
