@@ -387,13 +387,13 @@ TEST(CausalModel, CongestionCountsOnce) {
     const Evidence overload = with({{"setting", "ward"}, {"hemoptysis", "present"}, {"heart-signs", "overload"}});
     const Evidence overload_bnp = with(
         {{"setting", "ward"}, {"hemoptysis", "present"}, {"heart-signs", "overload"}, {"bnp", "raised"}});
+    const double overload_alone = weight_for("cardiac", ward, "heart-signs", "overload");
     const double bnp_alone = weight_for("cardiac", ward, "bnp", "raised");
+    const double bnp_after_overload = weight_for("cardiac", overload, "bnp", "raised");
     EXPECT_GT(bnp_alone, 0);
-    EXPECT_LT(weight_for("cardiac", overload, "bnp", "raised"), bnp_alone);
-    const double apart = weight_for("cardiac", ward, "heart-signs", "overload") + bnp_alone +
-                         weight_for("cardiac", ward, "ct-septal-lines", "present");
-    const double together = weight_for("cardiac", ward, "heart-signs", "overload") +
-                            weight_for("cardiac", overload, "bnp", "raised") +
+    EXPECT_LT(bnp_after_overload, bnp_alone);
+    const double apart = overload_alone + bnp_alone + weight_for("cardiac", ward, "ct-septal-lines", "present");
+    const double together = overload_alone + bnp_after_overload +
                             weight_for("cardiac", overload_bnp, "ct-septal-lines", "present");
     EXPECT_LT(together, apart - 3);
 }
